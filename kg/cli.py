@@ -1,0 +1,326 @@
+"""The kg command line: each command parses options, makes one library call, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+STORE_HELP = "Store directory (default ./kgstore, or $KG_STORE)."
+
+
+def store_option(f):
+    return click.option("--store", envvar="KG_STORE", default="kgstore", show_default=True, help=STORE_HELP)(f)
+
+
+def actors_option(f):
+    return click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+                        help="Extra actor file (YAML or CSV), repeatable.")(f)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from exc
+
+
+def _write(text: str | bytes, output: str | None) -> None:
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        return
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    click.echo(f"wrote {path}", err=True)
+
+
+class KGGroup(click.Group):
+    """Turns KGError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=KGGroup)
+@click.version_option(package_name="kg")
+def cli():
+    """kg: a knowledge graph of how relations between states evolve, built from news.
+
+    \b
+    Example:
+      kg ingest data/articles && kg timeline Niger "United States"
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@store_option
+@actors_option
+def ingest(paths, store, actor_files):
+    """Read articles, extract their events and store them (one named graph per article).
+
+    PATHS are .txt (with STEM.meta.json or front matter), .html, .json or .jsonl files, or folders.
+    Ingesting the same article again changes nothing.
+
+    \b
+    Example:
+      kg ingest data/articles --store kgstore
+    """
+    from tqdm import tqdm
+
+    from kg.actors import ActorIndex
+    from kg.load import ingest as run_ingest
+    from kg.store import KnowledgeGraph
+
+    index = ActorIndex.load(actor_files)
+    with KnowledgeGraph.open(store) as kg:
+        report = run_ingest(kg, paths, index=index,
+                            progress=lambda it: tqdm(it, desc="ingest", unit="article", file=sys.stderr))
+    for error in report.errors:
+        click.echo(f"Error: {error}", err=True)
+    click.echo(report.summary())
+    if report.errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for files that lack one.")
+@click.option("--all-statuses/--asserted-only", default=True, show_default=True,
+              help="Also print negated, hypothetical and planned events.")
+@actors_option
+def extract(paths, published, all_statuses, actor_files):
+    """Extract events without storing them: one JSON object per event on stdout (JSON Lines).
+
+    \b
+    Example:
+      kg extract ../shared/eval/articles/seed-niger-russia-trainers.txt --published 2024-04-12
+    """
+    from kg.actors import ActorIndex
+    from kg.ingest import read_articles
+    from kg.nlp.extract import Extractor
+
+    errors: list = []
+    articles = list(read_articles(paths, published=published, errors=errors))
+    extractor = Extractor.load(ActorIndex.load(actor_files))
+    for _article, events in extractor.extract_many(articles):
+        for event in events:
+            if all_statuses or event.status == "asserted":
+                click.echo(json.dumps(event.to_record(), ensure_ascii=False))
+    for error in errors:
+        click.echo(f"Error: {error}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(), help="Read the query from a .rq file.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a string; <iri>; YYYY-MM-DD; a number). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True)
+@store_option
+def query(sparql, query_file, params, fmt, store):
+    """Run a SPARQL query over all graphs of the store.
+
+    Parameters are bound as RDF terms, never pasted into the query text.
+
+    \b
+    Examples:
+      kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?e a <https://w3id.org/kg/ontology#Event> }'
+      kg query -f ontology/queries/dyad_timeline.rq --param a=NER --param b=USA --format csv
+    """
+    from kg.errors import QueryError
+    from kg.query import format_result, load_named_query, run_query
+    from kg.store import KnowledgeGraph
+
+    if bool(sparql) == bool(query_file):
+        raise QueryError("give a query inline or with -f FILE.rq (one of the two)")
+    text = load_named_query(query_file).text if query_file else sparql
+    bound = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param {item!r} is not NAME=VALUE; e.g. --param a=NER")
+        bound[name.lstrip("?$")] = value
+    with KnowledgeGraph.open(store) as kg:
+        result = run_query(kg, text, bound)
+    _write(format_result(result, fmt), None)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
+@click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--output", "-o", type=click.Path(), help="Write to a file instead of stdout.")
+@store_option
+@actors_option
+def timeline(a, b, fmt, since, until, output, store, actor_files):
+    """The dated timeline of one relationship, every row with its sentence and article.
+
+    A and B are names or codes: Niger, NER, "the Kremlin", ECOWAS.
+
+    \b
+    Examples:
+      kg timeline NER USA
+      kg timeline Niger Russia --format html -o exports/niger-russia.html
+    """
+    from kg.actors import ActorIndex
+    from kg.export import render_timeline
+    from kg.store import KnowledgeGraph
+    from kg.timeline import build_timeline
+
+    index = ActorIndex.load(actor_files)
+    code_a, code_b = index.state_code(a), index.state_code(b)
+    with KnowledgeGraph.open(store) as kg:
+        result = build_timeline(kg, code_a, code_b, since=since, until=until)
+    labels = {c: index[c].label for c in (code_a, code_b) if c in index.actors}
+    _write(render_timeline(result, fmt, labels=labels), output)
+
+
+@cli.command()
+@click.option("--since", callback=_date, help="Only events on or after this date.")
+@click.option("--until", callback=_date, help="Only events on or before this date.")
+@click.option("--actor", help="Only pairs involving this actor (name or code).")
+@click.option("--category", type=click.Choice(["cooperation", "tension", "coup", "base_access"]))
+@click.option("--min-events", default=1, show_default=True, help="Hide pairs with fewer events.")
+@click.option("--output", "-o", default="exports/graph.html", show_default=True, type=click.Path())
+@store_option
+def graph(since, until, actor, category, min_events, output, store):
+    """An interactive network of actors (pyvis) as one HTML page that works offline.
+
+    \b
+    Example:
+      kg graph --since 2023-07-01 --actor Niger -o exports/niger.html
+    """
+    from kg.actors import ActorIndex
+    from kg.store import KnowledgeGraph
+    from kg.viz import filter_edges, network_edges, render_graph
+
+    code = ActorIndex.load().state_code(actor) if actor else None
+    with KnowledgeGraph.open(store) as kg:
+        edges = filter_edges(network_edges(kg), since=since, until=until, actor=code, category=category)
+    _write(render_graph(edges, min_events=min_events), output)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]), default="trig",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(), help="Write to a file instead of stdout.")
+@store_option
+def export(fmt, output, store):
+    """Export the whole store as Turtle, TriG, N-Quads or JSON-LD.
+
+    \b
+    Example:
+      kg export --format nq -o exports/kg.nq
+    """
+    from kg.export import export_store
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as kg:
+        data = export_store(kg, fmt)
+    _write(data, output)
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--kind", type=click.Choice(["state", "military", "government", "leader", "organisation", "group"]))
+@click.option("--on", "on", callback=_date, help="Resolve leaders as of this date.")
+@actors_option
+def actors(name, kind, on, actor_files):
+    """List known actors, or show the one a name denotes (with --actors files added).
+
+    \b
+    Examples:
+      kg actors --kind organisation
+      kg actors "the Kremlin"
+      kg actors Bazoum --on 2022-06-01
+    """
+    from kg.actors import ActorIndex
+
+    index = ActorIndex.load(actor_files)
+    if name:
+        actor = index.lookup(name) if on is None else (index.resolve(name, on) or index.lookup(name))
+        click.echo(f"{actor.id}\t{actor.kind}\t{actor.label}\tcounts as {actor.country_on(on) or '-'}"
+                   f"{chr(9) + 'wd:' + actor.qid if actor.qid else ''}")
+        for tenure in actor.tenures:
+            click.echo(f"  {tenure.title or tenure.role} of {tenure.country}: {tenure.start} – {tenure.end or 'now'}")
+        if actor.names:
+            click.echo("  names: " + ", ".join(actor.names))
+        return
+    for actor in sorted(index.actors.values(), key=lambda a: (a.kind, a.id)):
+        if kind is None or actor.kind == kind:
+            click.echo(f"{actor.id}\t{actor.kind}\t{actor.label}")
+
+
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path())
+@click.option("--errors", "show_errors", is_flag=True, help="List every false positive and false negative.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@actors_option
+def eval_(gold, show_errors, fmt, actor_files):
+    """Score the extractor against gold annotations (../shared/eval/FORMAT.md).
+
+    \b
+    Example:
+      kg eval ../shared/eval/seed.gold.json --errors
+    """
+    from kg.actors import ActorIndex
+    from kg.evaluate import format_score, load_gold, score, score_to_dict
+    from kg.ingest import read_article
+    from kg.nlp.extract import Extractor
+
+    gold_set = load_gold(gold)
+    extractor = Extractor.load(ActorIndex.load(actor_files))
+    articles = [read_article(g.file, published=g.published, article_id=g.id) for g in gold_set.articles]
+    extracted = {article.id: events for article, events in extractor.extract_many(articles)}
+    result = score(gold_set, extracted)
+    if fmt == "json":
+        click.echo(json.dumps(score_to_dict(result), indent=2))
+    else:
+        click.echo(format_score(result, errors=show_errors))
+
+
+@cli.command()
+@store_option
+def validate(store):
+    """Check the store against the SHACL shapes in ontology/shapes.ttl.
+
+    \b
+    Example:
+      kg validate --store kgstore
+    """
+    from kg.store import KnowledgeGraph
+    from kg.validate import validate_store
+
+    with KnowledgeGraph.open(store) as kg:
+        report = validate_store(kg)
+    if report.conforms:
+        click.echo("the store conforms to the shapes (0 violations)")
+        return
+    click.echo(report.text)
+    click.echo(f"Error: {report.violations} violations of ontology/shapes.ttl", err=True)
+    sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="kg")

@@ -1,0 +1,534 @@
+"""From a parsed article to events: actor mentions, triggers, roles, status, dates, confidence.
+
+    extractor = Extractor.load()
+    events = extractor.extract(article)
+
+Each step is a small function over a spaCy ``Doc``; the lexicon (data/triggers.yaml) and the
+gazetteer (data/actors/) are data. Roles come from the dependency tree: a trigger's own phrase
+first, then its clause, never from the order in which names appear.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.actors import ActorIndex
+from kg.dates import DateMention, find_dates
+from kg.model import Actor, Article, Event, EventDate, Evidence, Participant
+from kg.nlp.patterns import GOVERNMENT_NOUNS, MILITARY_NOUNS, Lexicon, Trigger, load_lexicon
+from kg.nlp.pipeline import build_nlp
+
+# Demonyms that news writers confuse: "Nigerian" written for "Nigerien" in stories about Niger.
+CONFUSED_DEMONYMS = {"nigerian": ("NGA", "NER")}
+# Definite descriptions that stand for the state in focus ("the junta", "the country").
+COREF_NOUNS = {
+    "junta": "government", "regime": "government", "government": "government", "authorities": "government",
+    "rulers": "government", "country": "state", "nation": "state", "military": "military", "army": "military",
+}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
+NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "xcomp", "pcomp", "parataxis"}
+HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
+PLANNED_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_HEADS = {"threaten", "consider", "propose", "want", "wish", "hope", "seek", "offer", "ask",
+                      "call", "urge", "demand", "warn", "mull", "weigh", "discuss", "debate", "try", "avoid",
+                      "push", "press", "pressure", "encourage", "invite", "refrain", "prevent", "stop"}
+PLANNED_HEADS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "set", "pledge", "promise", "vow",
+                 "due", "likely", "poise", "go"}
+ANNOUNCING_HEADS = {"agree", "announce", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
+NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule"}
+REPORTING_NOUNS = {"broadcast", "statement", "report", "interview", "speech", "address", "communique",
+                   "communiqué", "briefing", "post", "tweet", "bulletin", "conference"}
+TIMELESS_WORDS = {"historically", "traditionally", "long", "decades", "years", "always", "ever"}
+LIGHT_VERBS = {"impose", "sign", "hold", "have", "make", "reach", "conclude", "issue", "deliver", "announce",
+               "receive", "resist", "face", "lift", "extend", "give", "pay", "host", "level", "slap", "agree",
+               "strike", "seal", "begin", "start", "complete", "finalise", "finalize", "order", "condemn"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a sentence: its tokens, the noun it hangs from, the actor it denotes."""
+
+    start: int
+    end: int
+    root: int
+    actor: Actor
+    country: str
+    label: str
+
+    def tokens(self) -> range:
+        return range(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What the document is about: used for "the junta", "the country" and confused demonyms."""
+
+    state: str | None
+    mentioned: frozenset[str]
+
+
+class Extractor:
+    """Turns articles into events with a spaCy pipeline, the gazetteer and the trigger lexicon."""
+
+    def __init__(self, index: ActorIndex, nlp: Language, lexicon: Lexicon) -> None:
+        self.index = index
+        self.nlp = nlp
+        self.lexicon = lexicon
+
+    @classmethod
+    def load(cls, index: ActorIndex | None = None) -> Extractor:
+        index = index or ActorIndex.load()
+        return cls(index, build_nlp(index), load_lexicon())
+
+    def extract(self, article: Article) -> list[Event]:
+        """Every event in one article, in text order."""
+        return self.events(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
+        """Events of many articles, parsed in batches."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.events(article, doc)
+
+    def events(self, article: Article, doc: Doc) -> list[Event]:
+        published = article.published
+        focus = document_focus(doc, self.index)
+        dates = _date_mentions(doc, published)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for sent in doc.sents:
+            mentions = sentence_mentions(sent, self.index, focus, published)
+            triggers = find_triggers(sent, self.lexicon, mentions)
+            trigger_tokens = {t.i for t, _ in triggers}
+            for token, trigger in triggers:
+                for event in self._events_at(article, doc, sent, token, trigger, mentions, trigger_tokens,
+                                             dates, focus):
+                    key = (_clause_head(token).i, event.source.country, event.target.country, event.type)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(event.model_copy(update={"event": f"{article.id}/{len(events) + 1}"}))
+        return events
+
+    def _events_at(self, article: Article, doc: Doc, sent: Span, token: Token, trigger: Trigger,
+                   mentions: list[Mention], trigger_tokens: set[int], dates: list[tuple[DateMention, Token]],
+                   focus: Focus) -> list[Event]:
+        phrase = _phrase_lemmas(token)
+        type_ = trigger.type_for(phrase)
+        category = trigger.category
+        status = event_status(token)
+        if type_ == "withdrawal" and status == "planned" and _governed_by(token, ANNOUNCING_HEADS):
+            type_, status = "withdrawal_announced", "asserted"
+        when, date_conf = event_date(token, sent, dates, trigger_tokens, article.published)
+        if status == "asserted" and when.known and article.published:
+            start, _ = when.bounds()  # type: ignore[misc]
+            if start > article.published + timedelta(days=2):
+                status = "planned"
+        subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        pairs = _pairs(category, subjects, objects, focus, grammatical, mentions)
+        out = []
+        for (src, tgt), from_grammar in pairs:
+            if trigger.host_is_source:
+                src, tgt = _host_first(src, tgt, type_)
+            confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + date_conf
+            out.append(Event(
+                article=article.id, event=f"{article.id}/0", category=category, type=type_,
+                source=_participant(src, when), target=_participant(tgt, when), date=when, status=status,
+                confidence=max(0.05, min(0.99, confidence)),
+                evidence=Evidence(sentence=sent.text.strip(), char_start=sent.start_char + _lead_space(sent),
+                                  char_end=sent.end_char, trigger=token.text),
+            ))
+        return out
+
+
+def _lead_space(sent: Span) -> int:
+    return len(sent.text) - len(sent.text.lstrip())
+
+
+def _participant(m: Mention, when: EventDate) -> Participant:
+    return Participant(id=m.actor.id, label=m.label, kind=m.actor.kind, country=m.country)
+
+
+# --- actors ---------------------------------------------------------------------------------------
+
+def document_focus(doc: Doc, index: ActorIndex) -> Focus:
+    """The state the article is most about, and every state named in it."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ == "KG":
+            for actor in index.candidates(ent.text)[:1]:
+                if actor.kind in ("state", "government", "military") and actor.country:
+                    counts[actor.country] += 1
+        elif ent.label_ == "KG_DEM":
+            for actor in index.demonym_states(ent.text)[:1]:
+                counts[actor.id] += 0.5  # type: ignore[assignment]
+    named = frozenset(c for c in counts)
+    return Focus(counts.most_common(1)[0][0] if counts else None, named)
+
+
+def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
+    """Actors named in a sentence: gazetteer names, demonym phrases and "the junta"-style references."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ == "KG":
+            mention = _name_mention(ent, index, focus, on)
+        elif ent.label_ == "KG_DEM":
+            mention = _demonym_mention(ent, index, focus)
+        else:
+            continue
+        if mention is not None:
+            mentions.append(mention)
+            covered.update(range(ent.start, ent.end))
+    for token in sent:
+        role = COREF_NOUNS.get(token.lower_)
+        if role is None or token.i in covered or focus.state is None:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            continue
+        if any(c.i in covered for c in token.children if c.dep_ in ("poss", "compound", "amod")):
+            continue
+        if role in ("military", "state") and token.lower_ in ("military", "army") and token.dep_ == "amod":
+            continue
+        actor = index.get(focus.state if role == "state" else f"{focus.state}/{role}") or index.get(focus.state)
+        if actor is not None:
+            start = token.i - 1 if token.i > sent.start and token.nbor(-1).lower_ in ("military",) else token.i
+            label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start: token.i + 1].text
+            mentions.append(Mention(start, token.i + 1, token.i, actor, focus.state, label))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _name_mention(ent: Span, index: ActorIndex, focus: Focus, on: date | None) -> Mention | None:
+    candidates = index.candidates(ent.text)
+    if not candidates:
+        return None
+    non_leaders = [a for a in candidates if a.kind != "leader"]
+    if non_leaders:
+        actor = next((a for a in non_leaders if a.country in focus.mentioned), non_leaders[0])
+    else:
+        in_office = [a for a in candidates if a.country_on(on) is not None]
+        actor = (in_office or candidates)[0]
+    country = actor.country_on(on) or (actor.tenures[-1].country if actor.tenures else None)
+    if country is None:
+        return None
+    root = ent.root
+    if actor.kind == "state" and ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ in ("NOUN", "PROPN"):
+        head = ent.root.head
+        kind = _noun_kind(head)
+        if kind != "state":
+            actor = index.get(f"{actor.id}/{kind}") or actor
+            root = head
+    label = ent.doc[min(ent.start, root.i): max(ent.end, root.i + 1)].text
+    return Mention(ent.start, ent.end, root.i, actor, country, label)
+
+
+def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | None:
+    word = ent.text.casefold()
+    states = index.demonym_states(ent.text)
+    if word in CONFUSED_DEMONYMS:
+        written, meant = CONFUSED_DEMONYMS[word]
+        if meant in focus.mentioned and written not in focus.mentioned:
+            states = [index[meant]] if meant in index.actors else states
+    if not states:
+        return None
+    state = next((s for s in states if s.id in focus.mentioned), states[0])
+    root = ent.root
+    head = root.head if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") else root
+    kind = _noun_kind(head) if head is not root else "state"
+    actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
+    actor = actor or state
+    label = ent.doc[min(ent.start, head.i): max(ent.end, head.i + 1)].text
+    return Mention(ent.start, ent.end, head.i, actor, state.id, label)
+
+
+def _noun_kind(noun: Token) -> str:
+    words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if words & MILITARY_NOUNS:
+        return "military"
+    if words & GOVERNMENT_NOUNS:
+        return "government"
+    return "state"
+
+
+# --- triggers ---------------------------------------------------------------------------------------
+
+def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list[tuple[Token, Trigger]]:
+    """Tokens that signal an event, each with the first lexicon entry whose constraints hold."""
+    in_names = {i for m in mentions for i in m.tokens()}
+    found = []
+    for token in sent:
+        if token.i in in_names or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+            continue
+        entries = lexicon.for_lemma(token.lemma_.lower()) or lexicon.for_lemma(token.lower_)
+        if not entries:
+            continue
+        phrase = _phrase_lemmas(token)
+        for entry in entries:
+            if not entry.needs or entry.needs & phrase:
+                found.append((token, entry))
+                break
+    return found
+
+
+def _phrase_lemmas(token: Token) -> set[str]:
+    """Lemmas of the trigger's phrase: its subtree and the head it hangs from, minus other clauses."""
+    words = {t.lemma_.lower() for t in token.subtree} | {t.lower_ for t in token.subtree}
+    head = token.head
+    if head is not token and token.dep_ not in ("conj", "advcl", "ccomp", "relcl", "parataxis"):
+        words |= {head.lemma_.lower(), head.lower_}
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "dative", "oprd") and child is not token:
+                words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+    return words
+
+
+# --- roles ------------------------------------------------------------------------------------------
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause a token belongs to (the token itself for verbs)."""
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+        t = t.head
+    return t
+
+
+def _excluded(token: Token, trigger_tokens: set[int]) -> set[int]:
+    """Tokens of nested clauses and phrases that carry their own trigger."""
+    out: set[int] = set()
+    for t in token.subtree:
+        if t is token or t.i not in trigger_tokens:
+            continue
+        if t.dep_ in CLAUSE_DEPS or t.pos_ in ("NOUN", "PROPN"):
+            out.update(s.i for s in t.subtree)
+    return out
+
+
+def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int]) -> tuple[list[Mention], list[Mention], bool]:
+    """The mentions on the subject side and on the other side of a trigger, and whether grammar found both."""
+    by_token = {i: m for m in mentions for i in m.tokens()}
+
+    def collect(tokens: Iterable[Token], exclude: set[int]) -> list[Mention]:
+        out: list[Mention] = []
+        for t in tokens:
+            m = by_token.get(t.i)
+            if m is not None and t.i not in exclude and m not in out:
+                out.append(m)
+        return out
+
+    own_excluded = _excluded(token, trigger_tokens)
+    if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+        subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in c.subtree]
+        subjects = collect(subject_tokens, own_excluded)
+        rest = collect(token.subtree, own_excluded | {t.i for t in subject_tokens})
+        if subjects and rest:
+            return subjects, rest, True
+        head = token.head
+        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in LIGHT_VERBS or token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")):
+            verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
+            if not subjects:
+                subjects = [m for m in verb_subjects if m not in rest]
+            rest = rest + [m for m in verb_objects if m not in rest and m not in subjects]
+        if not subjects and len(rest) >= 2:
+            return rest[:1], rest[1:], True
+        return subjects, rest, bool(subjects and rest)
+    subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
+    return subjects, objects, bool(subjects and objects)
+
+
+def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | None):
+    excluded = _excluded(verb, trigger_tokens - ({skip.i} if skip is not None else set()))
+    if skip is not None:
+        excluded -= {t.i for t in skip.subtree}
+    subj_tokens: list[Token] = []
+    obj_tokens: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.dep_ == "nsubjpass":
+                obj_tokens.extend(child.subtree)
+            else:
+                subj_tokens.extend(child.subtree)
+        elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
+            obj_tokens.extend(child.subtree)
+    if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
+        # conj and xcomp verbs share their head's subject; a relative clause's subject is its noun
+        head = verb.head
+        if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb:
+            for child in head.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    subj_tokens.extend(child.subtree)
+            if verb.dep_ == "xcomp":
+                for child in head.children:
+                    if child.dep_ == "dobj":
+                        subj_tokens.extend(child.subtree)
+        elif verb.dep_ in ("relcl", "acl") and head is not verb:
+            subj_tokens.append(head)
+            subj_tokens.extend(c for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for c in c.subtree)
+    subjects = collect(subj_tokens, excluded)
+    objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
+    return subjects, objects, bool(subjects and objects)
+
+
+def _pairs(category: str, subjects: list[Mention], objects: list[Mention], focus: Focus, grammatical: bool,
+           mentions: list[Mention]) -> list[tuple[tuple[Mention, Mention], bool]]:
+    """(source, target) pairs of distinct states; a coup is one state with itself."""
+    if category == "coup":
+        where = next((m for m in objects if m.actor.kind in ("state", "military", "government")), None)
+        where = where or next((m for m in subjects if m.actor.kind in ("military", "state", "government")), None)
+        if where is None:
+            return []
+        return [((where, where), bool(subjects or objects))]
+    out: list[tuple[tuple[Mention, Mention], bool]] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(a: Mention, b: Mention, grammar: bool) -> None:
+        if a.country == b.country:
+            return
+        key = (a.country, b.country)
+        if key in seen or key[::-1] in seen:
+            return
+        seen.add(key)
+        out.append(((a, b), grammar))
+
+    if subjects and objects:
+        for a in _distinct(subjects):
+            for b in _distinct(objects):
+                add(a, b, grammatical)
+    elif len(_distinct(subjects)) >= 2 and not objects:
+        for a, b in itertools.combinations(_distinct(subjects), 2):
+            add(a, b, True)
+    elif len(_distinct(objects)) >= 2 and not subjects:
+        for a, b in itertools.combinations(_distinct(objects), 2):
+            add(a, b, False)
+    else:
+        side = subjects or objects
+        if side and focus.state and side[0].country != focus.state:
+            others = [m for m in mentions if m.country == focus.state]
+            if others:
+                add(side[0], others[0], False) if subjects else add(others[0], side[0], False)
+    return out
+
+
+def _distinct(mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        if all(m.country != o.country for o in out):
+            out.append(m)
+    return out
+
+
+def _host_first(src: Mention, tgt: Mention, type_: str) -> tuple[Mention, Mention]:
+    """Base access: the host state is the source, the foreign forces' state the target."""
+    if type_ == "handover":  # "X handed the base to Y": Y is the host
+        return tgt, src
+    if src.actor.kind == "military" and tgt.actor.kind != "military":
+        return tgt, src
+    return src, tgt
+
+
+# --- status -----------------------------------------------------------------------------------------
+
+def _governing_chain(token: Token) -> list[Token]:
+    """The trigger and the verbs it is an argument of, up to its clause head and beyond xcomp links."""
+    chain = [token]
+    t = token
+    while t.head is not t and (t.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "amod",
+                                           "compound", "acomp", "attr", "pcomp", "oprd", "auxpass", "aux")
+                               or t.pos_ not in ("VERB", "AUX")):
+        t = t.head
+        chain.append(t)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
+            break
+    return chain
+
+
+def _governed_by(token: Token, lemmas: set[str]) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in _governing_chain(token)[1:])
+
+
+def event_status(token: Token) -> str:
+    """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
+    chain = _governing_chain(token)
+    for t in chain:
+        lemma = t.lemma_.lower()
+        if t is not token and lemma in NEGATING_HEADS:
+            return "negated"
+        if t is not token and lemma in HYPOTHETICAL_HEADS:
+            return "hypothetical"
+        if t is not token and lemma in PLANNED_HEADS:
+            return "planned"
+        for child in t.children:
+            word = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+                return "negated"
+            if child.dep_ in ("aux", "auxpass"):
+                if word in HYPOTHETICAL_AUX:
+                    return "hypothetical"
+                if word in PLANNED_AUX:
+                    return "planned"
+            if child.dep_ == "mark" and word in ("if", "unless", "whether"):
+                return "hypothetical"
+    return "asserted"
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, Token]]:
+    out = []
+    for mention in find_dates(doc.text, published):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((mention, span.root))
+    return out
+
+
+def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
+    """The trigger or verb a date expression hangs from."""
+    t = token
+    while t.head is not t:
+        t = t.head
+        if t.i in trigger_tokens or t.i in stop or t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in REPORTING_NOUNS:
+            return t
+    return t
+
+
+def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]], trigger_tokens: set[int],
+               published: date | None) -> tuple[EventDate, float]:
+    """The date of the trigger's own clause (then of the clauses it depends on); present tense means now."""
+    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
+    if not any(t.lower_ in TIMELESS_WORDS for t in sent) or local:
+        head = _clause_head(token)
+        anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) if root.i != token.i else token for m, root in local}
+        inside = {t.i for t in token.subtree}
+        own = [m for m, root in local if root.i in inside and anchors[id(m)].i in inside]
+        if own:
+            return own[0].date, 0.08
+        h = head
+        for _ in range(4):
+            hits = [m for m, _root in local if anchors[id(m)].i == h.i]
+            if hits:
+                return hits[0].date, 0.05
+            if h.dep_ not in ("advcl", "conj", "xcomp", "relcl", "acl", "pcomp", "ccomp") or h.head is h:
+                break
+            h = _clause_head(h.head)
+    if published and _present_tense(_clause_head(token)) and not any(t.lower_ in TIMELESS_WORDS for t in sent):
+        return EventDate(value=published.strftime("%Y-%m"), precision="month", text="(present tense)"), 0.0
+    return EventDate(), -0.05
+
+
+def _present_tense(verb: Token) -> bool:
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "had", "was", "were", "did", "will", "would") for a in auxes):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes)

