@@ -84,12 +84,12 @@ def ingest(paths, store, actor_files):
     from tqdm import tqdm
 
     from kg.actors import ActorIndex
-    from kg.load import ingest as run_ingest
+    from kg.load import ingest_paths
     from kg.store import KnowledgeGraph
 
     index = ActorIndex.load(actor_files)
     with KnowledgeGraph.open(store) as kg:
-        report = run_ingest(kg, paths, index=index,
+        report = ingest_paths(kg, paths, index=index,
                             progress=lambda it: tqdm(it, desc="ingest", unit="article", file=sys.stderr))
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)

@@ -183,12 +183,18 @@ class _GoldReader:
         seen: dict[str, int] = {}
         for n, raw in enumerate(articles, 1):
             if not isinstance(raw, _Located):
-                raise self.fail(data.key_lines["articles"], f"article {n} is not an object",
-                                'write each article as {"id": ..., "file": ..., "events": [...]}')
+                raise self.fail(
+                    data.key_lines["articles"],
+                    f"article {n} is not an object",
+                    'write each article as {"id": ..., "file": ..., "events": [...]}',
+                )
             article = self.article(raw)
             if article.id in seen:
-                raise self.fail(raw.key_lines["id"], f'article id "{article.id}" is used twice '
-                                f"(also line {seen[article.id]})", "give each article its own id")
+                raise self.fail(
+                    raw.key_lines["id"],
+                    f'article id "{article.id}" is used twice (also line {seen[article.id]})',
+                    "give each article its own id",
+                )
             seen[article.id] = raw.key_lines["id"]
             result.append(article)
         return result
@@ -196,13 +202,17 @@ class _GoldReader:
     def article(self, raw: _Located) -> GoldArticle:
         self.check_keys(raw, _ARTICLE_KEYS, "article")
         article_id = self.text(raw, "id", "article", "give the article an id")
-        file = self.text(raw, "file", f'article "{article_id}"',
-                         "give the path of its text, relative to the gold file")
+        file = self.text(
+            raw, "file", f'article "{article_id}"', "give the path of its text, relative to the gold file"
+        )
         path = (self.folder / file).resolve()
         if not path.is_file():
             what = "is not a file" if path.exists() else "not found"
-            raise self.fail(raw.key_lines["file"], f"article file {file} {what}",
-                            f"give its path relative to {self.folder.resolve()}")
+            raise self.fail(
+                raw.key_lines["file"],
+                f"article file {file} {what}",
+                f"give its path relative to {self.folder.resolve()}",
+            )
         published = raw.get("published")
         if published is not None:
             try:
@@ -215,14 +225,20 @@ class _GoldReader:
         events = raw.get("events")
         if not isinstance(events, list):
             line = raw.key_lines.get("events", raw.line)
-            raise self.fail(line, f'article "{article_id}" has no "events" list',
-                            'add "events": [...] (an empty list when it holds none)')
+            raise self.fail(
+                line,
+                f'article "{article_id}" has no "events" list',
+                'add "events": [...] (an empty list when it holds none)',
+            )
         gold_events = []
         for n, event in enumerate(events, 1):
             if not isinstance(event, _Located):
                 what = f'event {n} of article "{article_id}" is not an object'
-                raise self.fail(raw.key_lines["events"], what,
-                                'write it as {"source": ..., "target": ..., "category": ..., "date": ...}')
+                raise self.fail(
+                    raw.key_lines["events"],
+                    what,
+                    'write it as {"source": ..., "target": ..., "category": ..., "date": ...}',
+                )
             gold_events.append(self.event(event))
         return GoldArticle(id=article_id, file=path, published=published, events=gold_events)
 
@@ -231,8 +247,11 @@ class _GoldReader:
         for side in ("source", "target"):
             code = self.text(raw, side, "event", "give the state-level code, e.g. NER, USA, ECOWAS")
             if not _CODE_RE.match(code):
-                raise self.fail(raw.key_lines[side], f'{side} "{code}" is not a state-level code',
-                                f'use ISO 3166-1 alpha-3 ("{code.upper()}"?) or ECOWAS, AU, UN, EU, AES ...')
+                raise self.fail(
+                    raw.key_lines[side],
+                    f'{side} "{code}" is not a state-level code',
+                    f'use ISO 3166-1 alpha-3 ("{code.upper()}"?) or ECOWAS, AU, UN, EU, AES ...',
+                )
         categories = ", ".join(CATEGORIES)
         category = raw.get("category")
         if "category" not in raw:
@@ -243,11 +262,17 @@ class _GoldReader:
             raise self.fail(raw.key_lines["category"], f"category {json.dumps(category)} is unknown", hint)
         alt = raw.get("alt", [])
         if not isinstance(alt, list) or any(a not in CATEGORIES for a in alt):
-            raise self.fail(raw.key_lines["alt"], f"alt {json.dumps(alt)} is not a list of categories",
-                            f"list some of {categories}")
+            raise self.fail(
+                raw.key_lines["alt"],
+                f"alt {json.dumps(alt)} is not a list of categories",
+                f"list some of {categories}",
+            )
         if "date" not in raw:
-            raise self.fail(raw.line, 'event has no "date"',
-                            'add "date": YYYY, YYYY-MM or YYYY-MM-DD, or null when the text gives no time')
+            raise self.fail(
+                raw.line,
+                'event has no "date"',
+                'add "date": YYYY, YYYY-MM or YYYY-MM-DD, or null when the text gives no time',
+            )
         value = raw["date"]
         if value is not None:
             try:
@@ -259,12 +284,15 @@ class _GoldReader:
                 what = f"date {json.dumps(value)} is not a date"
                 raise self.fail(raw.key_lines["date"], what, fix) from None
         if not isinstance(raw.get("optional", False), bool):
-            what = f'optional {json.dumps(raw["optional"])} is not a boolean'
+            what = f"optional {json.dumps(raw['optional'])} is not a boolean"
             raise self.fail(raw.key_lines["optional"], what, "write true or false")
         for key in ("type", "note"):
             if raw.get(key) is not None and not isinstance(raw[key], str):
-                raise self.fail(raw.key_lines[key], f"{key} {json.dumps(raw[key])} is not a string",
-                                "write it in quotes, or leave it out")
+                raise self.fail(
+                    raw.key_lines[key],
+                    f"{key} {json.dumps(raw[key])} is not a string",
+                    "write it in quotes, or leave it out",
+                )
         return GoldEvent(**{k: raw[k] for k in _EVENT_KEYS if k in raw})
 
     def text(self, raw: _Located, key: str, owner: str, fix: str) -> str:
@@ -282,16 +310,16 @@ class _GoldReader:
                 continue
             close = [k for k in difflib.get_close_matches(key, known, n=1, cutoff=0.8) if k not in raw]
             if close:
-                raise self.fail(raw.key_lines[key], f'{owner} has an unknown key "{key}"',
-                                f'did you mean "{close[0]}"?')
+                raise self.fail(
+                    raw.key_lines[key], f'{owner} has an unknown key "{key}"', f'did you mean "{close[0]}"?'
+                )
 
 
 def load_gold(path: str | Path) -> Gold:
     """Read and check a gold annotation file (FORMAT.md); article files resolve beside it.
 
-    >>> gold = load_gold("../shared/eval/seed.gold.json")
-    >>> len(gold.articles[0].events)
-    8
+        gold = load_gold("../shared/eval/seed.gold.json")
+        gold.articles[0].file      # absolute: .../eval/articles/seed-niger-russia-trainers.txt
     """
     path = Path(path)
     try:
@@ -305,8 +333,10 @@ def load_gold(path: str | Path) -> Gold:
     try:
         data = _LocatingDecoder().decode(text)
     except json.JSONDecodeError as exc:
-        raise EvalError(f"{path} line {exc.lineno}: not valid JSON, {exc.msg[0].lower()}{exc.msg[1:]} "
-                        f"at column {exc.colno}; fix the JSON syntax there") from exc
+        raise EvalError(
+            f"{path} line {exc.lineno}: not valid JSON, {exc.msg[0].lower()}{exc.msg[1:]} "
+            f"at column {exc.colno}; fix the JSON syntax there"
+        ) from exc
     return Gold(path=path, articles=_GoldReader(str(path), path.parent).read(data))
 
 
@@ -429,8 +459,10 @@ def deduplicate(events: Sequence[Event]) -> list[Event]:
     groups: dict[tuple[Pair, str, str | None], list[Event]] = {}
     for event in events:
         groups.setdefault(_group_key(event), []).append(event)
-    return [max(group, key=lambda e: (_PRECISION_RANK[e.date.precision], e.confidence))
-            for group in groups.values()]
+    return [
+        max(group, key=lambda e: (_PRECISION_RANK[e.date.precision], e.confidence))
+        for group in groups.values()
+    ]
 
 
 def dates_agree(extracted: EventDate, gold: str | None) -> bool:
@@ -502,8 +534,8 @@ def _describe(value: str | None) -> str:
 def score(gold: Gold, extracted: Mapping[str, Sequence[Event]]) -> Score:
     """Precision, recall and F1 of extracted events (article id -> events) against a gold file.
 
-    >>> result = score(load_gold("gold.json"), {"seed-niger-russia-trainers": events})
-    >>> result.precision, result.recall, result.f1
+        result = score(load_gold("gold.json"), {"seed-niger-russia-trainers": events})
+        result.precision, result.recall, result.f1, result.undated.f1, result.day_accuracy
     """
     dated, undated = {"tp": 0, "fp": 0, "fn": 0}, {"tp": 0, "fp": 0, "fn": 0}
     by_category = {c: {"tp": 0, "fp": 0, "fn": 0} for c in CATEGORIES}
@@ -555,11 +587,22 @@ def score(gold: Gold, extracted: Mapping[str, Sequence[Event]]) -> Score:
             if i in loose:
                 g = golds[loose[i]]
                 hint = f"gold date {g.date or 'null'}: would match if dates were ignored"
-            errors.append(Mistake(
-                kind="fp", article=article.id, category=event.category, pair=_event_pair(event),
-                date=event.date.value, type=event.type, event=event.event, sentence=event.evidence.sentence,
-                trigger=event.evidence.trigger, status=event.status, confidence=event.confidence, hint=hint,
-            ))
+            errors.append(
+                Mistake(
+                    kind="fp",
+                    article=article.id,
+                    category=event.category,
+                    pair=_event_pair(event),
+                    date=event.date.value,
+                    type=event.type,
+                    event=event.event,
+                    sentence=event.evidence.sentence,
+                    trigger=event.evidence.trigger,
+                    status=event.status,
+                    confidence=event.confidence,
+                    hint=hint,
+                )
+            )
         for j in core:
             if j in matched_gold:
                 continue
@@ -569,8 +612,18 @@ def score(gold: Gold, extracted: Mapping[str, Sequence[Event]]) -> Score:
             if j in loose_gold:
                 found = _describe(reps[loose_gold[j]].date.value)
                 hint = f"extracted with {found}: would match if dates were ignored"
-            errors.append(Mistake(kind="fn", article=article.id, category=g.category, pair=g.pair,
-                                  date=g.date, type=g.type, note=g.note, hint=hint))
+            errors.append(
+                Mistake(
+                    kind="fn",
+                    article=article.id,
+                    category=g.category,
+                    pair=g.pair,
+                    date=g.date,
+                    type=g.type,
+                    note=g.note,
+                    hint=hint,
+                )
+            )
 
     gold_ids = {a.id for a in gold.articles}
     return Score(
@@ -632,7 +685,8 @@ def format_score(score: Score, errors: bool = False) -> str:
     lines += [f"  {b.label:<{width - 2}}{b.n:>10}{b.correct:>9}{b.precision:>11.3f}" for b in s.bands]
     if s.ignored_articles:
         shown = ", ".join(s.ignored_articles[:5]) + (" ..." if len(s.ignored_articles) > 5 else "")
-        lines += ["", f"not in the gold file, not scored: {len(s.ignored_articles)} articles ({shown})"]
+        n = len(s.ignored_articles)
+        lines += ["", f"not in the gold file, not scored: {n} article{'s' * (n != 1)} ({shown})"]
     if errors:
         lines += _format_errors(s.errors)
     return "\n".join(lines)

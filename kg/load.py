@@ -1,7 +1,7 @@
 """Ingest: read articles, extract their events, and store one named graph per article.
 
     with KnowledgeGraph.open("kgstore") as kg:
-        report = ingest(kg, ["data/articles"])
+        report = ingest_paths(kg, ["data/articles"])
 
 Unchanged articles (same id, same text, same extractor version) are skipped; a changed
 article replaces its graph in one transaction, so a crash leaves the old or the new version.
@@ -51,7 +51,7 @@ def ensure_reference_graphs(kg: KnowledgeGraph, index: ActorIndex) -> None:
     kg.replace_graph(GRAPH["actors"], actors_graph(index.actors.values()))
 
 
-def ingest(kg: KnowledgeGraph, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
+def ingest_paths(kg: KnowledgeGraph, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
            index: ActorIndex | None = None, progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
     """Read, extract and store every article under the given paths; bad files are reported, not fatal."""
     report = IngestReport()

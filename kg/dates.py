@@ -1,0 +1,501 @@
+"""Time expressions in news text, resolved against the publication date.
+
+    >>> resolve_date("last month", published=date(2024, 4, 12))
+    EventDate(value='2024-03', precision='month', text='last month', end=None)
+
+The rules are data: ``RULES`` is a table of (name, regular expression, resolver). ``find_dates`` runs
+every rule over the text, keeps the longest of overlapping matches (then the leftmost), and returns the
+ones that resolve. Choices for ambiguous words (all relative to the publication date ``published``):
+
+- "on Wednesday", "Wednesday": the most recent Wednesday on or before ``published`` (the same day when
+  ``published`` is a Wednesday); "last Wednesday": the most recent one strictly before; "next
+  Wednesday": the first one strictly after; "this Wednesday": the one in the same Monday-Sunday week.
+- "16 March" with no year: the latest 16 March not more than 7 days after ``published``.
+- "in March", "back in March": the most recent March on or before the published month; "last March":
+  the most recent March strictly before it; "next March": the first one strictly after it.
+- "this week" is the published month; "last week"/"next week" the month of ``published`` -/+ 7 days
+  (precision month: a week has no precision of its own).
+- "early/mid/late March", "the end of March": month precision; "late 2023", "mid-2023": year.
+- Seasons are northern-hemisphere month ranges (spring 03-05, summer 06-08, autumn/fall 09-11,
+  winter December to February): "the summer of 2022" is 2022-06..2022-08 and "the winter of 2022" is
+  2022-12..2023-02. "this summer" is the one of the published year (for winter: the one containing
+  ``published``, or starting in its December); "last"/"next" the one before/after that.
+- "N days ago": a day; "N weeks ago": the month of that day; "N months ago": a month; "N years ago" a year.
+- "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
+- A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
+  by, until, from, during, before, after, "the", "of", "'s", early/mid/late; before "'s" or an event
+  noun ("2023 coup"); and never before a counted noun ("the 2000 troops") or a dash and a word.
+- Vague expressions ("recently", "in recent weeks", "a few days ago") and those needing another date
+  as anchor ("the previous day", "a year later") are not dates: nothing is returned.
+- Without ``published``, expressions that need it do not resolve and are left out of ``find_dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from kg.model import EventDate
+
+__all__ = ["RULES", "DateMention", "find_dates", "resolve_date"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A time expression in a text: its character span, its words, and the date it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    date: EventDate
+
+
+# --- vocabulary ------------------------------------------------------------------------------------
+
+_FULL_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTH_NUMBERS = {name: i for i, name in enumerate(_FULL_MONTHS, 1)} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# first month, last month; winter starts in December and ends in February of the next year
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+            "thirty": 30, "forty": 40, "fifty": 50}
+_RELATIVE = {"last": -1, "past": -1, "this past": -1, "this": 0, "next": 1, "coming": 1, "this coming": 1}
+
+# After a year, these make the number a count ("the 2000 troops"), not a year.
+_COUNTED = ("troops soldiers men women people persons children civilians refugees migrants fighters "
+            "militants jihadists rebels personnel officers police policemen workers students deaths dead "
+            "casualties victims cases votes voters jobs families households homes houses villages towns "
+            "vehicles tanks aircraft planes jets drones missiles rockets rounds shells weapons guns rifles "
+            "tonnes tons barrels litres liters km kilometres kilometers miles metres meters feet hectares "
+            "acres dollars euros pounds francs cfa usd eur units members delegates seats participants pages "
+            "words hours minutes seconds days weeks months years times percent per strong kg mw square "
+            "sq kilograms hostages prisoners detainees inhabitants residents schools hospitals")
+# After a year, these make it one ("the 2023 coup" is also caught by "the"; "Niger 2023 elections").
+_EVENT_NOUNS = ("coup coups putsch election elections polls poll vote referendum uprising revolution "
+                "revolt war invasion offensive agreement accord deal treaty pact summit ceasefire truce "
+                "crisis protests protest attack attacks massacre constitution census budget transition "
+                "withdrawal deployment mutiny junta takeover ban sanctions ultimatum declaration "
+                "communique communiqué report visit")
+
+_PIECES = {
+    "{L}": r"(?<![\w\u00c0-\u024f])",  # word boundary before (ASCII \w plus Latin letters)
+    "{R}": r"(?![\w\u00c0-\u024f])",  # word boundary after
+    "{S}": r"[\s\u00a0\u2009\u202f]",  # one space, for fixed-width look-behinds
+    "{_}": r"[\s\u00a0\u2009\u202f]*",  # optional space
+    "{DASH}": r"[-\u2010-\u2015]",
+    "{APOS}": r"['\u2019]",
+    "{FULLMONTH}": "(?:" + "|".join(_FULL_MONTHS) + "){R}",
+    "{MONTH}": "(?:(?:" + "|".join(_FULL_MONTHS) + "){R}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+               r"(?:\.|{R}))",
+    "{WEEKDAY}": "(?:" + "|".join(_WEEKDAYS) + "){R}",
+    "{SEASON}": "(?:" + "|".join(_SEASONS) + "){R}",
+    "{YEAR}": r"(?:19\d\d|20\d\d|2100){R}(?![.,:/]\d)",
+    "{DAY}": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?{R}",
+    "{NUM}": r"(?:\d{1,3}|" + "|".join(_NUMBERS) + "){R}",
+    # a preposition kept in the mention's words
+    "{PREP}": "(?:{IN}|on|around|at) ",
+    # the prepositions that make a bare number a year ("at 2023 levels", "around 2000 people" do not)
+    "{YPREP}": "{IN} ",
+    "{IN}": "(?:(?:back|earlier|later|late|early|sometime|starting|beginning|as early as|as late as) in"
+            "|as of|in|since|by|during|from|until|till|through|throughout|before|after|circa)",
+    "{MOD}": "(?:(?:early|mid|late|earlier|later)(?: |{_}{DASH}{_})"
+             "|(?:the )?(?:end|start|beginning|middle|close|turn|first half|second half) of )",
+    # after a bare year: not "2000-strong", not "2000 troops", not "2000 %", not "2000 to 2500"
+    "{YG}": r"(?!{_}{DASH}{_}\w)(?! (?:" + _COUNTED.replace(" ", "|") + "){R})(?!{_}%)"
+            r"(?! (?:to|and|or) (?!(?:19|20)\d\d{R})\d)",
+    "{EVENT}": "(?:" + _EVENT_NOUNS.replace(" ", "|") + "){R}",
+}
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    """A rule's pattern: pieces expanded, each literal space meaning one or more spaces."""
+    pattern = template
+    while "{" in pattern and any(k in pattern for k in _PIECES):
+        for key, value in _PIECES.items():
+            pattern = pattern.replace(key, value)
+    pattern = pattern.replace(" ", r"[\s\u00a0\u2009\u202f]+")
+    # ASCII: keeps IGNORECASE from matching "\u212a" for "k" and \d from matching other scripts' digits
+    return re.compile(pattern, re.IGNORECASE | re.ASCII)
+
+
+# --- calendar helpers ------------------------------------------------------------------------------
+
+_Resolved = tuple[str, str | None]  # value, end
+_Resolver = Callable[[re.Match[str], date | None], _Resolved | None]
+
+
+def _words(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_NUMBERS[_words(word).rstrip(".")]
+
+
+def _ymd(d: date) -> str:
+    return d.isoformat()
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _shift(year: int, month: int, k: int) -> tuple[int, int]:
+    y, m = divmod(year * 12 + month - 1 + k, 12)
+    return y, m + 1
+
+
+def _day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _recent_day(month: int, day: int, published: date) -> date | None:
+    """The latest date with this month and day not more than a week after ``published``."""
+    limit = published + timedelta(days=7)
+    for year in range(published.year + 1, published.year - 9, -1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if d <= limit:
+            return d
+    return None
+
+
+def _recent_month_year(month: int, published: date, strictly_before: bool = False) -> int:
+    """The year of the most recent ``month`` on or before (or strictly before) the published month."""
+    if month < published.month or (month == published.month and not strictly_before):
+        return published.year
+    return published.year - 1
+
+
+def _day_number(word: str) -> int:
+    return int(re.match(r"\d+", word)[0])  # "16th" -> 16
+
+
+def _number(word: str) -> int:
+    w = _words(word)
+    return int(w) if w.isdigit() else _NUMBERS[w]
+
+
+def _relative(word: str) -> int:
+    return _RELATIVE[_words(word)]
+
+
+def _year_given(m: re.Match[str], published: date | None) -> tuple[bool, int | None]:
+    """Whether the match names a year ("2024", "last year"), and which (None: needs ``published``)."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return True, int(groups["y"])
+    if groups.get("ry"):
+        return True, None if published is None else published.year + _relative(groups["ry"])
+    return False, None
+
+
+# --- resolvers: a match and the publication date -> (value, end) or None ------------------------------
+
+def _iso(m: re.Match[str], published: date | None) -> _Resolved | None:
+    value = _day(int(m["y"]), int(m["m"]), int(m["d"]))
+    return (value, None) if value else None
+
+
+def _numeric(m: re.Match[str], published: date | None) -> _Resolved | None:
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    if len(y) == 2 and m["s"] == ".":
+        return None  # "1.2.24" is more likely a version number than a date
+    year = int(y) if len(y) == 4 else int(y) + (2000 if int(y) < 70 else 1900)
+    value = _day(year, b, a) or _day(year, a, b)  # day first; month first only when day first is impossible
+    return (value, None) if value else None
+
+
+def _day_month(m: re.Match[str], published: date | None) -> _Resolved | None:
+    month = _month_number(m["mon"])
+    first, last = _day_number(m["d"]), _day_number(m["d2"]) if m["d2"] else None
+    if last is not None and last <= first:
+        return None
+    given, year = _year_given(m, published)
+    if given:
+        if year is None:
+            return None
+    else:
+        if published is None:
+            return None
+        recent = _recent_day(month, first, published)
+        if recent is None:
+            return None
+        year = recent.year
+    value = _day(year, month, first)
+    end = _day(year, month, last) if last is not None else None
+    if value is None or (last is not None and end is None):
+        return None
+    return value, end
+
+
+def _month_year(m: re.Match[str], published: date | None) -> _Resolved | None:
+    _given, year = _year_given(m, published)
+    return None if year is None else (_ym(year, _month_number(m["mon"])), None)
+
+
+def _bare_month(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    month = _month_number(m["mon"])
+    rel = _relative(m["rel"]) if m.groupdict().get("rel") else None
+    if rel is None:
+        year = _recent_month_year(month, published)
+    elif rel < 0:
+        year = _recent_month_year(month, published, strictly_before=True)
+    elif rel == 0:
+        year = published.year
+    else:
+        year = published.year if month > published.month else published.year + 1
+    return _ym(year, month), None
+
+
+def _month_range(m: re.Match[str], published: date | None) -> _Resolved | None:
+    m1, m2 = _month_number(m["m1"]), _month_number(m["m2"])
+    y1 = int(m["y1"]) if m["y1"] else None
+    y2 = int(m["y2"]) if m["y2"] else None
+    if y2 is None and y1 is not None:
+        y2 = y1 if m2 >= m1 else y1 + 1
+    if y2 is None:
+        if published is None:
+            return None
+        y2 = _recent_month_year(m2, published)
+    if y1 is None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    if (y1, m1) >= (y2, m2):
+        return None
+    return _ym(y1, m1), _ym(y2, m2)
+
+
+def _year_range(m: re.Match[str], published: date | None) -> _Resolved | None:
+    y1, raw = int(m["y1"]), m["y2"]
+    y2 = int(raw) if len(raw) == 4 else y1 // 100 * 100 + int(raw)
+    if not y1 < y2 <= 2100:
+        return None
+    return f"{y1:04d}", f"{y2:04d}"
+
+
+def _year(m: re.Match[str], published: date | None) -> _Resolved | None:
+    return m["y"], None
+
+
+def _season_span(season: str, year: int) -> _Resolved:
+    first, last = _SEASONS[season]
+    return _ym(year, first), _ym(year + (last < first), last)
+
+
+def _season_year(m: re.Match[str], published: date | None) -> _Resolved | None:
+    return _season_span(_words(m["s"]), int(m["y"]))
+
+
+def _season_relative(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    season = _words(m["s"])
+    this = published.year - 1 if season == "winter" and published.month <= 2 else published.year
+    return _season_span(season, this + _relative(m["rel"]))
+
+
+def _weekday(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    target = _WEEKDAYS.index(_words(m["wd"]))
+    rel = _relative(m["rel"]) if m["rel"] else None
+    back = (published.weekday() - target) % 7
+    if rel is None:
+        d = published - timedelta(days=back)
+    elif rel < 0:
+        d = published - timedelta(days=back or 7)
+    elif rel > 0:
+        d = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+    else:
+        d = published + timedelta(days=target - published.weekday())
+    return _ymd(d), None
+
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+                "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _day_relative(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    return _ymd(published + timedelta(days=_DAY_OFFSETS[_words(m["w"])])), None
+
+
+def _period(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    rel, unit = _relative(m["rel"]), _words(m["unit"])
+    if unit == "year":
+        return f"{published.year + rel:04d}", None
+    if unit == "month":
+        return _ym(*_shift(published.year, published.month, rel)), None
+    d = published + timedelta(days=7 * rel)  # week: the month it falls in
+    return _ym(d.year, d.month), None
+
+
+def _ago(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    n, unit = _number(m["n"]), _words(m["unit"])
+    if unit == "year":
+        return f"{published.year - n:04d}", None
+    if unit == "month":
+        return _ym(*_shift(published.year, published.month, -n)), None
+    d = published - timedelta(days=n * (7 if unit == "week" else 1))
+    return (_ymd(d), None) if unit == "day" else (_ym(d.year, d.month), None)
+
+
+def _nth(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    day = _day_number(m["d"])
+    year, month = published.year, published.month
+    if day > published.day:
+        year, month = _shift(year, month, -1)
+    for _ in range(12):
+        value = _day(year, month, day)
+        if value:
+            return value, None
+        year, month = _shift(year, month, -1)
+    return None
+
+
+# --- the rules -------------------------------------------------------------------------------------
+
+_YEAR_PART = r"(?:,? (?:of )?(?P<y>{YEAR})|,? (?:of )?(?P<ry>this|last|next) year{R})"
+_ORDINAL_NOUNS = ("floor century centuries anniversary day week month year time round session summit edition "
+                  "division brigade battalion regiment army corps amendment congress parliament assembly "
+                  "street avenue place minute hour birthday consecutive largest biggest most highest lowest "
+                  "best worst of")
+
+_RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
+    ("iso", r"{L}(?:{PREP})?(?<![\d-])(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)(?!-\d)", _iso),
+    ("numeric",
+     r"{L}(?:{PREP})?(?<![\d./])(?P<a>\d\d?)(?P<s>[/.])(?P<b>\d\d?)(?P=s)(?P<y>\d{4}|\d\d)(?!\d)(?!(?P=s)\d)",
+     _numeric),
+    ("day month",
+     r"{L}(?:{PREP})?(?:(?P<wd>{WEEKDAY}),? )?(?:the )?(?P<d>{DAY})(?:{_}{DASH}{_}(?P<d2>{DAY}))?"
+     r"(?: of)? (?P<mon>{MONTH})" + _YEAR_PART + "?",
+     _day_month),
+    ("month day",
+     r"{L}(?:{PREP})?(?:(?P<wd>{WEEKDAY}),? )?(?P<mon>{MONTH}) (?P<d>{DAY})(?:{_}{DASH}{_}(?P<d2>{DAY}))?"
+     r"(?![.,:]\d)" + _YEAR_PART + "?",
+     _day_month),
+    ("month year", r"{L}(?:{PREP})?(?:{MOD})?(?P<mon>{MONTH})" + _YEAR_PART, _month_year),
+    ("month", r"{L}(?:{PREP}(?:{MOD})?|{MOD})(?P<mon>{FULLMONTH})", _bare_month),
+    ("relative month", r"{L}(?:{PREP})?(?:{MOD})?(?P<rel>last|this|next) (?P<mon>{FULLMONTH})", _bare_month),
+    ("month range",
+     r"{L}(?:between|from) (?:{MOD})?(?P<m1>{MONTH})(?: (?P<y1>{YEAR}))?,? (?:and|to|until|till|through|thru)"
+     r" (?:{MOD})?(?P<m2>{MONTH})(?:,? (?P<y2>{YEAR}))?",
+     _month_range),
+    ("month dash range",
+     r"{L}(?:{PREP})?(?P<m1>{MONTH})(?: (?P<y1>{YEAR}))?{_}{DASH}{_}(?P<m2>{MONTH}),? (?P<y2>{YEAR})",
+     _month_range),
+    ("year range",
+     r"{L}(?:between|from) (?:{MOD})?(?P<y1>{YEAR}) (?:and|to|until|till|through|thru)"
+     r" (?:{MOD})?(?P<y2>{YEAR}){YG}",
+     _year_range),
+    ("year dash range",
+     r"{L}(?:{YPREP})?(?<![$\u20ac\u00a3#])(?P<y1>{YEAR}){_}{DASH}{_}(?P<y2>(?:19|20)\d\d|\d\d){R}(?![.,:]\d){YG}",
+     _year_range),
+    ("year", r"{L}(?:{YPREP}(?:{MOD})?|{MOD})(?P<y>{YEAR}){YG}", _year),
+    ("the year", r"(?:(?<=\bthe{S})|(?<=\bof{S})|(?<={APOS}s{S}))(?P<y>{YEAR}){YG}", _year),
+    ("year of", r"{L}(?<![$\u20ac\u00a3#])(?P<y>{YEAR})(?={APOS}s{R}| {EVENT})", _year),
+    ("season", r"{L}(?:{PREP})?(?:{MOD})?(?:the )?(?P<s>{SEASON}) (?:of )?(?P<y>{YEAR})", _season_year),
+    ("relative season",
+     r"{L}(?:{PREP})?(?:{MOD})?(?:the )?(?P<rel>this past|this|last|next|past) (?P<s>{SEASON})",
+     _season_relative),
+    ("weekday",
+     r"{L}(?:(?P<rel>this past|this coming|last|this|next|coming|past) |{PREP}|(?:early|late) (?:on )?)?"
+     r"(?P<wd>{WEEKDAY})(?! (?:times|telegraph|herald|express|mirror|post|tribune|standard|nation){R})"
+     r"(?: (?:morning|afternoon|evening|night){R})?",
+     _weekday),
+    ("day",
+     r"{L}(?:{PREP}|(?:early|late|earlier|later) )?(?P<w>the day before yesterday|the day after tomorrow"
+     r"|(?<!\busa{S})today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening){R}"
+     r"(?: (?:morning|afternoon|evening|night){R})?",
+     _day_relative),
+    ("period",  # not "the last year", a duration
+     r"{L}(?:{PREP})?(?:{MOD})?(?<!\bthe{S})(?P<rel>this|last|next) (?P<unit>week|month|year){R}",
+     _period),
+    ("ago",
+     r"{L}(?:(?:about|some|nearly|almost|roughly|around|over|more than|less than|just|only|exactly) )?"
+     r"(?P<n>{NUM}) (?P<unit>day|week|month|year)s?{R} ago{R}",
+     _ago),
+    ("nth",
+     r"{L}(?:on|by|since|from|until|till|before|after) the (?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)){R}"
+     r"(?! (?:" + _ORDINAL_NOUNS.replace(" ", "|") + "){R})",
+     _nth),
+)
+RULES: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
+    (name, _compile(template), resolver) for name, template, resolver in _RULE_TEMPLATES
+)
+
+
+# --- entry points ----------------------------------------------------------------------------------
+
+def _make(value: str, end: str | None, text: str) -> EventDate | None:
+    if not 1000 <= int(value[:4]) <= 9999 or (end is not None and not (1000 <= int(end[:4]) <= 9999)):
+        return None
+    if end is not None and (len(end) != len(value) or end < value):
+        return None
+    precision = {4: "year", 7: "month", 10: "day"}[len(value)]
+    return EventDate(value=value, precision=precision, text=text, end=end)
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Every date expression in a text (a sentence or a whole article), resolved against ``published``.
+
+        >>> [m.date.value for m in find_dates("They arrived on Wednesday, after a coup last year.",
+        ...                                    date(2024, 4, 12))]
+        ['2024-04-10', '2023']
+
+    Overlapping matches: the longest wins ("back in March 2023" is one mention). Expressions that do
+    not resolve (no ``published`` for a relative one, an impossible date) are left out.
+    """
+    candidates: list[tuple[int, int, int, re.Match[str], _Resolver]] = []
+    for order, (_name, pattern, resolver) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                candidates.append((m.start(), m.end(), order, m, resolver))
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for start, end, _order, m, resolver in candidates:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        taken.append((start, end))
+        words = text[start:end]
+        try:
+            resolved = resolver(m, published)
+            when = None if resolved is None else _make(resolved[0], resolved[1], words)
+        except (ValueError, OverflowError):  # arithmetic beyond date.min/date.max
+            when = None
+        if when is not None:
+            found.append(DateMention(start=start, end=end, text=words, date=when))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_date(expression: str, published: date | None) -> EventDate | None:
+    """The date of the longest time expression in ``expression``, or None.
+
+        >>> resolve_date("last month", published=date(2024, 4, 12))
+        EventDate(value='2024-03', precision='month', text='last month', end=None)
+    """
+    mentions = find_dates(expression, published)
+    if not mentions:
+        return None
+    return max(mentions, key=lambda d: (d.end - d.start, -d.start)).date

@@ -1,0 +1,413 @@
+"""The knowledge graph store: an embedded on-disk Oxigraph, behind a small interface.
+
+Every method is a SPARQL query or update except opening, dumping and listing, so a
+remote SPARQL 1.1 backend can later implement the same methods. Queries read the
+union of all named graphs (one graph per article, plus ``graph/actors`` …).
+
+    >>> with KnowledgeGraph.open("kgstore") as kg:
+    ...     kg.replace_graph(article_graph_iri(article.id), article_graph(article, events))
+    ...     kg.query("SELECT ?e WHERE { ?e a kg:Event ; kg:sourceState ?s }", {"s": ACTOR["NER"]})
+
+Queries may use kg's prefixes (kg:, kgt:, actor:, event:, prov:, schema: … see kg.rdf.PREFIXES)
+without declaring them.
+
+pyoxigraph errors are translated here, once: syntax errors become
+``QueryError("query line L, column C: …")``, I/O and lock errors ``StoreError``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.model import KG
+from kg.rdf import PREFIXES, article_graph_iri, new_graph
+
+DEFAULT_LOCATION = "./kgstore"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+_DUMP_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ttl": ox.RdfFormat.TURTLE,
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+}
+_QUADS_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+
+Term = Node
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to a query: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT/DESCRIBE."""
+
+    kind: TypingLiteral["select", "ask", "graph"]
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Term | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def records(self) -> list[dict[str, Term | None]]:
+        """The SELECT rows as dicts keyed by variable name."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+class KnowledgeGraph:
+    """A store of named graphs, queried with SPARQL over their union."""
+
+    def __init__(self, store: ox.Store, location: str | None) -> None:
+        self._store: ox.Store | None = store
+        self.location = location
+
+    @classmethod
+    def open(cls, location: str | Path | None = None) -> KnowledgeGraph:
+        """Open (creating on first use) the on-disk store at ``location``, ``$KG_STORE`` or ./kgstore."""
+        where = str(location if location is not None else os.environ.get("KG_STORE") or DEFAULT_LOCATION)
+        try:
+            Path(where).mkdir(parents=True, exist_ok=True)
+            store = ox.Store(where)
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"store {where} is in use by another process (a running kg serve?); "
+                    "stop it or pass --store DIR"
+                ) from exc
+            raise StoreError(f"cannot open store {where}: {exc}; check the path or pass --store DIR") from exc
+        return cls(store, where)
+
+    @classmethod
+    def in_memory(cls) -> KnowledgeGraph:
+        """A store that lives in memory and vanishes when closed (tests, evaluation)."""
+        return cls(ox.Store(), None)
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({self.location or 'in memory'!r})"
+
+    def close(self) -> None:
+        """Flush to disk and release the store (and its lock); the object cannot be used afterwards."""
+        store, self._store = self._store, None
+        if store is not None and self.location is not None:
+            try:
+                store.flush()
+            except OSError as exc:
+                raise StoreError(f"cannot flush store {self.location}: {exc}") from exc
+        del store
+
+    @property
+    def _ox(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"store {self.location or 'in memory'} is closed; open it again")
+        return self._store
+
+    # ------------------------------------------------------------------ writing
+
+    def replace_graph(self, iri: str | URIRef, triples: Graph) -> None:
+        """Replace a named graph by ``triples`` in one transaction: readers see the old or the new graph."""
+        graph = _named_node(iri)
+        try:
+            body = ox.serialize(
+                (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples),
+                format=ox.RdfFormat.N_TRIPLES,
+            )
+        except (ValueError, TypeError) as exc:
+            raise StoreError(f"cannot write graph <{graph.value}>: {exc}") from exc
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}"
+        self._write(update, f"graph <{graph.value}>")
+
+    def remove_graph(self, iri: str | URIRef) -> bool:
+        """Remove a named graph; True if it was there."""
+        if not self.has_graph(iri):
+            return False
+        graph = _named_node(iri)
+        self._write(f"DROP SILENT GRAPH {graph}", f"graph <{graph.value}>")
+        return True
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (applied as one transaction)."""
+        self._write(sparql, "update")
+
+    def _write(self, sparql: str, what: str) -> None:
+        try:
+            self._ox.update(sparql)
+        except SyntaxError as exc:
+            raise QueryError(_syntax_message("update", exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"cannot write {what} to store {self.location or 'in memory'}: {exc}") from exc
+        except (ValueError, RuntimeError) as exc:
+            raise QueryError(f"update failed: {exc}") from exc
+
+    # ------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
+        """Run SELECT/ASK/CONSTRUCT/DESCRIBE over the union of all graphs, with variables bound to terms.
+
+        Bindings go through pyoxigraph's ``substitutions`` (SEP-0007). pyoxigraph only
+        substitutes variables a SELECT projects; for any other variable the bindings become a
+        ``VALUES`` block of escaped terms at the start of the top-level WHERE group.
+        """
+        subs = {ox.Variable(name): _bound_term(name, term) for name, term in (bindings or {}).items()}
+        try:
+            return self._run(sparql, subs)
+        except _NotProjected:
+            return self._run(with_values(sparql, subs), {})
+
+    def _run(self, sparql: str, subs: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> QueryResult:
+        try:
+            raw = self._ox.query(
+                sparql,
+                use_default_graph_as_union=True,
+                prefixes=PREFIXES,
+                substitutions=subs or None,
+            )
+            return _result(raw)
+        except SyntaxError as exc:
+            raise QueryError(_syntax_message("query", exc)) from exc
+        except OSError as exc:
+            raise StoreError(f"cannot read store {self.location or 'in memory'}: {exc}") from exc
+        except RuntimeError as exc:
+            if subs and "projection" in str(exc):
+                raise _NotProjected from exc
+            raise QueryError(f"query failed: {exc}") from exc
+        except ValueError as exc:
+            raise QueryError(f"query failed: {exc}") from exc
+
+    def has_graph(self, iri: str | URIRef) -> bool:
+        """Whether the named graph holds any triple."""
+        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(str(iri))}).boolean)
+
+    def article_hash(self, article_id: str) -> str | None:
+        """The stored kg:textHash of an article, or None if it was never ingested."""
+        result = self.query(
+            "SELECT ?g ?hash WHERE { GRAPH ?g { ?article kg:textHash ?hash } } LIMIT 1",
+            {"g": article_graph_iri(article_id)},
+        )
+        return str(result.rows[0][1]) if result.rows else None
+
+    def list_articles(self) -> list[str]:
+        """The ids of the stored articles, sorted."""
+        result = self.query("SELECT DISTINCT ?id WHERE { ?a a kg:Article ; kg:articleId ?id } ORDER BY ?id")
+        return [str(row[0]) for row in result.rows]
+
+    def list_graphs(self) -> list[URIRef]:
+        """The names of the named graphs, sorted."""
+        return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def count_events(self) -> int:
+        """The number of distinct events in the store."""
+        result = self.query(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{KG.Event}> }}")
+        return int(result.rows[0][0].toPython()) if result.rows else 0
+
+    # ------------------------------------------------------------------ exporting
+
+    def dump(self, format: str = "trig") -> bytes:
+        """Serialise the store: ``trig``/``nq`` keep the named graphs, ``ttl``/``nt`` write their union."""
+        try:
+            rdf_format = _DUMP_FORMATS[format.lower()]
+        except KeyError:
+            raise StoreError(f"unknown dump format {format!r}; use trig, nq, ttl or nt") from None
+        prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE) else None
+        try:
+            if rdf_format in _QUADS_FORMATS:
+                return self._ox.dump(format=rdf_format, prefixes=prefixes)
+            triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        except OSError as exc:
+            raise StoreError(f"cannot read store {self.location or 'in memory'}: {exc}") from exc
+
+    def to_dataset(self) -> Dataset:
+        """All named graphs as an rdflib Dataset (for JSON-LD and other rdflib writers)."""
+        dataset = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace)
+        try:
+            quads = list(self._ox.quads_for_pattern(None, None, None, None))
+        except OSError as exc:
+            raise StoreError(f"cannot read store {self.location or 'in memory'}: {exc}") from exc
+        for quad in quads:
+            graph = quad.graph_name
+            context = None if isinstance(graph, ox.DefaultGraph) else _from_ox(graph)
+            dataset.add((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object), context))
+        return dataset
+
+
+class _NotProjected(Exception):
+    """pyoxigraph refused a substitution because the SELECT does not project the variable."""
+
+
+# ---------------------------------------------------------------------- terms
+
+
+def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term (raises ValueError on an invalid IRI)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _from_ox(term: object) -> Term | None:
+    """A pyoxigraph term as an rdflib term; plain strings lose their xsd:string so they equal Literal("x")."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _RDF_LANG_STRING):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise QueryError(f"the query returned {term!r}, an RDF-star triple term, which kg cannot represent")
+
+
+def _named_node(iri: str | URIRef) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(str(iri))
+    except ValueError as exc:
+        raise StoreError(f"invalid graph IRI <{iri}>: {exc}") from exc
+
+
+def _bound_term(name: str, term: Term) -> ox.NamedNode | ox.Literal:
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise QueryError(f"invalid parameter name {name!r}; use letters, digits and _")
+    if not isinstance(term, URIRef | Literal):
+        raise QueryError(f"parameter {name} must be an IRI or a literal, not {term!r}")
+    try:
+        return _to_ox(term)
+    except ValueError as exc:
+        raise QueryError(f"parameter {name}: invalid IRI <{term}>: {exc}") from exc
+
+
+def _result(raw: object) -> QueryResult:
+    if isinstance(raw, ox.QuerySolutions):
+        variables = [v.value for v in raw.variables]
+        rows = [tuple(_from_ox(solution[i]) for i in range(len(variables))) for solution in raw]
+        return QueryResult("select", variables=variables, rows=rows)
+    if isinstance(raw, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(raw))
+    graph = new_graph()
+    for triple in raw:  # QueryTriples
+        graph.add((_from_ox(triple.subject), _from_ox(triple.predicate), _from_ox(triple.object)))
+    return QueryResult("graph", graph=graph)
+
+
+def _syntax_message(what: str, exc: SyntaxError) -> str:
+    """pyoxigraph reports ``error at LINE:COLUMN: message``; say it the kg way."""
+    text = str(exc.msg if exc.msg else exc)
+    match = _POSITION.match(text)
+    if match:
+        line, column, message = match.groups()
+        return f"{what} line {line}, column {column}: {message}"
+    return f"{what}: {text}"
+
+
+# ---------------------------------------------------------------------- SPARQL text
+
+_TOKEN = re.compile(
+    r"""
+      (?P<comment>\#[^\n]*)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
+    | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*(?::[A-Za-z0-9_\-.]*)?)
+    | (?P<punct>[{}()])
+    | (?P<other>\S)
+    """,
+    re.VERBOSE,
+)
+
+
+def _tokens(sparql: str) -> list[tuple[str, str, int]]:
+    """(kind, text, offset) for the tokens of a SPARQL text; enough to find variables and braces."""
+    return [(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(sparql)]
+
+
+def query_variables(sparql: str) -> list[str]:
+    """The names of the variables a SPARQL text mentions, in order of first use (comments and strings skipped)."""
+    seen: dict[str, None] = {}
+    for kind, text, _ in _tokens(sparql):
+        if kind == "var":
+            seen.setdefault(text[1:], None)
+    return list(seen)
+
+
+def with_values(sparql: str, subs: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """Bind variables with a ``VALUES`` block of escaped terms at the start of the top-level WHERE group."""
+    if not subs:
+        return sparql
+    names = " ".join(str(v) for v in subs)
+    values = " ".join(str(t) for t in subs.values())  # N-Triples syntax, escaped by pyoxigraph
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    at = _where_brace(sparql)
+    if at is None:
+        return f"{sparql}\nVALUES ({names}) {{ ({values}) }}"
+    return sparql[: at + 1] + block + sparql[at + 1 :]
+
+
+def _where_brace(sparql: str) -> int | None:
+    """The offset of the "{" opening the top-level WHERE group (after a CONSTRUCT template)."""
+    tokens = _tokens(sparql)
+    form = next((text.upper() for kind, text, _ in tokens if kind == "word" and text.upper() in
+                 ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")), None)
+    depth_paren = 0
+    skip_template = form == "CONSTRUCT"
+    seen_form = False
+    i = 0
+    while i < len(tokens):
+        kind, text, offset = tokens[i]
+        if kind == "word" and text.upper() == form:
+            seen_form = True
+            if form == "CONSTRUCT":  # CONSTRUCT { template } WHERE { … }, or CONSTRUCT WHERE { … }
+                nxt = next((t for t in tokens[i + 1 :] if t[0] != "comment"), None)
+                skip_template = nxt is not None and nxt[1] == "{"
+        elif seen_form and text == "(":
+            depth_paren += 1
+        elif seen_form and text == ")":
+            depth_paren -= 1
+        elif seen_form and text == "{" and depth_paren == 0:
+            if not skip_template:
+                return offset
+            i = _matching_brace(tokens, i)
+            skip_template = False
+        i += 1
+    return None
+
+
+def _matching_brace(tokens: list[tuple[str, str, int]], i: int) -> int:
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j][1] == "{":
+            depth += 1
+        elif tokens[j][1] == "}":
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens)
