@@ -447,9 +447,12 @@ RULES: tuple[tuple[str, re.Pattern[str], _Resolver], ...] = tuple(
 
 # --- entry points ----------------------------------------------------------------------------------
 
+_WRITABLE = re.compile(r"[1-9]\d{3}(?:-\d\d(?:-\d\d)?)?")
+
+
 def _make(value: str, end: str | None, text: str) -> EventDate | None:
-    if not 1000 <= int(value[:4]) <= 9999 or (end is not None and not (1000 <= int(end[:4]) <= 9999)):
-        return None
+    if not all(_WRITABLE.fullmatch(v) for v in (value, end) if v is not None):
+        return None  # years before 1000 or after 9999 have no YYYY form
     if end is not None and (len(end) != len(value) or end < value):
         return None
     precision = {4: "year", 7: "month", 10: "day"}[len(value)]
@@ -477,7 +480,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     for start, end, _order, m, resolver in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
-        taken.append((start, end))
+        taken.append((start, end))  # even if it does not resolve: its words are not re-read as a shorter date
         words = text[start:end]
         try:
             resolved = resolver(m, published)

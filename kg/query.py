@@ -38,6 +38,7 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
 _IRI_FORBIDDEN = re.compile(r"""[\s<>"'{}|\\^`]""")
 _PLAIN_NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.boolean}
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
 
 @dataclass(frozen=True)
@@ -196,9 +197,7 @@ def _tsv_term(term: Node | None) -> str:
     assert isinstance(term, Literal)
     if term.datatype in _PLAIN_NUMERIC and _plain_number(term):
         return str(term)
-    escaped = (
-        str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    )
+    escaped = str(term).translate(_TSV_ESCAPES)
     if term.language:
         return f'"{escaped}"@{term.language}'
     if term.datatype is not None:
@@ -226,7 +225,8 @@ def _json(result: QueryResult) -> str:
             if term is not None:
                 binding[name] = _json_term(term)
         bindings.append(binding)
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=2)
+    document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def _json_term(term: Node) -> dict[str, str]:

@@ -103,7 +103,8 @@ def shorten(iri: str) -> str:
     """An IRI with a kg prefix where one fits (``kg:Event``, ``actor:NER``), else ``<iri>``."""
     best = ""
     for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace) and len(namespace) > len(PREFIXES.get(best, "")):
+        longer = len(namespace) > len(PREFIXES.get(best, ""))
+        if iri.startswith(namespace) and len(iri) > len(namespace) and longer:
             best = prefix
     return f"{best}:{iri[len(PREFIXES[best]) :]}" if best else f"<{iri}>"
 
@@ -137,7 +138,7 @@ def state_iri(code: str) -> URIRef:
 
 
 def actor_iri(actor_id: str, kind: str) -> URIRef:
-    """The node of an actor; states, organisations and groups are ``actor/CODE`` (org/ECOWAS → actor/ECOWAS)."""
+    """The node of an actor; states, organisations and groups are ``actor/CODE`` (also for an id org/CODE)."""
     if kind in _STATE_LEVEL_KINDS:
         return state_iri(actor_code(actor_id))
     return ACTOR[iri_safe(actor_id)]
@@ -226,6 +227,9 @@ def _event_triples(event: Event, art: URIRef, activity: URIRef) -> Iterable[tupl
     yield node, KG.dyad, dyad
     yield dyad, RDF.type, KG.Dyad
     yield dyad, KG.hasEvent, node
+    for code in (src.country, tgt.country):
+        yield dyad, KG.side, state_iri(code)
+        yield dyad, KG.sideCode, Literal(code)
     literal = date_literal(event.date)
     if literal is not None:
         yield node, KG.date, literal

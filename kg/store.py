@@ -162,7 +162,7 @@ class KnowledgeGraph:
         substitutes variables a SELECT projects; for any other variable the bindings become a
         ``VALUES`` block of escaped terms at the start of the top-level WHERE group.
         """
-        subs = {ox.Variable(name): _bound_term(name, term) for name, term in (bindings or {}).items()}
+        subs = dict(_substitution(name, term) for name, term in (bindings or {}).items())
         try:
             return self._run(sparql, subs)
         except _NotProjected:
@@ -226,7 +226,8 @@ class KnowledgeGraph:
         try:
             if rdf_format in _QUADS_FORMATS:
                 return self._ox.dump(format=rdf_format, prefixes=prefixes)
-            triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+            union = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+            triples = self._ox.query(union, use_default_graph_as_union=True)
             return ox.serialize(triples, format=rdf_format, prefixes=prefixes)
         except OSError as exc:
             raise StoreError(f"cannot read store {self.location or 'in memory'}: {exc}") from exc
@@ -294,13 +295,13 @@ def _named_node(iri: str | URIRef) -> ox.NamedNode:
         raise StoreError(f"invalid graph IRI <{iri}>: {exc}") from exc
 
 
-def _bound_term(name: str, term: Term) -> ox.NamedNode | ox.Literal:
+def _substitution(name: str, term: Term) -> tuple[ox.Variable, ox.NamedNode | ox.Literal]:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
         raise QueryError(f"invalid parameter name {name!r}; use letters, digits and _")
     if not isinstance(term, URIRef | Literal):
         raise QueryError(f"parameter {name} must be an IRI or a literal, not {term!r}")
     try:
-        return _to_ox(term)
+        return ox.Variable(name), _to_ox(term)
     except ValueError as exc:
         raise QueryError(f"parameter {name}: invalid IRI <{term}>: {exc}") from exc
 
@@ -351,7 +352,7 @@ def _tokens(sparql: str) -> list[tuple[str, str, int]]:
 
 
 def query_variables(sparql: str) -> list[str]:
-    """The names of the variables a SPARQL text mentions, in order of first use (comments and strings skipped)."""
+    """The variables a SPARQL text mentions, in order of first use (comments and strings skipped)."""
     seen: dict[str, None] = {}
     for kind, text, _ in _tokens(sparql):
         if kind == "var":
@@ -375,8 +376,14 @@ def with_values(sparql: str, subs: dict[ox.Variable, ox.NamedNode | ox.Literal])
 def _where_brace(sparql: str) -> int | None:
     """The offset of the "{" opening the top-level WHERE group (after a CONSTRUCT template)."""
     tokens = _tokens(sparql)
-    form = next((text.upper() for kind, text, _ in tokens if kind == "word" and text.upper() in
-                 ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")), None)
+    form = next(
+        (
+            text.upper()
+            for kind, text, _ in tokens
+            if kind == "word" and text.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+        ),
+        None,
+    )
     depth_paren = 0
     skip_template = form == "CONSTRUCT"
     seen_form = False

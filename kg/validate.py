@@ -1,8 +1,8 @@
 """Check the store against the SHACL shapes of ontology/shapes.ttl.
 
-    >>> report = validate_store(kg)
-    >>> report.conforms, report.violations
-    (True, 0)
+>>> report = validate_store(kg)
+>>> report.conforms, report.violations
+(True, 0)
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _report_text(conforms: bool, found: list[tuple[str, str, str, str]], limit: 
     lines = [f"{len(found)} violation{'s' if len(found) != 1 else ''} of ontology/shapes.ttl"]
     for focus, path, value, message in found[:limit]:
         where = f"{focus} {path}".strip()
-        shown = f" (value {value})" if value else ""
+        shown = f" (value {value})" if value and value != focus else ""
         lines.append(f"- {where}: {message}{shown}")
     if len(found) > limit:
         lines.append(f"… and {len(found) - limit} more")

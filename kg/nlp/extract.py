@@ -34,6 +34,7 @@ COREF_NOUNS = {
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
+CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "parataxis", "acl"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "xcomp", "pcomp", "parataxis"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
@@ -105,6 +106,8 @@ class Extractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         for sent in doc.sents:
+            if is_headline(sent):
+                continue
             mentions = sentence_mentions(sent, self.index, focus, published)
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
@@ -149,6 +152,16 @@ class Extractor:
         return out
 
 
+def is_headline(sent: Span) -> bool:
+    """A title-case line without a full stop: headlines parse badly and repeat the body."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < 4 or sent.text.rstrip().endswith((".", "”", '"', "!", "?")):
+        return False
+    capitalised = sum(1 for t in words if t.text[0].isupper() or t.is_stop and t.text[0].isupper())
+    small = sum(1 for t in words if t.is_stop and t.text.islower())
+    return capitalised / max(1, len(words) - small) >= 0.8 and capitalised >= 3
+
+
 def _lead_space(sent: Span) -> int:
     return len(sent.text) - len(sent.text.lstrip())
 
@@ -162,16 +175,17 @@ def _participant(m: Mention, when: EventDate) -> Participant:
 def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     """The state the article is most about, and every state named in it."""
     counts: Counter[str] = Counter()
+    named: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "KG":
             for actor in index.candidates(ent.text)[:1]:
                 if actor.kind in ("state", "government", "military") and actor.country:
-                    counts[actor.country] += 1
-        elif ent.label_ == "KG_DEM":
+                    counts[actor.country] += 2
+                    named.add(actor.country)
+        elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS:
             for actor in index.demonym_states(ent.text)[:1]:
-                counts[actor.id] += 0.5  # type: ignore[assignment]
-    named = frozenset(c for c in counts)
-    return Focus(counts.most_common(1)[0][0] if counts else None, named)
+                counts[actor.id] += 1
+    return Focus(counts.most_common(1)[0][0] if counts else None, frozenset(named))
 
 
 def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
@@ -300,6 +314,15 @@ def _clause_head(token: Token) -> Token:
     return t
 
 
+def _phrase(token: Token) -> Iterator[Token]:
+    """The token's subtree without the clauses hanging from it (relative, adverbial, coordinated verbs)."""
+    yield token
+    for child in token.children:
+        if child.dep_ in CLAUSE_BREAKS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+            continue
+        yield from _phrase(child)
+
+
 def _excluded(token: Token, trigger_tokens: set[int]) -> set[int]:
     """Tokens of nested clauses and phrases that carry their own trigger."""
     out: set[int] = set()
@@ -325,17 +348,20 @@ def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int])
 
     own_excluded = _excluded(token, trigger_tokens)
     if token.pos_ in ("NOUN", "PROPN", "ADJ"):
-        subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in c.subtree]
+        subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c)]
         subjects = collect(subject_tokens, own_excluded)
-        rest = collect(token.subtree, own_excluded | {t.i for t in subject_tokens})
+        rest = collect(_phrase(token), own_excluded | {t.i for t in subject_tokens})
         if subjects and rest:
             return subjects, rest, True
         head = token.head
+        while head.pos_ == "ADP" and head.head is not head:
+            head = head.head
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in LIGHT_VERBS or token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")):
             verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
             if not subjects:
                 subjects = [m for m in verb_subjects if m not in rest]
-            rest = rest + [m for m in verb_objects if m not in rest and m not in subjects]
+            if not rest:  # the noun's own phrase names no one: take the clause's other side
+                rest = [m for m in verb_objects if m not in subjects]
         if not subjects and len(rest) >= 2:
             return rest[:1], rest[1:], True
         return subjects, rest, bool(subjects and rest)
@@ -352,25 +378,25 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             if child.dep_ == "nsubjpass":
-                obj_tokens.extend(child.subtree)
+                obj_tokens.extend(_phrase(child))
             else:
-                subj_tokens.extend(child.subtree)
+                subj_tokens.extend(_phrase(child))
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
-            obj_tokens.extend(child.subtree)
+            obj_tokens.extend(_phrase(child))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
         # conj and xcomp verbs share their head's subject; a relative clause's subject is its noun
         head = verb.head
         if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb:
             for child in head.children:
                 if child.dep_ in ("nsubj", "agent"):
-                    subj_tokens.extend(child.subtree)
+                    subj_tokens.extend(_phrase(child))
             if verb.dep_ == "xcomp":
                 for child in head.children:
                     if child.dep_ == "dobj":
-                        subj_tokens.extend(child.subtree)
+                        subj_tokens.extend(_phrase(child))
         elif verb.dep_ in ("relcl", "acl") and head is not verb:
             subj_tokens.append(head)
-            subj_tokens.extend(c for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for c in c.subtree)
+            subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
     subjects = collect(subj_tokens, excluded)
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
     return subjects, objects, bool(subjects and objects)
@@ -524,6 +550,10 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
 
 
 def _present_tense(verb: Token) -> bool:
+    """Whether the clause is in the present (infinitives take the tense of the verb they depend on)."""
+    while verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head is not verb \
+            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children):
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
