@@ -44,7 +44,7 @@ HYPOTHETICAL_HEADS = {"threaten", "consider", "propose", "want", "wish", "hope",
 PLANNED_HEADS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "set", "pledge", "promise", "vow",
                  "due", "likely", "poise", "go"}
 ANNOUNCING_HEADS = {"agree", "announce", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
-NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule"}
+NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
 REPORTING_NOUNS = {"broadcast", "statement", "report", "interview", "speech", "address", "communique",
                    "communiqué", "briefing", "post", "tweet", "bulletin", "conference"}
 TIMELESS_WORDS = {"historically", "traditionally", "long", "decades", "years", "always", "ever"}
@@ -136,7 +136,7 @@ class Extractor:
             if start > article.published + timedelta(days=2):
                 status = "planned"
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
-        pairs = _pairs(category, subjects, objects, focus, grammatical, mentions)
+        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index)
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -155,7 +155,8 @@ class Extractor:
 def is_headline(sent: Span) -> bool:
     """A title-case line without a full stop: headlines parse badly and repeat the body."""
     words = [t for t in sent if t.is_alpha]
-    if len(words) < 4 or sent.text.rstrip().endswith((".", "”", '"', "!", "?")):
+    last = [t for t in sent if not t.is_space][-1:] or [None]
+    if len(words) < 4 or (last[0] is not None and last[0].text in (".", "”", '"', "!", "?", "’")):
         return False
     capitalised = sum(1 for t in words if t.text[0].isupper() or t.is_stop and t.text[0].isupper())
     small = sum(1 for t in words if t.is_stop and t.text.islower())
@@ -256,7 +257,7 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     state = next((s for s in states if s.id in focus.mentioned), states[0])
     root = ent.root
     head = root.head if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") else root
-    kind = _noun_kind(head) if head is not root else "state"
+    kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
     label = ent.doc[min(ent.start, head.i): max(ent.end, head.i + 1)].text
@@ -286,20 +287,40 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             continue
         phrase = _phrase_lemmas(token)
         for entry in entries:
+            if entry.pos and token.pos_ not in entry.pos:
+                continue
             if not entry.needs or entry.needs & phrase:
                 found.append((token, entry))
                 break
-    return found
+    return _absorb_objects(found)
+
+
+def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
+    """"revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
+    verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
+    out = []
+    for token, entry in found:
+        head = token.head
+        while head.pos_ == "ADP" and head.head != head:
+            head = head.head
+        if (token.pos_ in ("NOUN", "PROPN") and entry.category != "coup" and head.i in verbs
+                and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")):
+            continue
+        if token.dep_ in ("relcl", "acl") and any(t.i == token.head.i and e.category == entry.category
+                                                  for t, e in found):
+            continue  # "a coup that overthrew the president": one coup
+        out.append((token, entry))
+    return out
 
 
 def _phrase_lemmas(token: Token) -> set[str]:
     """Lemmas of the trigger's phrase: its subtree and the head it hangs from, minus other clauses."""
     words = {t.lemma_.lower() for t in token.subtree} | {t.lower_ for t in token.subtree}
     head = token.head
-    if head is not token and token.dep_ not in ("conj", "advcl", "ccomp", "relcl", "parataxis"):
+    if head != token and token.dep_ not in ("conj", "advcl", "ccomp", "relcl", "parataxis"):
         words |= {head.lemma_.lower(), head.lower_}
         for child in head.children:
-            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "dative", "oprd") and child is not token:
+            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "dative", "oprd") and child != token:
                 words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
     return words
 
@@ -309,7 +330,7 @@ def _phrase_lemmas(token: Token) -> set[str]:
 def _clause_head(token: Token) -> Token:
     """The verb whose clause a token belongs to (the token itself for verbs)."""
     t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head is not t:
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
         t = t.head
     return t
 
@@ -327,7 +348,7 @@ def _excluded(token: Token, trigger_tokens: set[int]) -> set[int]:
     """Tokens of nested clauses and phrases that carry their own trigger."""
     out: set[int] = set()
     for t in token.subtree:
-        if t is token or t.i not in trigger_tokens:
+        if t == token or t.i not in trigger_tokens:
             continue
         if t.dep_ in CLAUSE_DEPS or t.pos_ in ("NOUN", "PROPN"):
             out.update(s.i for s in t.subtree)
@@ -346,6 +367,8 @@ def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int])
                 out.append(m)
         return out
 
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head  # "deteriorating relations between X and Y": the noun carries the roles
     own_excluded = _excluded(token, trigger_tokens)
     if token.pos_ in ("NOUN", "PROPN", "ADJ"):
         subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c)]
@@ -354,7 +377,7 @@ def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int])
         if subjects and rest:
             return subjects, rest, True
         head = token.head
-        while head.pos_ == "ADP" and head.head is not head:
+        while head.pos_ == "ADP" and head.head != head:
             head = head.head
         if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in LIGHT_VERBS or token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")):
             verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
@@ -386,7 +409,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
         # conj and xcomp verbs share their head's subject; a relative clause's subject is its noun
         head = verb.head
-        if verb.dep_ in ("conj", "xcomp", "advcl") and head is not verb:
+        while head.pos_ == "ADP" and head.head != head:
+            head = head.head
+        if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head != verb:
             for child in head.children:
                 if child.dep_ in ("nsubj", "agent"):
                     subj_tokens.extend(_phrase(child))
@@ -394,7 +419,7 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                 for child in head.children:
                     if child.dep_ == "dobj":
                         subj_tokens.extend(_phrase(child))
-        elif verb.dep_ in ("relcl", "acl") and head is not verb:
+        elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
     subjects = collect(subj_tokens, excluded)
@@ -402,44 +427,67 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     return subjects, objects, bool(subjects and objects)
 
 
-def _pairs(category: str, subjects: list[Mention], objects: list[Mention], focus: Focus, grammatical: bool,
-           mentions: list[Mention]) -> list[tuple[tuple[Mention, Mention], bool]]:
-    """(source, target) pairs of distinct states; a coup is one state with itself."""
-    if category == "coup":
-        where = next((m for m in objects if m.actor.kind in ("state", "military", "government")), None)
-        where = where or next((m for m in subjects if m.actor.kind in ("military", "state", "government")), None)
-        if where is None:
-            return []
-        return [((where, where), bool(subjects or objects))]
+def _pairs(trigger: Token, entry: Trigger, subjects: list[Mention], objects: list[Mention], focus: Focus,
+           grammatical: bool, index: ActorIndex) -> list[tuple[tuple[Mention, Mention], bool]]:
+    """(source, target) pairs of distinct states; a coup is one state with itself.
+
+    Coordinated subjects give pairwise events only for symmetric types (agreements, alliances);
+    a side the grammar leaves empty is the state in focus ("ECOWAS condemned the coup").
+    """
+    if entry.category == "coup":
+        return [((m, m), bool(objects or subjects)) for m in _coup_states(trigger, subjects, objects, focus, index)]
     out: list[tuple[tuple[Mention, Mention], bool]] = []
     seen: set[tuple[str, str]] = set()
 
     def add(a: Mention, b: Mention, grammar: bool) -> None:
-        if a.country == b.country:
-            return
         key = (a.country, b.country)
-        if key in seen or key[::-1] in seen:
+        if a.country == b.country or key in seen or key[::-1] in seen:
             return
         seen.add(key)
         out.append(((a, b), grammar))
 
+    subjects, objects = _distinct(subjects), _distinct(objects)
     if subjects and objects:
-        for a in _distinct(subjects):
-            for b in _distinct(objects):
+        for a in subjects:
+            for b in objects:
                 add(a, b, grammatical)
-    elif len(_distinct(subjects)) >= 2 and not objects:
-        for a, b in itertools.combinations(_distinct(subjects), 2):
+    elif entry.symmetric and len(subjects) >= 2:
+        for a, b in itertools.combinations(subjects, 2):
             add(a, b, True)
-    elif len(_distinct(objects)) >= 2 and not subjects:
-        for a, b in itertools.combinations(_distinct(objects), 2):
+    elif entry.symmetric and len(objects) >= 2 and not subjects:
+        for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
-    else:
-        side = subjects or objects
-        if side and focus.state and side[0].country != focus.state:
-            others = [m for m in mentions if m.country == focus.state]
-            if others:
-                add(side[0], others[0], False) if subjects else add(others[0], side[0], False)
+    elif focus.state is not None and (subjects or objects):
+        here = _focus_mention(trigger, focus, index)
+        for m in subjects:
+            add(m, here, False)
+        for m in objects:
+            add(here, m, False)
     return out
+
+
+def _focus_mention(trigger: Token, focus: Focus, index: ActorIndex) -> Mention:
+    state = index[focus.state]  # type: ignore[index]
+    return Mention(trigger.i, trigger.i, trigger.i, state, state.id, state.label)
+
+
+def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention], focus: Focus,
+                 index: ActorIndex) -> list[Mention]:
+    """Where coups happened: named in the coup's own phrase, else the states that saw them
+    ("Mali and Burkina Faso have seen takeovers") or the deposed leader's, else the state in focus."""
+    own = {t.i for t in _phrase(trigger)}
+    named = [m for m in objects + subjects if m.root in own or m.start in own]
+    if named:
+        return _distinct(named)[:1]
+    if trigger.pos_ in ("VERB", "AUX"):
+        found = [m for m in objects + subjects if m.actor.kind in ("leader", "military", "government", "state")]
+        if found:
+            return found[:1]
+    else:
+        found = [m for m in subjects if m.actor.kind in ("state", "military")]
+        if found:
+            return _distinct(found)
+    return [_focus_mention(trigger, focus, index)] if focus.state else []
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:
@@ -465,7 +513,7 @@ def _governing_chain(token: Token) -> list[Token]:
     """The trigger and the verbs it is an argument of, up to its clause head and beyond xcomp links."""
     chain = [token]
     t = token
-    while t.head is not t and (t.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "amod",
+    while t.head != t and (t.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "amod",
                                            "compound", "acomp", "attr", "pcomp", "oprd", "auxpass", "aux")
                                or t.pos_ not in ("VERB", "AUX")):
         t = t.head
@@ -484,11 +532,11 @@ def event_status(token: Token) -> str:
     chain = _governing_chain(token)
     for t in chain:
         lemma = t.lemma_.lower()
-        if t is not token and lemma in NEGATING_HEADS:
+        if t != token and lemma in NEGATING_HEADS:
             return "negated"
-        if t is not token and lemma in HYPOTHETICAL_HEADS:
+        if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t is not token and lemma in PLANNED_HEADS:
+        if t != token and lemma in PLANNED_HEADS:
             return "planned"
         for child in t.children:
             word = child.lower_
@@ -518,7 +566,7 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
 def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
     """The trigger or verb a date expression hangs from."""
     t = token
-    while t.head is not t:
+    while t.head != t:
         t = t.head
         if t.i in trigger_tokens or t.i in stop or t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in REPORTING_NOUNS:
             return t
@@ -527,12 +575,16 @@ def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
 
 def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]], trigger_tokens: set[int],
                published: date | None) -> tuple[EventDate, float]:
-    """The date of the trigger's own clause (then of the clauses it depends on); present tense means now."""
+    """The date of the trigger's own clause, then of the clauses it depends on.
+
+    Without one: present tense means the time of publication; a past-tense news clause takes the
+    date the story last gave (its reference time); background (past perfect, "historically") stays unknown.
+    """
     local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
-    if not any(t.lower_ in TIMELESS_WORDS for t in sent) or local:
-        head = _clause_head(token)
-        anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) if root.i != token.i else token for m, root in local}
-        inside = {t.i for t in token.subtree}
+    head = _clause_head(token)
+    if local:
+        anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
+        inside = {t.i for t in _phrase(token)}
         own = [m for m, root in local if root.i in inside and anchors[id(m)].i in inside]
         if own:
             return own[0].date, 0.08
@@ -541,24 +593,47 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
                 return hits[0].date, 0.05
-            if h.dep_ not in ("advcl", "conj", "xcomp", "relcl", "acl", "pcomp", "ccomp") or h.head is h:
+            if h.dep_ not in ("advcl", "conj", "xcomp", "relcl", "acl", "pcomp", "ccomp") or h.head == h:
                 break
             h = _clause_head(h.head)
-    if published and _present_tense(_clause_head(token)) and not any(t.lower_ in TIMELESS_WORDS for t in sent):
+    if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
+        return EventDate(), -0.05
+    tense = _tense(head)
+    if tense == "present":
         return EventDate(value=published.strftime("%Y-%m"), precision="month", text="(present tense)"), 0.0
+    if tense == "past":
+        context = _reference_date(sent, dates, published)
+        if context is not None:
+            return context.model_copy(update={"text": f"{context.text} (earlier in the article)"}), -0.03
     return EventDate(), -0.05
 
 
-def _present_tense(verb: Token) -> bool:
-    """Whether the clause is in the present (infinitives take the tense of the verb they depend on)."""
-    while verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head is not verb \
-            and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children):
+def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], published: date) -> EventDate | None:
+    """The story's reference time: the last recent date given before the sentence, else the first after it."""
+    recent = []
+    for mention, root in dates:
+        bounds = mention.date.bounds()
+        if mention.date.precision in ("day", "month") and bounds and \
+                published - timedelta(days=62) <= bounds[0] <= published + timedelta(days=2):
+            recent.append((mention, root))
+    before = [m for m, root in recent if root.i < sent.start]
+    if before:
+        return before[-1].date
+    return recent[0][0].date if recent else None
+
+
+def _tense(verb: Token) -> str:
+    """present, past (simple past or present perfect: news time) or other (past perfect, future, none)."""
+    while verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") \
+            and verb.head != verb and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children):
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lower_ in ("has", "have", "had", "was", "were", "did", "will", "would") for a in auxes):
-        return False
-    if verb.tag_ in ("VBZ", "VBP"):
-        return True
-    return verb.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in auxes)
+        return "other"
+    auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("had", "will", "would", "'d", "shall") for a in auxes):
+        return "other"
+    if any(a in ("has", "have", "was", "were", "did") for a in auxes) or verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(a in ("is", "are", "am") for a in auxes)):
+        return "present"
+    return "other"

@@ -40,6 +40,8 @@ class Trigger:
     host_is_source: bool = False
     confidence: float = 0.6
     order: int = 0
+    pos: frozenset[str] = frozenset()  # parts of speech the trigger may have (empty: any)
+    symmetric: bool = False  # "Mali, Burkina Faso and Niger signed": every pair of subjects
 
     def type_for(self, phrase: set[str]) -> str:
         for subtype, words in self.subtypes:
@@ -73,6 +75,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
                 subtypes=tuple((k, frozenset(v)) for k, v in (e.get("subtypes") or {}).items()),
                 host_is_source=bool(e.get("host_is_source", False)),
                 confidence=float(e.get("confidence", 0.6)), order=n,
+                pos=frozenset(e.get("pos", [])), symmetric=bool(e.get("symmetric", False)),
             ))
         except (KeyError, TypeError) as exc:
             raise ExtractError(f"{path}: trigger entry {n + 1} lacks {exc}; see the header of the file") from exc
