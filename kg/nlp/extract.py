@@ -34,7 +34,7 @@ COREF_NOUNS = {
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
-CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "parataxis", "acl"}
+CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "parataxis", "acl", "pcomp"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "xcomp", "pcomp", "parataxis"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
@@ -136,7 +136,9 @@ class Extractor:
             if start > article.published + timedelta(days=2):
                 status = "planned"
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
-        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index)
+        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
+        if category == "coup":
+            when = _deposition_date(objects, when)
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -153,14 +155,13 @@ class Extractor:
 
 
 def is_headline(sent: Span) -> bool:
-    """A title-case line without a full stop: headlines parse badly and repeat the body."""
+    """A headline, caption or teaser: one short line without closing punctuation. They parse badly
+    and repeat (or advertise) what the body says."""
+    text = sent.text.strip()
     words = [t for t in sent if t.is_alpha]
-    last = [t for t in sent if not t.is_space][-1:] or [None]
-    if len(words) < 4 or (last[0] is not None and last[0].text in (".", "”", '"', "!", "?", "’")):
+    if not text or "\n" in text or len(words) > 25:
         return False
-    capitalised = sum(1 for t in words if t.text[0].isupper() or t.is_stop and t.text[0].isupper())
-    small = sum(1 for t in words if t.is_stop and t.text.islower())
-    return capitalised / max(1, len(words) - small) >= 0.8 and capitalised >= 3
+    return not text.endswith((".", "!", "?", "”", '"', "’", "'", ":", ";", ")"))
 
 
 def _lead_space(sent: Span) -> int:
@@ -280,7 +281,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
     in_names = {i for m in mentions for i in m.tokens()}
     found = []
     for token in sent:
-        if token.i in in_names or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        if token.i in in_names or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.lower_ == "according":
             continue
         entries = lexicon.for_lemma(token.lemma_.lower()) or lexicon.for_lemma(token.lower_)
         if not entries:
@@ -327,6 +328,13 @@ def _phrase_lemmas(token: Token) -> set[str]:
 
 # --- roles ------------------------------------------------------------------------------------------
 
+def _carrier(token: Token) -> Token:
+    """The word that carries a trigger's roles and time: "deteriorating relations" -> "relations"."""
+    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return token
+
+
 def _clause_head(token: Token) -> Token:
     """The verb whose clause a token belongs to (the token itself for verbs)."""
     t = token
@@ -367,8 +375,7 @@ def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int])
                 out.append(m)
         return out
 
-    if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
-        token = token.head  # "deteriorating relations between X and Y": the noun carries the roles
+    token = _carrier(token)
     own_excluded = _excluded(token, trigger_tokens)
     if token.pos_ in ("NOUN", "PROPN", "ADJ"):
         subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c)]
@@ -379,7 +386,7 @@ def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int])
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and (head.lemma_.lower() in LIGHT_VERBS or token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj")):
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
             verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
             if not subjects:
                 subjects = [m for m in verb_subjects if m not in rest]
@@ -428,14 +435,15 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
 
 
 def _pairs(trigger: Token, entry: Trigger, subjects: list[Mention], objects: list[Mention], focus: Focus,
-           grammatical: bool, index: ActorIndex) -> list[tuple[tuple[Mention, Mention], bool]]:
+           grammatical: bool, index: ActorIndex, mentions: list[Mention]) -> list[tuple[tuple[Mention, Mention], bool]]:
     """(source, target) pairs of distinct states; a coup is one state with itself.
 
     Coordinated subjects give pairwise events only for symmetric types (agreements, alliances);
     a side the grammar leaves empty is the state in focus ("ECOWAS condemned the coup").
     """
     if entry.category == "coup":
-        return [((m, m), bool(objects or subjects)) for m in _coup_states(trigger, subjects, objects, focus, index)]
+        return [((m, m), bool(objects or subjects))
+                for m in _coup_states(trigger, subjects, objects, focus, index, mentions)]
     out: list[tuple[tuple[Mention, Mention], bool]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -471,12 +479,17 @@ def _focus_mention(trigger: Token, focus: Focus, index: ActorIndex) -> Mention:
     return Mention(trigger.i, trigger.i, trigger.i, state, state.id, state.label)
 
 
+COUP_VERBS = {"take", "seize", "stage", "lead", "mount", "launch", "carry", "attempt", "see", "experience",
+              "suffer", "witness", "plot", "come", "install", "bring", "grab", "topple", "oust", "overthrow"}
+
+
 def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention], focus: Focus,
-                 index: ActorIndex) -> list[Mention]:
-    """Where coups happened: named in the coup's own phrase, else the states that saw them
-    ("Mali and Burkina Faso have seen takeovers") or the deposed leader's, else the state in focus."""
+                 index: ActorIndex, mentions: list[Mention]) -> list[Mention]:
+    """Where coups happened: named in the coup's own phrase; else the putschists' or the deposed
+    leader's state ("Traoré took power in a coup", "Mali and Burkina Faso have seen takeovers");
+    else the state in focus (never the state of whoever condemned it)."""
     own = {t.i for t in _phrase(trigger)}
-    named = [m for m in objects + subjects if m.root in own or m.start in own]
+    named = [m for m in mentions if m.root in own or m.start in own]
     if named:
         return _distinct(named)[:1]
     if trigger.pos_ in ("VERB", "AUX"):
@@ -484,9 +497,15 @@ def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention]
         if found:
             return found[:1]
     else:
-        found = [m for m in subjects if m.actor.kind in ("state", "military")]
-        if found:
-            return _distinct(found)
+        verb = trigger.head
+        while verb.pos_ == "ADP" and verb.head != verb:
+            verb = verb.head
+        if verb.lemma_.lower() in COUP_VERBS:
+            doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+            found = [m for m in mentions if m.root in doers and m.actor.kind in ("state", "military", "leader",
+                                                                                   "government")]
+            if found:
+                return _distinct(found)
     return [_focus_mention(trigger, focus, index)] if focus.state else []
 
 
@@ -505,6 +524,18 @@ def _host_first(src: Mention, tgt: Mention, type_: str) -> tuple[Mention, Mentio
     if src.actor.kind == "military" and tgt.actor.kind != "military":
         return tgt, src
     return src, tgt
+
+
+def _deposition_date(objects: list[Mention], when: EventDate) -> EventDate:
+    """A coup that deposed a known leader happened the day their tenure ended, if the text says less."""
+    if when.precision == "day":
+        return when
+    for m in objects:
+        for tenure in m.actor.tenures:
+            if tenure.end and (when.value is None or tenure.end.isoformat().startswith(when.value)):
+                return EventDate(value=tenure.end.isoformat(), precision="day",
+                                 text=f"end of {m.actor.label}'s tenure")
+    return when
 
 
 # --- status -----------------------------------------------------------------------------------------
@@ -580,6 +611,7 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
     Without one: present tense means the time of publication; a past-tense news clause takes the
     date the story last gave (its reference time); background (past perfect, "historically") stays unknown.
     """
+    token = _carrier(token)
     local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
     head = _clause_head(token)
     if local:
@@ -593,7 +625,7 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
                 return hits[0].date, 0.05
-            if h.dep_ not in ("advcl", "conj", "xcomp", "relcl", "acl", "pcomp", "ccomp") or h.head == h:
+            if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
                 break
             h = _clause_head(h.head)
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
