@@ -227,9 +227,6 @@ def _event_triples(event: Event, art: URIRef, activity: URIRef) -> Iterable[tupl
     yield node, KG.dyad, dyad
     yield dyad, RDF.type, KG.Dyad
     yield dyad, KG.hasEvent, node
-    for code in (src.country, tgt.country):
-        yield dyad, KG.side, state_iri(code)
-        yield dyad, KG.sideCode, Literal(code)
     literal = date_literal(event.date)
     if literal is not None:
         yield node, KG.date, literal

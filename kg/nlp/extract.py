@@ -74,6 +74,7 @@ class Focus:
 
     state: str | None
     mentioned: frozenset[str]
+    ranked: tuple[str, ...] = ()  # states by how much the document is about them
 
 
 class Extractor:
@@ -105,15 +106,20 @@ class Extractor:
         dates = _date_mentions(doc, published)
         events: list[Event] = []
         seen: set[tuple] = set()
+        lead = True
         for sent in doc.sents:
-            if is_headline(sent):
+            if not sent.text.strip():
                 continue
+            headline = is_headline(sent)
+            if headline and not (lead and not _title_case(sent)):
+                continue  # teasers, captions, Title Case headlines (spaCy parses those badly)
+            lead = False
             mentions = sentence_mentions(sent, self.index, focus, published)
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
                 for event in self._events_at(article, doc, sent, token, trigger, mentions, trigger_tokens,
-                                             dates, focus):
+                                             dates, focus, headline):
                     key = (_clause_head(token).i, event.source.country, event.target.country, event.type)
                     if key in seen:
                         continue
@@ -123,22 +129,31 @@ class Extractor:
 
     def _events_at(self, article: Article, doc: Doc, sent: Span, token: Token, trigger: Trigger,
                    mentions: list[Mention], trigger_tokens: set[int], dates: list[tuple[DateMention, Token]],
-                   focus: Focus) -> list[Event]:
+                   focus: Focus, headline: bool = False) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
-        category = trigger.category
+        category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         if type_ == "withdrawal" and status == "planned" and _governed_by(token, ANNOUNCING_HEADS):
             type_, status = "withdrawal_announced", "asserted"
         when, date_conf = event_date(token, sent, dates, trigger_tokens, article.published)
-        if status == "asserted" and when.known and article.published:
-            start, _ = when.bounds()  # type: ignore[misc]
-            if start > article.published + timedelta(days=2):
+        if headline and not when.known and article.published:
+            # a headline's present tense is the story's own time: the first recent date it gives
+            lead_date = _reference_date(sent, dates, article.published)
+            when, date_conf = (lead_date.model_copy(update={"text": f"{lead_date.text} (the story's date)"}), -0.05) \
+                if lead_date else (when, date_conf)
+        if when.known and article.published:
+            start, end = when.bounds()  # type: ignore[misc]
+            if status == "asserted" and start > article.published + timedelta(days=2):
                 status = "planned"
+            elif status == "planned" and end < article.published and not any(c.isdigit() and len(w) == 4
+                                                                              for w in (when.text or "").split()
+                                                                              for c in w[:1]):
+                when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
         if category == "coup":
-            when = _deposition_date(objects, when)
+            when = _deposition_date(objects, when, article.published)
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -149,7 +164,7 @@ class Extractor:
                 source=_participant(src, when), target=_participant(tgt, when), date=when, status=status,
                 confidence=max(0.05, min(0.99, confidence)),
                 evidence=Evidence(sentence=sent.text.strip(), char_start=sent.start_char + _lead_space(sent),
-                                  char_end=sent.end_char, trigger=token.text),
+                                  char_end=sent.start_char + len(sent.text.rstrip()), trigger=token.text),
             ))
         return out
 
@@ -162,6 +177,17 @@ def is_headline(sent: Span) -> bool:
     if not text or "\n" in text or len(words) > 25:
         return False
     return not text.endswith((".", "!", "?", "”", '"', "’", "'", ":", ";", ")"))
+
+
+def _title_case(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and not (t.is_stop and t.text.islower())]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
+
+
+def _next_year(when: EventDate) -> EventDate:
+    value = str(int(when.value[:4]) + 1) + when.value[4:]  # type: ignore[index]
+    end = str(int(when.end[:4]) + 1) + when.end[4:] if when.end else None
+    return when.model_copy(update={"value": value, "end": end})
 
 
 def _lead_space(sent: Span) -> int:
@@ -187,7 +213,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
         elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS:
             for actor in index.demonym_states(ent.text)[:1]:
                 counts[actor.id] += 1
-    return Focus(counts.most_common(1)[0][0] if counts else None, frozenset(named))
+    ranked = tuple(c for c, _ in counts.most_common())
+    return Focus(ranked[0] if ranked else None, frozenset(named), ranked)
 
 
 def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
@@ -204,9 +231,11 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
+    named_here = {m.country for m in mentions}
+    referent = next((c for c in focus.ranked if c not in named_here), focus.state)
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
-        if role is None or token.i in covered or focus.state is None:
+        if role is None or token.i in covered or referent is None:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
@@ -214,11 +243,11 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             continue
         if role in ("military", "state") and token.lower_ in ("military", "army") and token.dep_ == "amod":
             continue
-        actor = index.get(focus.state if role == "state" else f"{focus.state}/{role}") or index.get(focus.state)
+        actor = index.get(referent if role == "state" else f"{referent}/{role}") or index.get(referent)
         if actor is not None:
             start = token.i - 1 if token.i > sent.start and token.nbor(-1).lower_ in ("military",) else token.i
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start: token.i + 1].text
-            mentions.append(Mention(start, token.i + 1, token.i, actor, focus.state, label))
+            mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -431,7 +460,18 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
     subjects = collect(subj_tokens, excluded)
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
+    if not objects:
+        # "condemned the coup in Gabon": the object is another event; its participants are the other side
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_tokens:
+                objects = [m for m in collect(_phrase(child), set()) if m not in subjects]
     return subjects, objects, bool(subjects and objects)
+
+
+def _location(m: Mention, doc: Doc) -> bool:
+    """A capital named as a place ("signed in Bamako"), not as an actor."""
+    token = doc[m.root]
+    return m.actor.kind == "government" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
 
 
 def _pairs(trigger: Token, entry: Trigger, subjects: list[Mention], objects: list[Mention], focus: Focus,
@@ -455,13 +495,16 @@ def _pairs(trigger: Token, entry: Trigger, subjects: list[Mention], objects: lis
         out.append(((a, b), grammar))
 
     subjects, objects = _distinct(subjects), _distinct(objects)
+    if entry.symmetric and len(subjects) >= 2:
+        for a, b in itertools.combinations(subjects, 2):
+            add(a, b, True)
+        objects = [m for m in objects if not _location(m, trigger.doc)]
     if subjects and objects:
         for a in subjects:
             for b in objects:
                 add(a, b, grammatical)
     elif entry.symmetric and len(subjects) >= 2:
-        for a, b in itertools.combinations(subjects, 2):
-            add(a, b, True)
+        pass
     elif entry.symmetric and len(objects) >= 2 and not subjects:
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
@@ -526,15 +569,16 @@ def _host_first(src: Mention, tgt: Mention, type_: str) -> tuple[Mention, Mentio
     return src, tgt
 
 
-def _deposition_date(objects: list[Mention], when: EventDate) -> EventDate:
+def _deposition_date(objects: list[Mention], when: EventDate, published: date | None) -> EventDate:
     """A coup that deposed a known leader happened the day their tenure ended, if the text says less."""
     if when.precision == "day":
         return when
     for m in objects:
-        for tenure in m.actor.tenures:
-            if tenure.end and (when.value is None or tenure.end.isoformat().startswith(when.value)):
-                return EventDate(value=tenure.end.isoformat(), precision="day",
-                                 text=f"end of {m.actor.label}'s tenure")
+        ends = [t.end for t in m.actor.tenures if t.end and t.role in ("head_of_state", "head_of_government")
+                and (published is None or t.end <= published)
+                and (when.value is None or t.end.isoformat().startswith(when.value))]
+        if ends:
+            return EventDate(value=max(ends).isoformat(), precision="day", text=f"end of {m.actor.label}'s tenure")
     return when
 
 
@@ -617,7 +661,9 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
         inside = {t.i for t in _phrase(token)}
-        own = [m for m, root in local if root.i in inside and anchors[id(m)].i in inside]
+        own = [m for m, root in local if root.i in inside and anchors[id(m)].i in inside
+               and anchors[id(m)].lemma_.lower() not in REPORTING_NOUNS and not _reported(root)]
+        own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
             return own[0].date, 0.08
         h = head
@@ -638,6 +684,11 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
         if context is not None:
             return context.model_copy(update={"text": f"{context.text} (earlier in the article)"}), -0.03
     return EventDate(), -0.05
+
+
+def _reported(token: Token) -> bool:
+    """Inside "according to …": the time of the report, not of the event."""
+    return any(t.lower_ == "according" for t in token.ancestors)
 
 
 def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], published: date) -> EventDate | None:

@@ -54,6 +54,10 @@ class Trigger:
 class Lexicon:
     triggers: tuple[Trigger, ...]
     by_lemma: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)  # event type -> its category
+
+    def category_of(self, type_: str, default: str) -> str:
+        return self.categories.get(type_, default)
 
     def for_lemma(self, lemma: str) -> tuple[Trigger, ...]:
         return self.by_lemma.get(lemma, ())
@@ -83,7 +87,8 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     for trigger in triggers:
         for lemma in trigger.lemmas:
             by_lemma.setdefault(lemma, []).append(trigger)
-    return Lexicon(tuple(triggers), {k: tuple(v) for k, v in by_lemma.items()})
+    categories = {t.type: t.category for t in triggers}
+    return Lexicon(tuple(triggers), {k: tuple(v) for k, v in by_lemma.items()}, categories)
 
 
 def ruler_patterns(index: ActorIndex) -> list[dict]:
