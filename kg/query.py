@@ -19,6 +19,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from rdflib import XSD, BNode, Literal, URIRef
@@ -103,6 +104,10 @@ def parse_param(value: str) -> Node:
             raise QueryError(f"invalid IRI {value}: no spaces, <, >, quotes or braces allowed inside <…>")
         return URIRef(iri)
     if _DATE.match(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"invalid date {value}: use an existing day as YYYY-MM-DD") from None
         return Literal(value, datatype=XSD.date)
     if _INTEGER.match(value):
         return Literal(value, datatype=XSD.integer)

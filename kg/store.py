@@ -29,7 +29,7 @@ from rdflib.term import Node
 
 from kg.errors import QueryError, StoreError
 from kg.model import KG
-from kg.rdf import PREFIXES, article_graph_iri, new_graph
+from kg.rdf import PREFIXES, article_graph_iri, article_iri, new_graph
 
 DEFAULT_LOCATION = "./kgstore"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -192,13 +192,18 @@ class KnowledgeGraph:
         """Whether the named graph holds any triple."""
         return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(str(iri))}).boolean)
 
+    def graph_value(self, graph: str | URIRef, subject: Term, predicate: Term) -> Term | None:
+        """The object of (subject, predicate, ?) in one named graph, or None."""
+        result = self.query(
+            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1",
+            {"g": URIRef(str(graph)), "s": subject, "p": predicate},
+        )
+        return result.rows[0][3] if result.rows else None
+
     def article_hash(self, article_id: str) -> str | None:
         """The stored kg:textHash of an article, or None if it was never ingested."""
-        result = self.query(
-            "SELECT ?g ?hash WHERE { GRAPH ?g { ?article kg:textHash ?hash } } LIMIT 1",
-            {"g": article_graph_iri(article_id)},
-        )
-        return str(result.rows[0][1]) if result.rows else None
+        value = self.graph_value(article_graph_iri(article_id), article_iri(article_id), KG.textHash)
+        return None if value is None else str(value)
 
     def list_articles(self) -> list[str]:
         """The ids of the stored articles, sorted."""

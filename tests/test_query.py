@@ -99,6 +99,11 @@ def test_parse_param_rejects_bad_iris(value):
         parse_param(value)
 
 
+def test_parse_param_rejects_impossible_dates():
+    with pytest.raises(QueryError, match="invalid date 2024-02-30"):
+        parse_param("2024-02-30")
+
+
 # ---------------------------------------------------------------- named queries
 
 

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from test_rdf import ARTICLE_ID, make_article, make_event
 
 from kg.errors import QueryError, StoreError
-from kg.model import ACTOR, ARTICLE, GRAPH, KG
+from kg.model import ACTOR, ARTICLE, GRAPH, KG, SCHEMA
 from kg.rdf import article_graph, article_graph_iri, event_iri, new_graph, text_hash
 from kg.store import KnowledgeGraph, query_variables, with_values
 
@@ -347,6 +347,19 @@ def test_injection_payloads_are_plain_literals(kg, payload, projected):
     assert total(kg) == before + 1
 
 
+@pytest.mark.parametrize(
+    "sparql",
+    [
+        "DESCRIBE ?e WHERE { ?e kg:targetLabel ?label }",
+        "CONSTRUCT { ?e kg:targetLabel ?label } WHERE { ?e kg:targetLabel ?label }",
+    ],
+)
+def test_bindings_in_graph_queries(kg, sparql):
+    _events_store(kg)
+    assert len(kg.query(sparql, {"label": Literal("Niger")}).graph) >= 1
+    assert len(kg.query(sparql, {"label": Literal("Mali")}).graph) == 0
+
+
 def test_binding_an_iri(kg):
     _events_store(kg)
     result = kg.query("ASK { ?e kg:targetState ?t }", {"t": ACTOR["NER"]})
@@ -399,6 +412,10 @@ def test_article_hash_list_and_count(kg):
         article_graph(make_article("b-other"), [make_event(0, article="b-other")]),
     )
     assert kg.article_hash(ARTICLE_ID) == text_hash(make_article().text)
+    assert kg.article_hash("b") is None
+    headline = kg.graph_value(article_graph_iri("b-other"), ARTICLE["b-other"], SCHEMA.headline)
+    assert headline == Literal("Trainers")
+    assert kg.graph_value(article_graph_iri(ARTICLE_ID), ARTICLE["b-other"], SCHEMA.headline) is None
     assert kg.list_articles() == ["b-other", ARTICLE_ID]
     assert kg.count_events() == 3
     assert article_graph_iri(ARTICLE_ID) in kg.list_graphs()

@@ -213,6 +213,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
         elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS:
             for actor in index.demonym_states(ent.text)[:1]:
                 counts[actor.id] += 1
+    if counts:
+        counts[next(iter(counts))] += 2  # news leads name their subject first
     ranked = tuple(c for c, _ in counts.most_common())
     return Focus(ranked[0] if ranked else None, frozenset(named), ranked)
 
@@ -231,8 +233,7 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
-    named_here = {m.country for m in mentions}
-    referent = next((c for c in focus.ranked if c not in named_here), focus.state)
+    referent = focus.state
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
         if role is None or token.i in covered or referent is None:
@@ -440,6 +441,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                 obj_tokens.extend(_phrase(child))
             else:
                 subj_tokens.extend(_phrase(child))
+        elif child.dep_ in ("npadvmod", "dep", "advcl") and child.i < verb.i and child.pos_ == "PROPN":
+            subj_tokens.extend(_phrase(child))  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
