@@ -189,7 +189,9 @@ def _actors_from_entry(file: str, e: dict) -> list[Actor]:
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     if kind != "state":
-        return [Actor(id=code, label=e["name"], kind=kind, country=e.get("country") or code, qid=e.get("qid"),
+        # a mission or body of an organisation counts as its parent ("EUCAP Sahel Niger" -> EU)
+        counts_as = e.get("country") or (e.get("parent") if kind == "organisation" else None) or code
+        return [Actor(id=code, label=e["name"], kind=kind, country=counts_as, qid=e.get("qid"),
                       names=_names(e["name"], e.get("aliases", [])), members=tuple(e.get("members", [])))]
     name = e["name"]
     state = Actor(id=code, label=name, kind="state", country=code, qid=e.get("qid"),

@@ -154,6 +154,8 @@ class Extractor:
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
+            if date_conf < 0 and when.precision != "day" and _background_coup(token):
+                return []  # "since the coup", "officers who took power": a reference, not a report
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -570,6 +572,13 @@ def _host_first(src: Mention, tgt: Mention, type_: str) -> tuple[Mention, Mentio
     if src.actor.kind == "military" and tgt.actor.kind != "military":
         return tgt, src
     return src, tgt
+
+
+def _background_coup(token: Token) -> bool:
+    """A coup mentioned in passing: "the coup", "coups", or a relative clause about the putschists."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return token.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("the", "this", "that") for c in token.children)
+    return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors][:3])
 
 
 def _deposition_date(objects: list[Mention], when: EventDate, published: date | None) -> EventDate:
