@@ -16,6 +16,7 @@ from kg.validate import validate_graph
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 CODE_DIR = Path(__file__).resolve().parent.parent / "kg"
+TRIGGERS = CODE_DIR.parent / "data" / "triggers.yaml"
 TYPES = {
     "cooperation": [
         "military_training",
@@ -45,6 +46,7 @@ TYPES = {
         "recall_ambassador",
         "withdraw_membership",
         "border_closure",
+        "military_action",  # emitted by data/triggers.yaml
     ],
     "coup": ["coup", "coup_attempt"],
     "base_access": [
@@ -230,6 +232,23 @@ def test_event_type_mappings(ontology, category, name):
 )
 def test_anchor_intensities(ontology, name, low, high):
     assert low <= float(ontology.value(KGT[name], KG.intensity)) <= high
+
+
+def _trigger_types() -> list[tuple[str, str]]:
+    import yaml
+
+    entries = yaml.safe_load(TRIGGERS.read_text(encoding="utf-8")) if TRIGGERS.exists() else []
+    found = set()
+    for entry in entries:
+        for name in [entry["type"], *(entry.get("subtypes") or {})]:
+            found.add((entry["category"], name))
+    return sorted(found)
+
+
+@pytest.mark.parametrize(("category", "name"), _trigger_types())
+def test_every_type_the_extractor_emits_is_in_the_scheme(ontology, category, name):
+    assert (KGT[name], RDF.type, KG.EventType) in ontology, f"data/triggers.yaml emits {name}, not in the scheme"
+    assert KGT[category] in (set(ontology.objects(KGT[name], SKOS.broader)) | {KGT[name]})
 
 
 def test_notations_are_skos_notations(ontology):

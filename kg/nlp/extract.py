@@ -577,6 +577,8 @@ def _host_first(src: Mention, tgt: Mention, type_: str) -> tuple[Mention, Mentio
 def _background_coup(token: Token) -> bool:
     """A coup mentioned in passing: "the coup", "coups", or a relative clause about the putschists."""
     if token.pos_ in ("NOUN", "PROPN"):
+        if any(t.ent_type_ in ("KG", "KG_DEM") for t in _phrase(token)):
+            return False  # "the coup in Niger" reports where it happened
         return token.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("the", "this", "that") for c in token.children)
     return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors][:3])
 
