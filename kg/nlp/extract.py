@@ -10,6 +10,7 @@ first, then its clause, never from the order in which names appear.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -124,7 +125,7 @@ class Extractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    events.append(event.model_copy(update={"event": f"{article.id}/{len(events) + 1}"}))
+                    events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
         return events
 
     def _events_at(self, article: Article, doc: Doc, sent: Span, token: Token, trigger: Trigger,
@@ -134,8 +135,8 @@ class Extractor:
         type_ = trigger.type_for(phrase)
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
-        if type_ == "withdrawal" and status == "planned" and _governed_by(token, ANNOUNCING_HEADS):
-            type_, status = "withdrawal_announced", "asserted"
+        if type_ == "withdrawal" and status in ("planned", "asserted") and _governed_by(token, ANNOUNCING_HEADS):
+            type_, status = "withdrawal_announced", "asserted"  # "agreed to withdraw", "announced the withdrawal"
         when, date_conf = event_date(token, sent, dates, trigger_tokens, article.published)
         if headline and not when.known and article.published:
             # a headline's present tense is the story's own time: the first recent date it gives
@@ -169,6 +170,13 @@ class Extractor:
                                   char_end=sent.start_char + len(sent.text.rstrip()), trigger=token.text),
             ))
         return out
+
+
+def event_id(article_id: str, trigger: Token, event: Event) -> str:
+    """A stable id: the same words in the same article give the same id, so analysts' corrections
+    keep pointing at their event when the article is ingested again."""
+    key = f"{trigger.idx}|{event.type}|{event.source.id}|{event.target.id}"
+    return f"{article_id}/{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
 def is_headline(sent: Span) -> bool:
