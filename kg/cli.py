@@ -167,7 +167,8 @@ def query(sparql, query_file, params, fmt, store):
 @cli.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html"]), default="md", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html", "docx", "pdf"]), default="md",
+              show_default=True, help="docx and pdf are reports with the monthly chart (use -o FILE).")
 @click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_date, help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--output", "-o", type=click.Path(), help="Write to a file instead of stdout.")
@@ -182,6 +183,7 @@ def timeline(a, b, fmt, since, until, output, store, actor_files):
     Examples:
       kg timeline NER USA
       kg timeline Niger Russia --format html -o exports/niger-russia.html
+      kg timeline NER USA --format pdf -o exports/niger-us.pdf
     """
     from kg.actors import ActorIndex
     from kg.export import render_timeline
@@ -193,52 +195,133 @@ def timeline(a, b, fmt, since, until, output, store, actor_files):
     with KnowledgeGraph.open(store) as kg:
         result = build_timeline(kg, code_a, code_b, since=since, until=until)
     labels = {c: index[c].label for c in (code_a, code_b) if c in index.actors}
+    if fmt in ("docx", "pdf"):
+        from kg.report import render_report
+
+        if output is None and sys.stdout.isatty():
+            raise click.UsageError(f"--format {fmt} writes a binary file; add -o FILE.{fmt}")
+        _write(render_report(result, fmt, labels=labels), output)
+        return
     _write(render_timeline(result, fmt, labels=labels), output)
 
 
 @cli.command()
-@click.option("--since", callback=_date, help="Only events on or after this date.")
-@click.option("--until", callback=_date, help="Only events on or before this date.")
+@click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--actor", help="Only pairs involving this actor (name or code).")
 @click.option("--category", type=click.Choice(["cooperation", "tension", "coup", "base_access"]))
-@click.option("--min-events", default=1, show_default=True, help="Hide pairs with fewer events.")
+@click.option("--min-events", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Hide pairs with fewer events.")
+@click.option("--min-sources", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Hide pairs reported by fewer articles.")
+@click.option("--by", type=click.Choice(["year", "quarter", "month"]),
+              help="Add a period selector and slider that show one year, quarter or month at a time.")
+@click.option("--blocs", is_flag=True, help="Colour actors by bloc (communities of cooperation).")
 @click.option("--output", "-o", default="exports/graph.html", show_default=True, type=click.Path())
 @store_option
-def graph(since, until, actor, category, min_events, output, store):
+def graph(since, until, actor, category, min_events, min_sources, by, blocs, output, store):
     """An interactive network of actors (pyvis) as one HTML page that works offline.
 
+    Actors are nodes (shape and colour: kind; size: activity), pairs are edges (colour: dominant
+    category; width: events); hover an edge for its dated events.
+
     \b
-    Example:
+    Examples:
       kg graph --since 2023-07-01 --actor Niger -o exports/niger.html
+      kg graph --by year --blocs --min-events 2 -o exports/graph-by-year.html
     """
     from kg.actors import ActorIndex
     from kg.store import KnowledgeGraph
-    from kg.viz import filter_edges, network_edges, render_graph
+    from kg.viz import graph_page
 
     code = ActorIndex.load().state_code(actor) if actor else None
     with KnowledgeGraph.open(store) as kg:
-        edges = filter_edges(network_edges(kg), since=since, until=until, actor=code, category=category)
-    _write(render_graph(edges, min_events=min_events), output)
+        page = graph_page(kg, since=since, until=until, actor=code, category=category, min_events=min_events,
+                          min_sources=min_sources, by=by, blocs=blocs)
+    _write(page, output)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld"]), default="trig",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "gexf"]),
+              default="trig", show_default=True,
+              help="RDF (ttl, trig, nq, jsonld: the whole store) or the actor network (graphml, gexf).")
+@click.option("--since", callback=_date, help="graphml/gexf: only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="graphml/gexf: only events on or before this date (YYYY-MM-DD).")
+@click.option("--subtract-tension", is_flag=True,
+              help="graphml/gexf: edge weight = cooperation minus tension events (default: cooperation).")
 @click.option("--output", "-o", type=click.Path(), help="Write to a file instead of stdout.")
 @store_option
-def export(fmt, output, store):
-    """Export the whole store as Turtle, TriG, N-Quads or JSON-LD.
+def export(fmt, since, until, subtract_tension, output, store):
+    """Export the whole store as Turtle, TriG, N-Quads or JSON-LD, or the actor network as GraphML or GEXF.
+
+    The network has one node per actor (label, kind, bloc, degree, betweenness, eigenvector
+    centrality) and one edge per pair (weight, cooperation, tension, events, articles).
 
     \b
-    Example:
+    Examples:
       kg export --format nq -o exports/kg.nq
+      kg export --format graphml --since 2023-07-01 --until 2024-12-31 -o exports/network.graphml
     """
-    from kg.export import export_store
     from kg.store import KnowledgeGraph
+
+    if fmt in ("graphml", "gexf"):
+        from kg.analytics import network_graph, write_network
+
+        with KnowledgeGraph.open(store) as kg:
+            data = write_network(network_graph(kg, since=since, until=until, subtract_tension=subtract_tension), fmt)
+        _write(data, output)
+        return
+    if since or until or subtract_tension:
+        raise click.UsageError("--since, --until and --subtract-tension apply to --format graphml or gexf")
+    from kg.export import export_store
 
     with KnowledgeGraph.open(store) as kg:
         data = export_store(kg, fmt)
     _write(data, output)
+
+
+@cli.command()
+@click.option("--pair", "pairs", multiple=True, metavar="A:B",
+              help="A pair of actors (names or codes), e.g. NER:USA; repeatable. Default: the most active pairs.")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(min=1),
+              help="How many of the most active pairs to write when no --pair is given.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "docx", "pdf"]), default="html",
+              show_default=True)
+@click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--out", "out_dir", default="exports", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write the reports into (timeline-A-B.FORMAT).")
+@store_option
+@actors_option
+def report(pairs, top, fmt, since, until, out_dir, store, actor_files):
+    """Write the timeline reports of several relationships at once, and print the files written.
+
+    \b
+    Examples:
+      kg report --pair NER:USA --pair NER:RUS --format docx
+      kg report --format pdf --out exports/
+    """
+    from kg.actors import ActorIndex
+    from kg.analytics import most_active_pairs, network_edges
+    from kg.report import write_reports
+    from kg.store import KnowledgeGraph
+
+    index = ActorIndex.load(actor_files)
+    codes = []
+    for pair in pairs:
+        a, sep, b = pair.partition(":")
+        if not sep or not a.strip() or not b.strip():
+            raise click.BadParameter(f"{pair!r} is not A:B; e.g. --pair NER:USA", param_hint="--pair")
+        codes.append((index.state_code(a.strip()), index.state_code(b.strip())))
+    with KnowledgeGraph.open(store) as kg:
+        if not codes:
+            codes = most_active_pairs(network_edges(kg), top)
+        labels = {c: index[c].label for pair in codes for c in pair if c in index.actors}
+        written = write_reports(kg, codes, out_dir, fmt=fmt, labels=labels, since=since, until=until)
+    if not written:
+        click.echo("no pairs to report: the store has no events between two actors; run kg ingest first", err=True)
+    for path in written:
+        click.echo(str(path))
 
 
 @cli.command()

@@ -531,12 +531,17 @@ def _pairs(trigger: Token, entry: Trigger, subjects: list[Mention], objects: lis
 
 
 def _focus_mention(trigger: Token, focus: Focus, index: ActorIndex) -> Mention:
-    state = index[focus.state]  # type: ignore[index]
+    return _focus_mention_of(trigger, focus.state, index)  # type: ignore[arg-type]
+
+
+def _focus_mention_of(trigger: Token, code: str, index: ActorIndex) -> Mention:
+    state = index[code]
     return Mention(trigger.i, trigger.i, trigger.i, state, state.id, state.label)
 
 
 COUP_VERBS = {"take", "seize", "stage", "lead", "mount", "launch", "carry", "attempt", "see", "experience",
-              "suffer", "witness", "plot", "come", "install", "bring", "grab", "topple", "oust", "overthrow"}
+              "suffer", "witness", "plot", "come", "install", "bring", "grab", "topple", "oust", "overthrow",
+              "involve", "participate", "take", "execute", "orchestrate", "perpetrate"}
 
 
 def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention], focus: Focus,
@@ -556,12 +561,15 @@ def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention]
         verb = trigger.head
         while verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
-        if verb.lemma_.lower() in COUP_VERBS:
-            doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
-            found = [m for m in mentions if m.root in doers and m.actor.kind in ("state", "military", "leader",
-                                                                                   "government")]
-            if found:
-                return _distinct(found)
+        doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+        found = [m for m in mentions if m.root in doers and m.actor.kind in ("state", "military", "leader",
+                                                                               "government")]
+        if verb.lemma_.lower() in COUP_VERBS and found:
+            return _distinct(found)
+        # whoever condemned or reacted to the coup is not where it happened
+        outsiders = {m.country for m in found}
+        place = next((c for c in focus.ranked if c not in outsiders), None)
+        return [_focus_mention_of(trigger, place, index)] if place else []
     return [_focus_mention(trigger, focus, index)] if focus.state else []
 
 
