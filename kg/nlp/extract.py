@@ -49,6 +49,8 @@ NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rul
 REPORTING_NOUNS = {"broadcast", "statement", "report", "interview", "speech", "address", "communique",
                    "communiqué", "briefing", "post", "tweet", "bulletin", "conference"}
 TIMELESS_WORDS = {"historically", "traditionally", "long", "decades", "years", "always", "ever"}
+# How much a date's source adds to an event's confidence: its own phrase, its clause, tense, context.
+DATE_CONFIDENCE = {"own": 0.08, "clause": 0.05, "present": 0.0, "context": -0.03, "none": -0.05}
 LIGHT_VERBS = {"impose", "sign", "hold", "have", "make", "reach", "conclude", "issue", "deliver", "announce",
                "receive", "resist", "face", "lift", "extend", "give", "pay", "host", "level", "slap", "agree",
                "strike", "seal", "begin", "start", "complete", "finalise", "finalize", "order", "condemn"}
@@ -137,12 +139,12 @@ class Extractor:
         status = event_status(token)
         if type_ == "withdrawal" and status in ("planned", "asserted") and _governed_by(token, ANNOUNCING_HEADS):
             type_, status = "withdrawal_announced", "asserted"  # "agreed to withdraw", "announced the withdrawal"
-        when, date_conf = event_date(token, sent, dates, trigger_tokens, article.published)
+        when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if headline and not when.known and article.published:
             # a headline's present tense is the story's own time: the first recent date it gives
             lead_date = _reference_date(sent, dates, article.published)
-            when, date_conf = (lead_date.model_copy(update={"text": f"{lead_date.text} (the story's date)"}), -0.05) \
-                if lead_date else (when, date_conf)
+            when, date_from = (lead_date.model_copy(update={"text": f"{lead_date.text} (the story's date)"}), "context") \
+                if lead_date else (when, date_from)
         if when.known and article.published:
             start, end = when.bounds()  # type: ignore[misc]
             if status == "asserted" and start > article.published + timedelta(days=2):
@@ -155,13 +157,13 @@ class Extractor:
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
-            if date_conf < 0 and when.precision != "day" and _background_coup(token):
+            if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
                 return []  # "since the coup", "officers who took power": a reference, not a report
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_)
-            confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + date_conf
+            confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             out.append(Event(
                 article=article.id, event=f"{article.id}/0", category=category, type=type_,
                 source=_participant(src, when), target=_participant(tgt, when), date=when, status=status,
@@ -327,10 +329,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         if not entries:
             continue
         phrase = _phrase_lemmas(token)
+        near = {t.lemma_.lower() for c in token.children for t in (c, *c.children)}
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
-            if not entry.needs or entry.needs & phrase:
+            if not entry.needs or entry.needs & (near if entry.near else phrase):
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
@@ -679,7 +682,7 @@ def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
 
 
 def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]], trigger_tokens: set[int],
-               published: date | None) -> tuple[EventDate, float]:
+               published: date | None) -> tuple[EventDate, str]:
     """The date of the trigger's own clause, then of the clauses it depends on.
 
     Without one: present tense means the time of publication; a past-tense news clause takes the
@@ -695,25 +698,25 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
                and anchors[id(m)].lemma_.lower() not in REPORTING_NOUNS and not _reported(root)]
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
-            return own[0].date, 0.08
+            return own[0].date, "own"
         h = head
         for _ in range(4):
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
-                return hits[0].date, 0.05
+                return hits[0].date, "clause"
             if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
                 break
             h = _clause_head(h.head)
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
-        return EventDate(), -0.05
+        return EventDate(), "none"
     tense = _tense(head)
     if tense == "present":
-        return EventDate(value=published.strftime("%Y-%m"), precision="month", text="(present tense)"), 0.0
+        return EventDate(value=published.strftime("%Y-%m"), precision="month", text="(present tense)"), "present"
     if tense == "past":
         context = _reference_date(sent, dates, published)
         if context is not None:
-            return context.model_copy(update={"text": f"{context.text} (earlier in the article)"}), -0.03
-    return EventDate(), -0.05
+            return context.model_copy(update={"text": f"{context.text} (earlier in the article)"}), "context"
+    return EventDate(), "none"
 
 
 def _reported(token: Token) -> bool:

@@ -42,6 +42,7 @@ class Trigger:
     order: int = 0
     pos: frozenset[str] = frozenset()  # parts of speech the trigger may have (empty: any)
     symmetric: bool = False  # "Mali, Burkina Faso and Niger signed": every pair of subjects
+    near: bool = False  # `needs` must be among the trigger's own dependents ("seized power"), not anywhere
 
     def type_for(self, phrase: set[str]) -> str:
         for subtype, words in self.subtypes:
@@ -80,6 +81,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
                 host_is_source=bool(e.get("host_is_source", False)),
                 confidence=float(e.get("confidence", 0.6)), order=n,
                 pos=frozenset(e.get("pos", [])), symmetric=bool(e.get("symmetric", False)),
+                near=bool(e.get("near", False)),
             ))
         except (KeyError, TypeError) as exc:
             raise ExtractError(f"{path}: trigger entry {n + 1} lacks {exc}; see the header of the file") from exc
