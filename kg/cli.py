@@ -405,5 +405,36 @@ def validate(store):
     sys.exit(1)
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Seconds a request waits for a query before answering 503.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
+              help="Rows per answer; more are cut off and flagged with X-KG-Truncated: true.")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL Update from clients that send the token.")
+@click.option("--token", envvar="KG_SERVE_TOKEN", help="Bearer token for SPARQL Update (or $KG_SERVE_TOKEN).")
+@store_option
+@actors_option
+def serve(host, port, timeout, max_rows, allow_update, token, store, actor_files):
+    """A SPARQL 1.1 endpoint at /sparql and a web UI for analysts (query page, dyads, actors, network).
+
+    Read-only unless --allow-update is given with a --token. The store is held open while it runs:
+    stop it before running kg ingest on the same store.
+
+    \b
+    Example:
+      kg serve --store kgstore --port 8765
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:8765/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D'
+    """
+    from kg.serve import Options
+    from kg.serve import serve as run_server
+
+    options = Options(host=host, port=port, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
+                      token=token)
+    run_server(store, options, actor_files=actor_files, echo=click.echo)
+
+
 def main() -> None:
     cli(prog_name="kg")

@@ -700,10 +700,13 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
         if own:
             return own[0].date, "own"
         h = head
+        spans = {i: m for m, root in local for i in range(_token_at(root.doc, m.start), _token_at(root.doc, m.end - 1) + 1)}
         for _ in range(4):
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
                 return hits[0].date, "clause"
+            if h.dep_ in ("relcl", "advcl", "acl") and h.head.i in spans:
+                return spans[h.head.i].date, "clause"  # "in March, when the junta revoked…"
             if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
                 break
             h = _clause_head(h.head)
@@ -717,6 +720,11 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
         if context is not None:
             return context.model_copy(update={"text": f"{context.text} (earlier in the article)"}), "context"
     return EventDate(), "none"
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 def _reported(token: Token) -> bool:
