@@ -751,6 +751,8 @@ def _tense(verb: Token) -> str:
     while verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") \
             and verb.head != verb and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children):
         verb = verb.head
+        while verb.pos_ == "ADP" and verb.head != verb:  # "after speaking": the tense of the clause it modifies
+            verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "other"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
