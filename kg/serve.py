@@ -589,15 +589,20 @@ class Options:
     token: str | None = None
 
 
+def check_options(options: Options) -> None:
+    """KGError for options that cannot work together."""
+    if options.allow_update and not options.token:
+        raise KGError("--allow-update needs --token TOKEN (or $KG_SERVE_TOKEN): clients then send "
+                      "Authorization: Bearer TOKEN")
+    if options.timeout <= 0 or options.max_rows <= 0:
+        raise KGError("--timeout and --max-rows must be positive")
+
+
 class App:
     """The store, the gazetteer, the workers and the templates behind every request."""
 
     def __init__(self, kg: KnowledgeGraph, index: ActorIndex, options: Options) -> None:
-        if options.allow_update and not options.token:
-            raise KGError("--allow-update needs --token TOKEN (or $KG_SERVE_TOKEN): clients send "
-                          "Authorization: Bearer TOKEN")
-        if options.timeout <= 0 or options.max_rows <= 0:
-            raise KGError("--timeout and --max-rows must be positive")
+        check_options(options)
         self.kg = kg
         self.index = index
         self.options = options
@@ -926,6 +931,7 @@ def serve(store: str | Path | None, options: Options, *, actor_files: Iterable[s
 
         serve("kgstore", Options(port=8765))
     """
+    check_options(options)
     index = ActorIndex.load(actor_files)
     kg = KnowledgeGraph.open(store)
     try:
