@@ -113,7 +113,7 @@ def _chart_svg(timeline: Timeline) -> str:
                 parts.append(f'<rect x="{x}" y="{down:.1f}" width="20" height="{h:.1f}" fill="{CATEGORY_COLOURS[cat]}">'
                              f"<title>{month}: {counts.get(cat, 0)} {cat}</title></rect>")
                 down += h
-        if i % max(1, len(keys) // 12) == 0:
+        if i % max(3, -(-len(keys) // 8)) == 0:  # a label every few months, never overlapping
             parts.append(f'<text x="{x}" y="{height - 4}" font-size="10">{month}</text>')
     parts.append("</svg>")
     return "".join(parts)
