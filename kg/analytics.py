@@ -67,20 +67,31 @@ def network_edges(kg: KnowledgeGraph) -> list[NetworkEdge]:
         if event in edges:  # a triple repeated in several graphs repeats the row
             continue
         edges[event] = NetworkEdge(
-            source=str(cell["sourceCode"]), target=str(cell["targetCode"]),
-            source_name=str(cell["sourceName"]), target_name=str(cell["targetName"]),
+            source=str(cell["sourceCode"]),
+            target=str(cell["targetCode"]),
+            source_name=str(cell["sourceName"]),
+            target_name=str(cell["targetName"]),
             source_class=str(cell["sourceClass"]).rsplit("#", 1)[-1],
             target_class=str(cell["targetClass"]).rsplit("#", 1)[-1],
-            category=str(cell["category"]), type=str(cell["type"]),
-            date=str(cell["date"]) if cell.get("date") is not None else None, sentence=str(cell["sentence"]),
-            event=event, article=articles.get(event, ""),
+            category=str(cell["category"]),
+            type=str(cell["type"]),
+            date=str(cell["date"]) if cell.get("date") is not None else None,
+            sentence=str(cell["sentence"]),
+            event=event,
+            article=articles.get(event, ""),
         )
     return list(edges.values())
 
 
-def filter_edges(edges: Iterable[NetworkEdge], *, since: date | None = None, until: date | None = None,
-                 actor: str | None = None, category: str | None = None) -> list[NetworkEdge]:
-    """Edges whose date overlaps the period (undated ones only without a period), touching an actor, of a category."""
+def filter_edges(
+    edges: Iterable[NetworkEdge],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    actor: str | None = None,
+    category: str | None = None,
+) -> list[NetworkEdge]:
+    """Edges whose date overlaps the period (undated: only without one), touching an actor, of a category."""
     out = []
     for e in edges:
         if (since or until) and not e.date:
@@ -122,7 +133,10 @@ def cooperation_graph(edges: Iterable[NetworkEdge], *, subtract_tension: bool = 
     for e in edges:
         if e.source == e.target:
             continue
-        for code, name, cls in ((e.source, e.source_name, e.source_class), (e.target, e.target_name, e.target_class)):
+        for code, name, cls in (
+            (e.source, e.source_name, e.source_class),
+            (e.target, e.target_name, e.target_class),
+        ):
             if code not in graph:
                 graph.add_node(code, label=name, kind=_KINDS.get(cls, cls.lower()), events=0)
         graph.nodes[e.source]["events"] += 1
@@ -145,7 +159,7 @@ def cooperation_graph(edges: Iterable[NetworkEdge], *, subtract_tension: bool = 
 
 
 def find_blocs(graph: nx.Graph, *, seed: int = SEED) -> list[set[str]]:
-    """Communities of the positive-weight graph (Louvain, fixed seed), largest first; lone actors are left out."""
+    """Communities of the positive-weight graph (Louvain, fixed seed), largest first; loners left out."""
     positive = nx.Graph()
     positive.add_edges_from((a, b, {"weight": w}) for a, b, w in graph.edges(data="weight") if w > 0)
     if positive.number_of_edges() == 0:
@@ -155,7 +169,7 @@ def find_blocs(graph: nx.Graph, *, seed: int = SEED) -> list[set[str]]:
 
 
 def centrality(graph: nx.Graph) -> dict[str, dict[str, float]]:
-    """Degree and betweenness over every interaction; eigenvector over cooperation weights, where it converges."""
+    """Degree and betweenness over every interaction; eigenvector over cooperation, where it converges."""
     if graph.number_of_nodes() == 0:
         return {}
     degree = nx.degree_centrality(graph)
@@ -174,7 +188,7 @@ def centrality(graph: nx.Graph) -> dict[str, dict[str, float]]:
 
 
 def analyse(graph: nx.Graph, *, seed: int = SEED) -> nx.Graph:
-    """The graph with ``bloc`` (−1 for no bloc), ``degree``, ``betweenness`` and ``eigenvector`` on each node."""
+    """The graph with ``bloc`` (−1: none), ``degree``, ``betweenness``, ``eigenvector`` on each node."""
     blocs = {node: i for i, members in enumerate(find_blocs(graph, seed=seed)) for node in members}
     scores = centrality(graph)
     for node, attrs in graph.nodes(data=True):
@@ -184,15 +198,20 @@ def analyse(graph: nx.Graph, *, seed: int = SEED) -> nx.Graph:
 
 
 def rank(graph: nx.Graph, measure: str = "betweenness") -> list[tuple[str, float]]:
-    """Nodes by a centrality measure, highest first (ties by code); nodes where it is undefined are left out."""
+    """Nodes by a centrality measure, highest first (ties by code), where it is defined."""
     if graph.number_of_nodes() and measure not in next(iter(graph.nodes.values())):
         analyse(graph)
     scored = [(node, attrs[measure]) for node, attrs in graph.nodes(data=True) if measure in attrs]
     return sorted(scored, key=lambda item: (-item[1], item[0]))
 
 
-def network_graph(kg: KnowledgeGraph, *, since: date | None = None, until: date | None = None,
-                  subtract_tension: bool = False) -> nx.Graph:
+def network_graph(
+    kg: KnowledgeGraph,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    subtract_tension: bool = False,
+) -> nx.Graph:
     """The analysed cooperation graph of a period, straight from the store."""
     edges = filter_edges(network_edges(kg), since=since, until=until)
     return analyse(cooperation_graph(edges, subtract_tension=subtract_tension))

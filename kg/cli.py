@@ -167,8 +167,8 @@ def query(sparql, query_file, params, fmt, store):
 @cli.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html", "docx", "pdf"]), default="md",
-              show_default=True, help="docx and pdf are reports with the monthly chart (use -o FILE).")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "json", "html", "docx", "pdf"]),
+              default="md", show_default=True, help="docx, pdf: reports with the monthly chart (use -o FILE).")
 @click.option("--since", callback=_date, help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", callback=_date, help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--output", "-o", type=click.Path(), help="Write to a file instead of stdout.")
@@ -245,8 +245,8 @@ def graph(since, until, actor, category, min_events, min_sources, by, blocs, out
 @click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "gexf"]),
               default="trig", show_default=True,
               help="RDF (ttl, trig, nq, jsonld: the whole store) or the actor network (graphml, gexf).")
-@click.option("--since", callback=_date, help="graphml/gexf: only events on or after this date (YYYY-MM-DD).")
-@click.option("--until", callback=_date, help="graphml/gexf: only events on or before this date (YYYY-MM-DD).")
+@click.option("--since", callback=_date, help="graphml/gexf: only events on or after this day (YYYY-MM-DD).")
+@click.option("--until", callback=_date, help="graphml/gexf: only events on or before this day (YYYY-MM-DD).")
 @click.option("--subtract-tension", is_flag=True,
               help="graphml/gexf: edge weight = cooperation minus tension events (default: cooperation).")
 @click.option("--output", "-o", type=click.Path(), help="Write to a file instead of stdout.")
@@ -268,7 +268,8 @@ def export(fmt, since, until, subtract_tension, output, store):
         from kg.analytics import network_graph, write_network
 
         with KnowledgeGraph.open(store) as kg:
-            data = write_network(network_graph(kg, since=since, until=until, subtract_tension=subtract_tension), fmt)
+            network = network_graph(kg, since=since, until=until, subtract_tension=subtract_tension)
+        data = write_network(network, fmt)
         _write(data, output)
         return
     if since or until or subtract_tension:
@@ -282,7 +283,7 @@ def export(fmt, since, until, subtract_tension, output, store):
 
 @cli.command()
 @click.option("--pair", "pairs", multiple=True, metavar="A:B",
-              help="A pair of actors (names or codes), e.g. NER:USA; repeatable. Default: the most active pairs.")
+              help="A pair of actors (names or codes), e.g. NER:USA; repeatable. Default: the most active.")
 @click.option("--top", default=5, show_default=True, type=click.IntRange(min=1),
               help="How many of the most active pairs to write when no --pair is given.")
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "docx", "pdf"]), default="html",
@@ -319,7 +320,7 @@ def report(pairs, top, fmt, since, until, out_dir, store, actor_files):
         labels = {c: index[c].label for pair in codes for c in pair if c in index.actors}
         written = write_reports(kg, codes, out_dir, fmt=fmt, labels=labels, since=since, until=until)
     if not written:
-        click.echo("no pairs to report: the store has no events between two actors; run kg ingest first", err=True)
+        click.echo("no pairs to report: no events between two actors; run kg ingest first", err=True)
     for path in written:
         click.echo(str(path))
 

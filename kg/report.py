@@ -46,9 +46,16 @@ def report_path(out_dir: str | Path, a: str, b: str, fmt: str) -> Path:
     return Path(out_dir) / f"timeline-{a}-{b}.{fmt}"
 
 
-def write_reports(kg: KnowledgeGraph, pairs: Iterable[tuple[str, str]], out_dir: str | Path, *, fmt: str = "html",
-                  labels: dict[str, str] | None = None, since: date | None = None,
-                  until: date | None = None) -> list[Path]:
+def write_reports(
+    kg: KnowledgeGraph,
+    pairs: Iterable[tuple[str, str]],
+    out_dir: str | Path,
+    *,
+    fmt: str = "html",
+    labels: dict[str, str] | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> list[Path]:
     """Write one report per pair into ``out_dir``; the paths written, in order."""
     if fmt not in REPORT_FORMATS:
         raise ExportError(f"unknown report format {fmt!r}; use one of {', '.join(REPORT_FORMATS)}")
@@ -83,9 +90,11 @@ def summary_line(timeline: Timeline) -> str:
     counts = Counter(r.category for r in asserted)
     by_category = ", ".join(f"{n} {c.replace('_', ' ')}" for c, n in sorted(counts.items()))
     others = len(timeline.rows) - len(asserted)
-    return (f"{len(asserted)} events reported as having happened{span}"
-            + (f" ({by_category})" if by_category else "")
-            + f"; {others} negated, hypothetical or planned listed apart.")
+    return (
+        f"{len(asserted)} events reported as having happened{span}"
+        + (f" ({by_category})" if by_category else "")
+        + f"; {others} negated, hypothetical or planned listed apart."
+    )
 
 
 def _when(row: TimelineRow) -> str:
@@ -128,7 +137,7 @@ def month_range(first: str, last: str) -> list[str]:
 
 
 def chart_png(timeline: Timeline, *, width: int = 1600, height: int = 600) -> bytes:
-    """The monthly chart as a PNG: asserted events per month, cooperation and base access up, tension and coups down."""
+    """The monthly chart as a PNG: asserted events by month, cooperation and base access up, tension down."""
     from PIL import Image, ImageDraw, ImageFont
 
     months = timeline.monthly_counts()
@@ -179,8 +188,13 @@ def chart_png(timeline: Timeline, *, width: int = 1600, height: int = 600) -> by
                 y += h
         if i % max(1, len(keys) // 12) == 0:
             draw.text((x + bar / 2, bottom + 12), month, fill="#333333", font=small, anchor="mt")
-    draw.text((left, height - 8), "asserted events per month: cooperation and base access above the line, "
-              "tension and coups below", fill="#555555", font=small, anchor="lb")
+    draw.text(
+        (left, height - 8),
+        "asserted events per month: cooperation and base access above the line, tension and coups below",
+        fill="#555555",
+        font=small,
+        anchor="lb",
+    )
     return _png(image)
 
 
@@ -219,7 +233,9 @@ def render_docx(timeline: Timeline, *, labels: dict[str, str] | None = None) -> 
     if others:
         doc.add_heading("Not counted as events", level=1)
         doc.add_paragraph("Negated, hypothetical and planned events, as the articles put them.")
-        _docx_table(doc, others, status=True, widths=(Cm(3.2), Cm(3.4), Cm(5.0), Cm(9.6), Cm(5.5)), size=Pt(8))
+        _docx_table(
+            doc, others, status=True, widths=(Cm(3.2), Cm(3.4), Cm(5.0), Cm(9.6), Cm(5.5)), size=Pt(8)
+        )
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -250,8 +266,32 @@ def _docx_table(doc, rows: list[TimelineRow], *, status: bool, widths, size) -> 
 
 # The PDF core fonts speak Latin-1: typographic punctuation becomes its plain equivalent, and
 # letters outside Latin-1 lose their accents (anything else becomes "?").
-_LATIN1 = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-",
-                         "−": "-", "…": "...", "→": "->", "•": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " "})
+_LATIN1 = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "–": "-",
+        "—": "-",
+        "−": "-",
+        "…": "...",
+        "→": "->",
+        "•": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "ı": "i",
+        "Œ": "OE",
+        "œ": "oe",
+    }
+)
 
 
 def latin1(text: str) -> str:
@@ -264,7 +304,9 @@ def latin1(text: str) -> str:
         if ord(ch) < 256:
             out.append(ch)
             continue
-        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) < 256 and not unicodedata.combining(c))
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", ch) if ord(c) < 256 and not unicodedata.combining(c)
+        )
         out.append(base or "?")
     return "".join(out)
 
@@ -289,17 +331,26 @@ def render_pdf(timeline: Timeline, *, labels: dict[str, str] | None = None) -> b
     pdf.multi_cell(0, 5, latin1(summary_line(timeline)), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     _pdf_heading(pdf, "Events per month")
-    pdf.image(io.BytesIO(chart_png(timeline)), w=pdf.epw * 0.9, alt_text="asserted events per month by category")
+    pdf.image(
+        io.BytesIO(chart_png(timeline)), w=pdf.epw * 0.9, alt_text="asserted events per month by category"
+    )
     pdf.ln(2)
     _pdf_heading(pdf, "Events")
-    _pdf_table(pdf, timeline.asserted(), status=False, heading=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)))
+    _pdf_table(
+        pdf, timeline.asserted(), status=False, heading=FontFace(emphasis="BOLD", fill_color=(235, 235, 235))
+    )
     others = [r for r in timeline.rows if r.status != "asserted"]
     if others:
         pdf.ln(3)
         _pdf_heading(pdf, "Not counted as events")
         pdf.set_font("Helvetica", "", 9)
-        pdf.multi_cell(0, 5, "Negated, hypothetical and planned events, as the articles put them.",
-                       new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0,
+            5,
+            "Negated, hypothetical and planned events, as the articles put them.",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         _pdf_table(pdf, others, status=True, heading=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)))
     return bytes(pdf.output())
 
@@ -312,8 +363,9 @@ def _pdf_heading(pdf, text: str) -> None:
 def _pdf_table(pdf, rows: list[TimelineRow], *, status: bool, heading) -> None:
     pdf.set_font("Helvetica", "", 8)
     header = ("date", "status and type" if status else "type", "source -> target", "evidence", "article")
-    with pdf.table(col_widths=(30, 32, 48, 100, 60), text_align="LEFT", line_height=4,
-                   headings_style=heading, padding=1) as table:
+    with pdf.table(
+        col_widths=(30, 32, 48, 100, 60), text_align="LEFT", line_height=4, headings_style=heading, padding=1
+    ) as table:
         table.row([latin1(h) for h in header])
         for row in rows:
             kind = f"{row.status}; {_kind(row)}" if status else _kind(row)

@@ -882,7 +882,7 @@ class Handler(BaseHTTPRequestHandler):
         relative = unquote(path[len("/static/"):])
         parts = relative.split("/")
         unsafe = any(p in ("", ".", "..") for p in parts) or "\\" in relative or "\x00" in relative
-        target = (STATIC_DIR / relative).resolve()
+        target = STATIC_DIR if unsafe else (STATIC_DIR / relative).resolve()
         if unsafe or not target.is_relative_to(STATIC_DIR.resolve()) or not target.is_file():
             raise HTTPError(404, f"no file {path}")
         ctype = {".js": "text/javascript", ".css": "text/css"}.get(target.suffix) \

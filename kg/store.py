@@ -1,10 +1,11 @@
-"""The knowledge graph store: an embedded on-disk Oxigraph, behind a small interface.
+"""The knowledge graph store: an embedded on-disk Oxigraph or a remote SPARQL 1.1 server, one interface.
 
-Every method is a SPARQL query or update except opening, dumping and listing, so a
-remote SPARQL 1.1 backend can later implement the same methods. Queries read the
-union of all named graphs (one graph per article, plus ``graph/actors`` …).
+Every method is a SPARQL query or update except opening, dumping, listing and bulk loading,
+so the embedded store (pyoxigraph, here) and a remote server (kg.remote: Oxigraph server,
+Fuseki, GraphDB, Virtuoso, Neptune) behave the same. Queries read the union of all named
+graphs (one graph per article, plus ``graph/actors`` …).
 
-    >>> with KnowledgeGraph.open("kgstore") as kg:
+    >>> with KnowledgeGraph.open("kgstore") as kg:                 # or "http://127.0.0.1:7878"
     ...     kg.replace_graph(article_graph_iri(article.id), article_graph(article, events))
     ...     kg.query("SELECT ?e WHERE { ?e a kg:Event ; kg:sourceState ?s }", {"s": ACTOR["NER"]})
 
@@ -44,6 +45,7 @@ _DUMP_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES,
 }
 _QUADS_FORMATS = (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+_REMOTE_URL = re.compile(r"^([a-z]+\+)?https?://", re.IGNORECASE)
 
 Term = Node
 
@@ -64,16 +66,130 @@ class QueryResult:
 
 
 class KnowledgeGraph:
-    """A store of named graphs, queried with SPARQL over their union."""
+    """A store of named graphs, queried with SPARQL over their union: embedded (on disk) or remote.
+
+    ``KnowledgeGraph.open(location)`` picks the backend: a directory is an embedded Oxigraph
+    store (:class:`EmbeddedKnowledgeGraph`); an ``http(s)://`` URL, a ``fuseki+http://…``-style
+    URL or a ``.toml`` endpoint file is a remote SPARQL 1.1 server (:class:`kg.remote.RemoteKnowledgeGraph`).
+    Subclasses implement the primitives (query, update, replace_graph, list_graphs, dump,
+    to_dataset, load_quads, close); everything else is built on them.
+    """
+
+    location: str | None = None
+
+    @classmethod
+    def open(cls, location: str | Path | None = None, **options: object) -> KnowledgeGraph:
+        """Open the store at ``location``, ``$KG_STORE`` or ./kgstore: a directory (created on first use)
+        or a server URL (``http://127.0.0.1:7878``, see kg.remote). ``options`` (timeout, retries, …)
+        apply to remote stores."""
+        where = str(location if location is not None else os.environ.get("KG_STORE") or DEFAULT_LOCATION)
+        if is_remote_location(where):
+            from kg.remote import RemoteKnowledgeGraph
+
+            return RemoteKnowledgeGraph.connect(where, **options)  # type: ignore[arg-type]
+        if options:
+            raise StoreError(f"options {', '.join(sorted(options))} apply to remote stores, not to {where}")
+        return EmbeddedKnowledgeGraph.open_directory(where)
+
+    @classmethod
+    def in_memory(cls) -> KnowledgeGraph:
+        """A store that lives in memory and vanishes when closed (tests, evaluation)."""
+        return EmbeddedKnowledgeGraph(ox.Store(), None)
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.location or 'in memory'!r})"
+
+    # ------------------------------------------------------------------ primitives
+
+    def close(self) -> None:
+        """Release the store; the object cannot be used afterwards."""
+        raise NotImplementedError
+
+    def replace_graph(self, iri: str | URIRef, triples: Graph) -> None:
+        """Replace a named graph by ``triples`` in one transaction: readers see the old or the new graph."""
+        raise NotImplementedError
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL 1.1 Update (applied as one transaction)."""
+        raise NotImplementedError
+
+    def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
+        """Run SELECT/ASK/CONSTRUCT/DESCRIBE over the union of all graphs, with variables bound to terms."""
+        raise NotImplementedError
+
+    def list_graphs(self) -> list[URIRef]:
+        """The names of the named graphs, sorted."""
+        raise NotImplementedError
+
+    def dump(self, format: str = "trig") -> bytes:
+        """Serialise the store: ``trig``/``nq`` keep the named graphs, ``ttl``/``nt`` write their union."""
+        raise NotImplementedError
+
+    def to_dataset(self) -> Dataset:
+        """All named graphs as an rdflib Dataset (for JSON-LD and other rdflib writers)."""
+        raise NotImplementedError
+
+    def load_quads(self, paths: list[Path]) -> None:
+        """Add the quads of N-Quads files with the backend's fast path (bulk load; not one transaction).
+
+        Quads are added, never replaced: drop the graphs a file replaces first (kg.shards does).
+        """
+        raise NotImplementedError
+
+    # ------------------------------------------------------------------ built on the primitives
+
+    def remove_graph(self, iri: str | URIRef) -> bool:
+        """Remove a named graph; True if it was there."""
+        if not self.has_graph(iri):
+            return False
+        graph = _named_node(iri)
+        self.update(f"DROP SILENT GRAPH {graph}")
+        return True
+
+    def has_graph(self, iri: str | URIRef) -> bool:
+        """Whether the named graph holds any triple."""
+        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(str(iri))}).boolean)
+
+    def graph_value(self, graph: str | URIRef, subject: Term, predicate: Term) -> Term | None:
+        """The object of (subject, predicate, ?) in one named graph, or None."""
+        result = self.query(
+            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1",
+            {"g": URIRef(str(graph)), "s": subject, "p": predicate},
+        )
+        return result.rows[0][3] if result.rows else None
+
+    def article_hash(self, article_id: str) -> str | None:
+        """The stored kg:textHash of an article, or None if it was never ingested."""
+        value = self.graph_value(article_graph_iri(article_id), article_iri(article_id), KG.textHash)
+        return None if value is None else str(value)
+
+    def list_articles(self) -> list[str]:
+        """The ids of the stored articles, sorted."""
+        result = self.query("SELECT DISTINCT ?id WHERE { ?a a kg:Article ; kg:articleId ?id } ORDER BY ?id")
+        return [str(row[0]) for row in result.rows]
+
+    def count_events(self) -> int:
+        """The number of distinct events in the store."""
+        result = self.query(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{KG.Event}> }}")
+        return int(result.rows[0][0].toPython()) if result.rows else 0
+
+
+class EmbeddedKnowledgeGraph(KnowledgeGraph):
+    """An on-disk (or in-memory) Oxigraph store in this process, through pyoxigraph."""
 
     def __init__(self, store: ox.Store, location: str | None) -> None:
         self._store: ox.Store | None = store
         self.location = location
 
     @classmethod
-    def open(cls, location: str | Path | None = None) -> KnowledgeGraph:
-        """Open (creating on first use) the on-disk store at ``location``, ``$KG_STORE`` or ./kgstore."""
-        where = str(location if location is not None else os.environ.get("KG_STORE") or DEFAULT_LOCATION)
+    def open_directory(cls, where: str) -> EmbeddedKnowledgeGraph:
+        """Open (creating on first use) the on-disk store in directory ``where``."""
         try:
             Path(where).mkdir(parents=True, exist_ok=True)
             store = ox.Store(where)
@@ -85,17 +201,6 @@ class KnowledgeGraph:
                 ) from exc
             raise StoreError(f"cannot open store {where}: {exc}; check the path or pass --store DIR") from exc
         return cls(store, where)
-
-    @classmethod
-    def in_memory(cls) -> KnowledgeGraph:
-        """A store that lives in memory and vanishes when closed (tests, evaluation)."""
-        return cls(ox.Store(), None)
-
-    def __enter__(self) -> KnowledgeGraph:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph({self.location or 'in memory'!r})"
@@ -121,15 +226,7 @@ class KnowledgeGraph:
     def replace_graph(self, iri: str | URIRef, triples: Graph) -> None:
         """Replace a named graph by ``triples`` in one transaction: readers see the old or the new graph."""
         graph = _named_node(iri)
-        try:
-            body = ox.serialize(
-                (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples),
-                format=ox.RdfFormat.N_TRIPLES,
-            )
-        except (ValueError, TypeError) as exc:
-            raise StoreError(f"cannot write graph <{graph.value}>: {exc}") from exc
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}"
-        self._write(update, f"graph <{graph.value}>")
+        self._write(replace_graph_update(graph, triples), f"graph <{graph.value}>")
 
     def remove_graph(self, iri: str | URIRef) -> bool:
         """Remove a named graph; True if it was there."""
@@ -153,6 +250,17 @@ class KnowledgeGraph:
         except (ValueError, RuntimeError) as exc:
             raise QueryError(f"update failed: {exc}") from exc
 
+    def load_quads(self, paths: list[Path]) -> None:
+        """Bulk-load N-Quads files (pyoxigraph ``bulk_load``), then ``optimize()`` the store."""
+        try:
+            for path in paths:
+                self._ox.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            self._ox.optimize()
+        except SyntaxError as exc:
+            raise StoreError(f"cannot load {path}: {' '.join(str(exc).split())}") from exc
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot load {path} into store {self.location or 'in memory'}: {exc}") from exc
+
     # ------------------------------------------------------------------ reading
 
     def query(self, sparql: str, bindings: dict[str, Term] | None = None) -> QueryResult:
@@ -162,7 +270,7 @@ class KnowledgeGraph:
         substitutes variables a SELECT projects; for any other variable the bindings become a
         ``VALUES`` block of escaped terms at the start of the top-level WHERE group.
         """
-        subs = dict(_substitution(name, term) for name, term in (bindings or {}).items())
+        subs = substitutions(bindings)
         try:
             return self._run(sparql, subs)
         except _NotProjected:
@@ -188,45 +296,15 @@ class KnowledgeGraph:
         except ValueError as exc:
             raise QueryError(f"query failed: {exc}") from exc
 
-    def has_graph(self, iri: str | URIRef) -> bool:
-        """Whether the named graph holds any triple."""
-        return bool(self.query("ASK { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(str(iri))}).boolean)
-
-    def graph_value(self, graph: str | URIRef, subject: Term, predicate: Term) -> Term | None:
-        """The object of (subject, predicate, ?) in one named graph, or None."""
-        result = self.query(
-            "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1",
-            {"g": URIRef(str(graph)), "s": subject, "p": predicate},
-        )
-        return result.rows[0][3] if result.rows else None
-
-    def article_hash(self, article_id: str) -> str | None:
-        """The stored kg:textHash of an article, or None if it was never ingested."""
-        value = self.graph_value(article_graph_iri(article_id), article_iri(article_id), KG.textHash)
-        return None if value is None else str(value)
-
-    def list_articles(self) -> list[str]:
-        """The ids of the stored articles, sorted."""
-        result = self.query("SELECT DISTINCT ?id WHERE { ?a a kg:Article ; kg:articleId ?id } ORDER BY ?id")
-        return [str(row[0]) for row in result.rows]
-
     def list_graphs(self) -> list[URIRef]:
         """The names of the named graphs, sorted."""
         return sorted(URIRef(g.value) for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
-
-    def count_events(self) -> int:
-        """The number of distinct events in the store."""
-        result = self.query(f"SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{KG.Event}> }}")
-        return int(result.rows[0][0].toPython()) if result.rows else 0
 
     # ------------------------------------------------------------------ exporting
 
     def dump(self, format: str = "trig") -> bytes:
         """Serialise the store: ``trig``/``nq`` keep the named graphs, ``ttl``/``nt`` write their union."""
-        try:
-            rdf_format = _DUMP_FORMATS[format.lower()]
-        except KeyError:
-            raise StoreError(f"unknown dump format {format!r}; use trig, nq, ttl or nt") from None
+        rdf_format = dump_format(format)
         prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE) else None
         try:
             if rdf_format in _QUADS_FORMATS:
@@ -239,18 +317,53 @@ class KnowledgeGraph:
 
     def to_dataset(self) -> Dataset:
         """All named graphs as an rdflib Dataset (for JSON-LD and other rdflib writers)."""
-        dataset = Dataset()
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace)
         try:
             quads = list(self._ox.quads_for_pattern(None, None, None, None))
         except OSError as exc:
             raise StoreError(f"cannot read store {self.location or 'in memory'}: {exc}") from exc
-        for quad in quads:
-            graph = quad.graph_name
-            context = None if isinstance(graph, ox.DefaultGraph) else _from_ox(graph)
-            dataset.add((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object), context))
-        return dataset
+        return quads_dataset(quads)
+
+
+def is_remote_location(where: str) -> bool:
+    """Whether a --store value names a server (a URL, or a .toml endpoint file) rather than a directory."""
+    return bool(_REMOTE_URL.match(where)) or (where.endswith(".toml") and Path(where).is_file())
+
+
+def replace_graph_update(graph: ox.NamedNode, triples: Graph) -> str:
+    """The one SPARQL update that replaces a named graph: DROP SILENT GRAPH, then INSERT DATA."""
+    try:
+        body = ox.serialize(
+            (ox.Triple(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in triples),
+            format=ox.RdfFormat.N_TRIPLES,
+        )
+    except (ValueError, TypeError) as exc:
+        raise StoreError(f"cannot write graph <{graph.value}>: {exc}") from exc
+    return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}"
+
+
+def substitutions(bindings: dict[str, Term] | None) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    """Validated parameter bindings as pyoxigraph terms (names checked, IRIs validated)."""
+    return dict(_substitution(name, term) for name, term in (bindings or {}).items())
+
+
+def quads_dataset(quads: list[ox.Quad]) -> Dataset:
+    """pyoxigraph quads as an rdflib Dataset with kg's prefixes bound."""
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for quad in quads:
+        graph = quad.graph_name
+        context = None if isinstance(graph, ox.DefaultGraph) else _from_ox(graph)
+        dataset.add((_from_ox(quad.subject), _from_ox(quad.predicate), _from_ox(quad.object), context))
+    return dataset
+
+
+def dump_format(format: str) -> ox.RdfFormat:
+    """The pyoxigraph format of a dump format name (trig, nq, ttl, nt)."""
+    try:
+        return _DUMP_FORMATS[format.lower()]
+    except KeyError:
+        raise StoreError(f"unknown dump format {format!r}; use trig, nq, ttl or nt") from None
 
 
 class _NotProjected(Exception):
@@ -326,12 +439,30 @@ def _result(raw: object) -> QueryResult:
 
 def _syntax_message(what: str, exc: SyntaxError) -> str:
     """pyoxigraph reports ``error at LINE:COLUMN: message``; say it the kg way."""
-    text = str(exc.msg if exc.msg else exc)
-    match = _POSITION.match(text)
+    return position_message(what, str(exc.msg if exc.msg else exc))
+
+
+def position_message(what: str, text: str, first_line_shift: int = 0) -> str:
+    """Oxigraph's ``error at LINE:COLUMN: message`` as ``query line L, column C: message`` on one line.
+
+    ``first_line_shift`` is the length of text kg put before the user's first line (prefixes).
+    """
+    match = _POSITION.match(text.strip())
     if match:
-        line, column, message = match.groups()
+        line, column, message = int(match.group(1)), int(match.group(2)), match.group(3)
+        if line == 1:
+            column = max(1, column - first_line_shift)
+        message = message if first_line_shift == 0 else " ".join(message.split())
         return f"{what} line {line}, column {column}: {message}"
     return f"{what}: {text}"
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query (comments and strings skipped)."""
+    for kind, text, _ in _tokens(sparql):
+        if kind == "word" and text.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
+            return text.upper()
+    raise QueryError("query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
 
 
 # ---------------------------------------------------------------------- SPARQL text

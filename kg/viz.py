@@ -50,15 +50,30 @@ _REMOTE = re.compile(r'<(link|script)\b[^>]*\b(href|src)\s*=\s*["\']?(https?:)?/
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
-def graph_page(kg: KnowledgeGraph, *, since: date | None = None, until: date | None = None,
-               actor: str | None = None, category: str | None = None, min_events: int = 1,
-               min_sources: int = 1, by: str | None = None, blocs: bool = False) -> str:
+def graph_page(
+    kg: KnowledgeGraph,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    actor: str | None = None,
+    category: str | None = None,
+    min_events: int = 1,
+    min_sources: int = 1,
+    by: str | None = None,
+    blocs: bool = False,
+) -> str:
     """The page of ``kg graph``: the store's asserted events, filtered, as one offline HTML page."""
     edges = filter_edges(network_edges(kg), since=since, until=until, actor=actor, category=category)
-    parts = [f"since {since}" if since else "", f"until {until}" if until else "",
-             f"actor {actor}" if actor else "", f"{category} only" if category else ""]
+    parts = [
+        f"since {since}" if since else "",
+        f"until {until}" if until else "",
+        f"actor {actor}" if actor else "",
+        f"{category} only" if category else "",
+    ]
     title = "kg network" + (" — " + ", ".join(p for p in parts if p) if any(parts) else "")
-    return render_graph(edges, min_events=min_events, min_sources=min_sources, by=by, blocs=blocs, title=title)
+    return render_graph(
+        edges, min_events=min_events, min_sources=min_sources, by=by, blocs=blocs, title=title
+    )
 
 
 def period_of(value: str | None, by: str) -> str | None:
@@ -74,17 +89,27 @@ def period_of(value: str | None, by: str) -> str | None:
     return f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
 
 
-def render_graph(edges: Iterable[NetworkEdge], *, min_events: int = 1, min_sources: int = 1,
-                 by: str | None = None, blocs: bool = False, title: str = "kg network") -> str:
-    """A self-contained HTML page of the network (see the module docstring); pairs below the minimums are hidden."""
+def render_graph(
+    edges: Iterable[NetworkEdge],
+    *,
+    min_events: int = 1,
+    min_sources: int = 1,
+    by: str | None = None,
+    blocs: bool = False,
+    title: str = "kg network",
+) -> str:
+    """A self-contained HTML page of the network (module docstring); pairs below the minimums are hidden."""
     if by is not None and by not in PERIODS:
         raise ExportError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
     pairs: dict[tuple[str, str], list[NetworkEdge]] = defaultdict(list)
     for e in edges:
         if e.source != e.target:
             pairs[pair_key(e)].append(e)
-    pairs = {p: evs for p, evs in pairs.items()
-             if len(evs) >= min_events and len({e.article or e.event for e in evs}) >= min_sources}
+    pairs = {
+        p: evs
+        for p, evs in pairs.items()
+        if len(evs) >= min_events and len({e.article or e.event for e in evs}) >= min_sources
+    }
     shown = [e for evs in pairs.values() for e in evs]
     names: dict[str, tuple[str, str]] = {}
     activity: Counter[str] = Counter()
@@ -108,8 +133,14 @@ def render_graph(edges: Iterable[NetworkEdge], *, min_events: int = 1, min_sourc
             bloc = bloc_of.get(code, -1)
             colour = BLOC_COLOURS[bloc % len(BLOC_COLOURS)] if bloc >= 0 else NO_BLOC_COLOUR
             lines.append(f"bloc {bloc + 1}" if bloc >= 0 else "no bloc")
-        net.add_node(code, label=code, title="\n".join(lines), shape=shape, color=colour,
-                     size=10 + 4 * activity[code] ** 0.5)
+        net.add_node(
+            code,
+            label=code,
+            title="\n".join(lines),
+            shape=shape,
+            color=colour,
+            size=10 + 4 * activity[code] ** 0.5,
+        )
     periods: set[str] = set()
     for (a, b), events in sorted(pairs.items()):
         view = _edge_view(events, names[a][0], names[b][0])
@@ -120,7 +151,9 @@ def render_graph(edges: Iterable[NetworkEdge], *, min_events: int = 1, min_sourc
                 period = period_of(e.date, by)
                 if period:
                     by_period[period].append(e)
-            options["periods"] = {p: _edge_view(evs, names[a][0], names[b][0], p) for p, evs in by_period.items()}
+            options["periods"] = {
+                p: _edge_view(evs, names[a][0], names[b][0], p) for p, evs in by_period.items()
+            }
             periods.update(by_period)
         net.add_edge(a, b, **view, **options)
 
@@ -141,12 +174,18 @@ def _edge_view(events: list[NetworkEdge], name_a: str, name_b: str, period: str 
     summary = ", ".join(f"{n} {cat.replace('_', ' ')}" for cat, n in sorted(counts.items()))
     lines = [head, f"{len(events)} events ({summary}), {sources} sources"]
     dated = sorted(events, key=lambda e: (e.date is None, e.date or "", e.type))
-    lines += [f"{e.date or 'undated'}  {e.category}/{e.type}  {e.source} → {e.target}"
-              for e in dated[:MAX_TOOLTIP_EVENTS]]
+    lines += [
+        f"{e.date or 'undated'}  {e.category}/{e.type}  {e.source} → {e.target}"
+        for e in dated[:MAX_TOOLTIP_EVENTS]
+    ]
     if len(events) > MAX_TOOLTIP_EVENTS:
         lines.append(f"… and {len(events) - MAX_TOOLTIP_EVENTS} more")
-    return {"value": len(events), "color": CATEGORY_COLOURS.get(dominant, "#777777"), "title": "\n".join(lines),
-            "category": dominant}
+    return {
+        "value": len(events),
+        "color": CATEGORY_COLOURS.get(dominant, "#777777"),
+        "title": "\n".join(lines),
+        "category": dominant,
+    }
 
 
 def _offline(page: str) -> str:
@@ -161,22 +200,31 @@ def _header(title: str, actors: int, pairs: int, min_events: int, min_sources: i
     if min_sources > 1:
         minimums.append(f"at least {min_sources} sources")
     shown = f" (pairs with {' and '.join(minimums)})" if minimums else ""
-    return (f'<div id="kg-header" style="font-family:sans-serif;padding:8px 12px">'
-            f"<b>{html_lib.escape(title)}</b> — {actors} actors, {pairs} pairs{shown}. "
-            f"Asserted events only; hover an edge for its dated events.</div>")
+    return (
+        f'<div id="kg-header" style="font-family:sans-serif;padding:8px 12px">'
+        f"<b>{html_lib.escape(title)}</b> — {actors} actors, {pairs} pairs{shown}. "
+        f"Asserted events only; hover an edge for its dated events.</div>"
+    )
 
 
 def _legend(codes: list[str], names: dict[str, tuple[str, str]], bloc_of: dict[str, int] | None) -> str:
-    rows = ['<div id="kg-legend" style="font-family:sans-serif;font-size:13px;padding:8px 12px;clear:both">',
-            "<b>Edges</b> (colour: dominant category, width: number of events): "]
-    rows += [f'<span class="kg-legend-item"><span style="color:{c}">━</span> {k.replace("_", " ")}</span> &nbsp; '
-             for k, c in CATEGORY_COLOURS.items()]
+    rows = [
+        '<div id="kg-legend" style="font-family:sans-serif;font-size:13px;padding:8px 12px;clear:both">',
+        "<b>Edges</b> (colour: dominant category, width: number of events): ",
+    ]
+    rows += [
+        f'<span class="kg-legend-item"><span style="color:{c}">━</span> {k.replace("_", " ")}</span> &nbsp; '
+        for k, c in CATEGORY_COLOURS.items()
+    ]
     rows.append("<br><b>Nodes</b> (shape: kind, size: number of events): ")
     kinds = {cls for _, cls in names.values()} or {"State"}
     for cls, (label, _, colour, glyph) in KIND_STYLES.items():
         if cls in kinds:
             shown = NO_BLOC_COLOUR if bloc_of is not None else colour
-            rows.append(f'<span class="kg-legend-item"><span style="color:{shown}">{glyph}</span> {label}</span> &nbsp; ')
+            rows.append(
+                f'<span class="kg-legend-item"><span style="color:{shown}">{glyph}</span> {label}</span>'
+                " &nbsp; "
+            )
     if bloc_of is not None:
         members: dict[int, list[str]] = defaultdict(list)
         for code in codes:
@@ -184,11 +232,15 @@ def _legend(codes: list[str], names: dict[str, tuple[str, str]], bloc_of: dict[s
         rows.append("<br><b>Blocs</b> (node colour: communities of cooperation, Louvain): ")
         for bloc in sorted(b for b in members if b >= 0):
             colour = BLOC_COLOURS[bloc % len(BLOC_COLOURS)]
-            rows.append(f'<span class="kg-legend-item kg-bloc"><span style="color:{colour}">●</span> '
-                        f"bloc {bloc + 1}: {html_lib.escape(', '.join(members[bloc]))}</span> &nbsp; ")
+            rows.append(
+                f'<span class="kg-legend-item kg-bloc"><span style="color:{colour}">●</span> '
+                f"bloc {bloc + 1}: {html_lib.escape(', '.join(members[bloc]))}</span> &nbsp; "
+            )
         if members.get(-1):
-            rows.append(f'<span class="kg-legend-item kg-bloc"><span style="color:{NO_BLOC_COLOUR}">●</span> '
-                        f"no bloc: {html_lib.escape(', '.join(members[-1]))}</span>")
+            rows.append(
+                f'<span class="kg-legend-item kg-bloc"><span style="color:{NO_BLOC_COLOUR}">●</span> '
+                f"no bloc: {html_lib.escape(', '.join(members[-1]))}</span>"
+            )
     rows.append("</div>")
     return "".join(rows)
 
@@ -197,13 +249,15 @@ def _period_controls(periods: list[str], by: str) -> str:
     options = ['<option value="all" selected>all periods</option>']
     options += [f'<option value="{html_lib.escape(p)}">{html_lib.escape(p)}</option>' for p in periods]
     values = json.dumps(["all", *periods])
-    return (f'<div id="kg-periods" data-by="{by}" data-periods="{html_lib.escape(values)}" '
-            f'style="font-family:sans-serif;padding:4px 12px">'
-            f'<label for="kg-period">Period ({by}): </label>'
-            f'<select id="kg-period">{"".join(options)}</select> '
-            f'<input type="range" id="kg-period-slider" min="0" max="{len(periods)}" value="0" step="1" '
-            f'style="width:40%;vertical-align:middle" aria-label="period"> '
-            f'<span id="kg-period-label">all periods</span></div>')
+    return (
+        f'<div id="kg-periods" data-by="{by}" data-periods="{html_lib.escape(values)}" '
+        f'style="font-family:sans-serif;padding:4px 12px">'
+        f'<label for="kg-period">Period ({by}): </label>'
+        f'<select id="kg-period">{"".join(options)}</select> '
+        f'<input type="range" id="kg-period-slider" min="0" max="{len(periods)}" value="0" step="1" '
+        f'style="width:40%;vertical-align:middle" aria-label="period"> '
+        f'<span id="kg-period-label">all periods</span></div>'
+    )
 
 
 # Switches every edge to its view for the chosen period (hidden when the pair had no event then) and hides
@@ -220,7 +274,8 @@ _PERIOD_SCRIPT = """<script type="text/javascript">
     edges.forEach(function (edge) {
       var view = period === "all" ? edge.all : (edge.periods || {})[period];
       if (view) {
-        edgeUpdates.push({id: edge.id, hidden: false, value: view.value, color: view.color, title: view.title});
+        edgeUpdates.push({id: edge.id, hidden: false, value: view.value, color: view.color,
+                          title: view.title});
         used[edge.from] = true; used[edge.to] = true; shown += 1;
       } else {
         edgeUpdates.push({id: edge.id, hidden: true});

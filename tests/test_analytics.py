@@ -31,18 +31,40 @@ from kg.store import KnowledgeGraph
 
 # ---------------------------------------------------------------- hand-built events and stores
 
-STATES = {"NER": "Niger", "USA": "United States", "RUS": "Russia", "FRA": "France", "MLI": "Mali",
-          "BFA": "Burkina Faso", "TCD": "Chad"}
+STATES = {
+    "NER": "Niger",
+    "USA": "United States",
+    "RUS": "Russia",
+    "FRA": "France",
+    "MLI": "Mali",
+    "BFA": "Burkina Faso",
+    "TCD": "Chad",
+}
 
 
-def edge(source: str, target: str, category: str = "cooperation", day: str | None = "2024-04-10", *,
-         article: str = "a1", type: str | None = None, n: int = 0) -> NetworkEdge:
+def edge(
+    source: str,
+    target: str,
+    category: str = "cooperation",
+    day: str | None = "2024-04-10",
+    *,
+    article: str = "a1",
+    type: str | None = None,
+    n: int = 0,
+) -> NetworkEdge:
     return NetworkEdge(
-        source=source, target=target, source_name=STATES.get(source, source), target_name=STATES.get(target, target),
+        source=source,
+        target=target,
+        source_name=STATES.get(source, source),
+        target_name=STATES.get(target, target),
         source_class="Organisation" if source == "ECOWAS" else "State",
         target_class="Organisation" if target == "ECOWAS" else "State",
-        category=category, type=type or {"cooperation": "agreement", "tension": "sanction"}.get(category, category),
-        date=day, sentence=f"{source} and {target}.", event=f"{article}/{source}-{target}-{n}", article=article,
+        category=category,
+        type=type or {"cooperation": "agreement", "tension": "sanction"}.get(category, category),
+        date=day,
+        sentence=f"{source} and {target}.",
+        event=f"{article}/{source}-{target}-{n}",
+        article=article,
     )
 
 
@@ -56,17 +78,35 @@ def two_triads() -> list[NetworkEdge]:
     return edges
 
 
-def event(article: str, n: int, source: tuple[str, str, str], target: tuple[str, str, str], *,
-          category: str = "cooperation", type: str = "agreement", day: str | None = "2024-04-10",
-          status: str = "asserted", sentence: str | None = None) -> Event:
+def event(
+    article: str,
+    n: int,
+    source: tuple[str, str, str],
+    target: tuple[str, str, str],
+    *,
+    category: str = "cooperation",
+    type: str = "agreement",
+    day: str | None = "2024-04-10",
+    status: str = "asserted",
+    sentence: str | None = None,
+) -> Event:
     """An event; source and target are (actor id, kind, country)."""
     precision = {None: "unknown", 4: "year", 7: "month", 10: "day"}[len(day) if day else None]
     text = sentence or f"{source[2]} and {target[2]}: {type} ({article} #{n})."
     return Event(
-        article=article, event=f"{article}/{n}", category=category, type=type,
-        source=Participant(id=source[0], label=STATES.get(source[2], source[2]), kind=source[1], country=source[2]),
-        target=Participant(id=target[0], label=STATES.get(target[2], target[2]), kind=target[1], country=target[2]),
-        date=EventDate(value=day, precision=precision), status=status, confidence=0.8,
+        article=article,
+        event=f"{article}/{n}",
+        category=category,
+        type=type,
+        source=Participant(
+            id=source[0], label=STATES.get(source[2], source[2]), kind=source[1], country=source[2]
+        ),
+        target=Participant(
+            id=target[0], label=STATES.get(target[2], target[2]), kind=target[1], country=target[2]
+        ),
+        date=EventDate(value=day, precision=precision),
+        status=status,
+        confidence=0.8,
         evidence=Evidence(sentence=text, char_start=0, char_end=len(text), trigger=type),
     )
 
@@ -77,28 +117,97 @@ def state(code: str) -> tuple[str, str, str]:
 
 def sample_events() -> dict[Article, list[Event]]:
     """Three articles about Niger: US base access revoked, Russian trainers, an ECOWAS quarrel."""
-    a1 = Article(id="us-revoked", text="…", published=date(2024, 3, 18), url="https://example.com/us-revoked",
-                 title="Niger revokes US accord", source="Example News")
-    a2 = Article(id="rus-trainers", text="…", published=date(2024, 4, 12), title="Russian trainers arrive",
-                 source="Other Wire")
-    a3 = Article(id="ecowas", text="…", published=date(2023, 8, 1), title="ECOWAS sanctions", source="Example News")
+    a1 = Article(
+        id="us-revoked",
+        text="…",
+        published=date(2024, 3, 18),
+        url="https://example.com/us-revoked",
+        title="Niger revokes US accord",
+        source="Example News",
+    )
+    a2 = Article(
+        id="rus-trainers",
+        text="…",
+        published=date(2024, 4, 12),
+        title="Russian trainers arrive",
+        source="Other Wire",
+    )
+    a3 = Article(
+        id="ecowas", text="…", published=date(2023, 8, 1), title="ECOWAS sanctions", source="Example News"
+    )
     return {
-        a1: [event("us-revoked", 1, state("NER"), state("USA"), category="base_access", type="revoke_access",
-                   day="2024-03-16"),
-             event("us-revoked", 2, state("USA"), state("NER"), category="cooperation", type="military_training",
-                   day="2023"),
-             event("us-revoked", 3, state("NER"), state("USA"), category="tension", type="accusation",
-                   day="2024-03", status="asserted"),
-             event("us-revoked", 4, state("NER"), state("USA"), category="base_access", type="access_granted",
-                   day="2024-05-01", status="hypothetical")],
-        a2: [event("rus-trainers", 1, ("RUS/military", "military", "RUS"), state("NER"),
-                   type="military_training", day="2024-04-10"),
-             event("rus-trainers", 2, state("NER"), state("RUS"), type="agreement", day="2024-04"),
-             event("rus-trainers", 3, state("NER"), state("USA"), category="tension", type="pressure",
-                   day="2024-04-13")],
-        a3: [event("ecowas", 1, ("org/ECOWAS", "organisation", "ECOWAS"), state("NER"), category="tension",
-                   type="sanction", day="2023-07-30"),
-             event("ecowas", 2, state("NER"), state("NER"), category="coup", type="coup", day="2023-07-26")],
+        a1: [
+            event(
+                "us-revoked",
+                1,
+                state("NER"),
+                state("USA"),
+                category="base_access",
+                type="revoke_access",
+                day="2024-03-16",
+            ),
+            event(
+                "us-revoked",
+                2,
+                state("USA"),
+                state("NER"),
+                category="cooperation",
+                type="military_training",
+                day="2023",
+            ),
+            event(
+                "us-revoked",
+                3,
+                state("NER"),
+                state("USA"),
+                category="tension",
+                type="accusation",
+                day="2024-03",
+                status="asserted",
+            ),
+            event(
+                "us-revoked",
+                4,
+                state("NER"),
+                state("USA"),
+                category="base_access",
+                type="access_granted",
+                day="2024-05-01",
+                status="hypothetical",
+            ),
+        ],
+        a2: [
+            event(
+                "rus-trainers",
+                1,
+                ("RUS/military", "military", "RUS"),
+                state("NER"),
+                type="military_training",
+                day="2024-04-10",
+            ),
+            event("rus-trainers", 2, state("NER"), state("RUS"), type="agreement", day="2024-04"),
+            event(
+                "rus-trainers",
+                3,
+                state("NER"),
+                state("USA"),
+                category="tension",
+                type="pressure",
+                day="2024-04-13",
+            ),
+        ],
+        a3: [
+            event(
+                "ecowas",
+                1,
+                ("org/ECOWAS", "organisation", "ECOWAS"),
+                state("NER"),
+                category="tension",
+                type="sanction",
+                day="2023-07-30",
+            ),
+            event("ecowas", 2, state("NER"), state("NER"), category="coup", type="coup", day="2023-07-26"),
+        ],
     }
 
 
@@ -125,7 +234,9 @@ def test_blocs_are_the_two_triads():
 
 
 def test_blocs_are_stable_across_runs_with_the_fixed_seed():
-    assert find_blocs(cooperation_graph(two_triads())) == find_blocs(cooperation_graph(list(reversed(two_triads()))))
+    assert find_blocs(cooperation_graph(two_triads())) == find_blocs(
+        cooperation_graph(list(reversed(two_triads())))
+    )
 
 
 def test_centrality_ranks_the_bridge_nodes_first():
@@ -183,8 +294,12 @@ def test_nodes_carry_label_kind_and_activity():
     ],
 )
 def test_filter_edges(kwargs, expected):
-    edges = [edge("NER", "USA", day="2023"), edge("USA", "NER", "tension", day="2024-03"),
-             edge("RUS", "NER", day="2024-04-10"), edge("NER", "RUS", day=None)]
+    edges = [
+        edge("NER", "USA", day="2023"),
+        edge("USA", "NER", "tension", day="2024-03"),
+        edge("RUS", "NER", day="2024-04-10"),
+        edge("NER", "RUS", day=None),
+    ]
     got = [f"{'-'.join(sorted((e.source, e.target)))}/{e.date}" for e in filter_edges(edges, **kwargs)]
     assert got == expected
 
@@ -250,8 +365,9 @@ def test_unknown_network_format():
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_cli_export_network(store_dir, tmp_path, fmt):
     out = tmp_path / f"net.{fmt}"
-    result = CliRunner().invoke(cli, ["export", "--format", fmt, "--since", "2024-01-01", "--store", str(store_dir),
-                                      "-o", str(out)])
+    result = CliRunner().invoke(
+        cli, ["export", "--format", fmt, "--since", "2024-01-01", "--store", str(store_dir), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     back = nx.read_graphml(out) if fmt == "graphml" else nx.read_gexf(out)
     assert set(back.nodes) == {"NER", "USA", "RUS"}
@@ -259,6 +375,8 @@ def test_cli_export_network(store_dir, tmp_path, fmt):
 
 
 def test_cli_export_period_options_are_for_network_formats(store_dir):
-    result = CliRunner().invoke(cli, ["export", "--format", "ttl", "--since", "2024-01-01", "--store", str(store_dir)])
+    result = CliRunner().invoke(
+        cli, ["export", "--format", "ttl", "--since", "2024-01-01", "--store", str(store_dir)]
+    )
     assert result.exit_code == 2
     assert "graphml or gexf" in result.output

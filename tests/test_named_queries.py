@@ -27,8 +27,15 @@ from kg.timeline import build_timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "articles"
-MINE = ["monthly_counts", "top_tension_pairs", "base_access_changes", "coups_by_year", "actor_partners",
-        "events_with_evidence", "relationship_states_on"]
+MINE = [
+    "monthly_counts",
+    "top_tension_pairs",
+    "base_access_changes",
+    "coups_by_year",
+    "actor_partners",
+    "events_with_evidence",
+    "relationship_states_on",
+]
 STATES_GRAPH = GRAPH["states"]
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # a plain Namespace: pytest probes module attributes
 
@@ -36,7 +43,7 @@ _SAMPLE_STORE: dict[str, Path] = {}
 
 
 def sample_store_path(extractor) -> Path:
-    """The sample corpus ingested into an on-disk store, once per test process (shared by the test modules)."""
+    """The sample corpus ingested into an on-disk store, once per test process (shared by modules)."""
     if "path" not in _SAMPLE_STORE:
         where = Path(tempfile.mkdtemp(prefix="kg-sample-")) / "kgstore"
         atexit.register(shutil.rmtree, where.parent, ignore_errors=True)
@@ -98,8 +105,11 @@ def test_every_query_runs_with_its_example_parameters_on_the_sample(sample, name
 def test_monthly_counts_of_a_pair_match_the_timeline(sample):
     rows = run(sample, "monthly_counts", a="NER", b="USA")
     counts = {(r["month"], r["category"]): int(r["events"]) for r in rows}
-    expected = {(m, c): n for m, cs in build_timeline(sample, "NER", "USA").monthly_counts().items()
-                for c, n in cs.items()}
+    expected = {
+        (m, c): n
+        for m, cs in build_timeline(sample, "NER", "USA").monthly_counts().items()
+        for c, n in cs.items()
+    }
     assert counts == expected and counts
     assert run(sample, "monthly_counts", a="USA", b="NER") == rows
     assert [(r["month"], r["category"]) for r in rows] == sorted((r["month"], r["category"]) for r in rows)
@@ -119,16 +129,20 @@ def test_monthly_counts_for_one_actor_and_for_everyone(sample):
 
 def test_monthly_counts_leave_out_other_statuses_and_year_dates(index):
     article = Article(id="x", text="…", published=date(2024, 5, 2))
-    events = [event("x", 1, state("NER"), state("USA"), day="2024-04-10"),
-              event("x", 2, state("USA"), state("NER"), day="2024-04"),
-              event("x", 3, state("NER"), state("USA"), day="2024"),
-              event("x", 4, state("NER"), state("USA"), day="2024-04-20", status="planned"),
-              event("x", 5, state("NER"), state("USA"), day="2024-05-01", category="tension", type="pressure")]
+    events = [
+        event("x", 1, state("NER"), state("USA"), day="2024-04-10"),
+        event("x", 2, state("USA"), state("NER"), day="2024-04"),
+        event("x", 3, state("NER"), state("USA"), day="2024"),
+        event("x", 4, state("NER"), state("USA"), day="2024-04-20", status="planned"),
+        event("x", 5, state("NER"), state("USA"), day="2024-05-01", category="tension", type="pressure"),
+    ]
     with KnowledgeGraph.in_memory() as kg:
         fill_store(kg, index, {article: events})
         rows = run(kg, "monthly_counts", a="NER", b="USA")
     assert [(r["month"], r["category"], r["events"]) for r in rows] == [
-        ("2024-04", "cooperation", "2"), ("2024-05", "tension", "1")]
+        ("2024-04", "cooperation", "2"),
+        ("2024-05", "tension", "1"),
+    ]
 
 
 # ---------------------------------------------------------------- top_tension_pairs
@@ -152,23 +166,50 @@ def test_top_tension_pairs_count_each_event_once_across_article_graphs(index):
     # the dyad node NER-FRA is repeated in both article graphs; each event must count once
     articles = {
         Article(id="one", text="…", published=date(2023, 8, 5)): [
-            event("one", 1, state("NER"), state("FRA"), category="tension", type="expulsion", day="2023-08-03"),
-            event("one", 2, state("FRA"), state("NER"), category="tension", type="condemnation", day="2023-08-04")],
+            event(
+                "one", 1, state("NER"), state("FRA"), category="tension", type="expulsion", day="2023-08-03"
+            ),
+            event(
+                "one",
+                2,
+                state("FRA"),
+                state("NER"),
+                category="tension",
+                type="condemnation",
+                day="2023-08-04",
+            ),
+        ],
         Article(id="two", text="…", published=date(2023, 8, 30)): [
-            event("two", 1, state("NER"), state("FRA"), category="tension", type="ultimatum", day="2023-08-25"),
-            event("two", 2, state("NER"), state("FRA"), category="tension", type="ultimatum", day="2022-08-25"),
-            event("two", 3, state("NER"), state("FRA"), category="tension", type="threat", day="2023-08-26",
-                  status="negated")],
+            event(
+                "two", 1, state("NER"), state("FRA"), category="tension", type="ultimatum", day="2023-08-25"
+            ),
+            event(
+                "two", 2, state("NER"), state("FRA"), category="tension", type="ultimatum", day="2022-08-25"
+            ),
+            event(
+                "two",
+                3,
+                state("NER"),
+                state("FRA"),
+                category="tension",
+                type="threat",
+                day="2023-08-26",
+                status="negated",
+            ),
+        ],
     }
     with KnowledgeGraph.in_memory() as kg:
         fill_store(kg, index, articles)
         rows = run(kg, "top_tension_pairs", since="2023-01-01", until="2023-12-31")
-        intensities = {str(t): float(v) for t, v in kg.query(
-            "SELECT ?t ?v WHERE { ?t kg:intensity ?v }").rows}
+        intensities = {
+            str(t): float(v) for t, v in kg.query("SELECT ?t ?v WHERE { ?t kg:intensity ?v }").rows
+        }
     assert len(rows) == 1
     row = rows[0]
     assert (row["a"], row["b"], row["events"], row["articles"]) == ("FRA", "NER", "3", "2")
-    expected = sum(intensities[f"https://w3id.org/kg/type/{t}"] for t in ("expulsion", "condemnation", "ultimatum"))
+    expected = sum(
+        intensities[f"https://w3id.org/kg/type/{t}"] for t in ("expulsion", "condemnation", "ultimatum")
+    )
     assert float(row["intensity"]) == pytest.approx(expected)
     assert (row["first"], row["last"]) == ("2023-08-03", "2023-08-25")
 
@@ -187,22 +228,55 @@ def test_base_access_changes_in_2024_include_the_us_leaving_niger(sample):
 
 def test_base_access_changes_gained_and_lost(index):
     article = Article(id="bases", text="…", published=date(2024, 9, 1))
-    events = [event("bases", 1, state("NER"), state("RUS"), category="base_access", type="access_granted",
-                    day="2024-04-10"),
-              event("bases", 2, state("NER"), state("USA"), category="base_access", type="revoke_access",
-                    day="2024-03-16"),
-              event("bases", 3, state("NER"), state("USA"), category="base_access", type="access_used",
-                    day="2024-03-20"),
-              event("bases", 4, state("NER"), state("USA"), category="base_access", type="withdrawal",
-                    day="2024-09", status="planned"),
-              event("bases", 5, state("TCD"), state("FRA"), category="base_access", type="handover",
-                    day="2025-01-30")]
+    events = [
+        event(
+            "bases",
+            1,
+            state("NER"),
+            state("RUS"),
+            category="base_access",
+            type="access_granted",
+            day="2024-04-10",
+        ),
+        event(
+            "bases",
+            2,
+            state("NER"),
+            state("USA"),
+            category="base_access",
+            type="revoke_access",
+            day="2024-03-16",
+        ),
+        event(
+            "bases",
+            3,
+            state("NER"),
+            state("USA"),
+            category="base_access",
+            type="access_used",
+            day="2024-03-20",
+        ),
+        event(
+            "bases",
+            4,
+            state("NER"),
+            state("USA"),
+            category="base_access",
+            type="withdrawal",
+            day="2024-09",
+            status="planned",
+        ),
+        event(
+            "bases", 5, state("TCD"), state("FRA"), category="base_access", type="handover", day="2025-01-30"
+        ),
+    ]
     with KnowledgeGraph.in_memory() as kg:
         fill_store(kg, index, {article: events})
         rows = run(kg, "base_access_changes", since="2024-01-01", until="2024-12-31")
     assert [(r["start"], r["host"], r["guest"], r["change"], r["type"]) for r in rows] == [
         ("2024-03-16", "NER", "USA", "lost", "revoke_access"),
-        ("2024-04-10", "NER", "RUS", "gained", "access_granted")]
+        ("2024-04-10", "NER", "RUS", "gained", "access_granted"),
+    ]
 
 
 # ---------------------------------------------------------------- coups_by_year, actor_partners
@@ -251,22 +325,39 @@ def test_events_with_evidence_without_filters_lists_every_event(sample):
 
 
 def test_events_with_evidence_filters(sample):
-    rows = run(sample, "events_with_evidence", actor="NER", category="tension", status="asserted",
-               since="2024-01-01", until="2024-12-31")
+    rows = run(
+        sample,
+        "events_with_evidence",
+        actor="NER",
+        category="tension",
+        status="asserted",
+        since="2024-01-01",
+        until="2024-12-31",
+    )
     assert rows
     for r in rows:
         assert r["eventCategory"] == "tension" and r["eventStatus"] == "asserted"
         assert "NER" in (r["sourceCode"], r["targetCode"])
         assert "2024-01-01" <= r["dateStart"] <= "2024-12-31"
-    planned = run(sample, "events_with_evidence", actor="*", category="*", status="planned", since="*", until="*")
+    planned = run(
+        sample, "events_with_evidence", actor="*", category="*", status="planned", since="*", until="*"
+    )
     assert planned and {r["eventStatus"] for r in planned} == {"planned"}
 
 
 # ---------------------------------------------------------------- relationship_states_on
 
 
-def _state(graph: Graph, name: str, dyad: str, relation: str, value: str, valid_from: str,
-           valid_until: str | None, events: list[str]) -> None:
+def _state(
+    graph: Graph,
+    name: str,
+    dyad: str,
+    relation: str,
+    value: str,
+    valid_from: str,
+    valid_until: str | None,
+    events: list[str],
+) -> None:
     node = URIRef(f"https://w3id.org/kg/state/{name}")
     graph.add((node, RDF.type, KG.RelationshipState))
     graph.add((node, KG.dyad, DYAD[dyad]))
@@ -293,12 +384,19 @@ def test_relationship_states_on_a_day(index):
         kg.replace_graph(article_graph_iri("copy"), states)
 
         def on(day: str) -> list[tuple]:
-            return [(r["pair"], r["relation"], r["state"], r["events"]) for r in run(kg, "relationship_states_on", on=day)]
+            return [
+                (r["pair"], r["relation"], r["state"], r["events"])
+                for r in run(kg, "relationship_states_on", on=day)
+            ]
 
-        assert on("2024-04-01") == [("FRA-NER", "militaryPartnership", "ended", "1"),
-                                    ("NER-USA", "basingAccess", "revoked", "2")]
-        assert on("2024-05-18") == [("FRA-NER", "militaryPartnership", "ended", "1"),
-                                    ("NER-USA", "basingAccess", "revoked", "2")]  # validUntil is inclusive
+        assert on("2024-04-01") == [
+            ("FRA-NER", "militaryPartnership", "ended", "1"),
+            ("NER-USA", "basingAccess", "revoked", "2"),
+        ]
+        assert on("2024-05-18") == [
+            ("FRA-NER", "militaryPartnership", "ended", "1"),
+            ("NER-USA", "basingAccess", "revoked", "2"),
+        ]  # validUntil is inclusive
         assert on("2025-01-01")[1] == ("NER-USA", "basingAccess", "completed", "1")
         assert on("2020-01-01") == [("NER-USA", "basingAccess", "active", "0")]
         evidence = run(kg, "relationship_states_on", on="2024-04-01")[1]["evidence"].split()

@@ -69,13 +69,16 @@ def test_edges_are_coloured_by_dominant_category_and_list_dated_events(edges):
     assert russia["color"] == CATEGORY_COLOURS["cooperation"]
 
 
-@pytest.mark.parametrize(("kwargs", "pairs"), [
-    ({}, {"NER|USA", "NER|RUS", "ECOWAS|NER"}),
-    ({"min_events": 2}, {"NER|USA", "NER|RUS"}),
-    ({"min_events": 3}, {"NER|USA"}),
-    ({"min_sources": 2}, {"NER|USA", "NER|RUS"}),
-    ({"min_events": 3, "min_sources": 3}, set()),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "pairs"),
+    [
+        ({}, {"NER|USA", "NER|RUS", "ECOWAS|NER"}),
+        ({"min_events": 2}, {"NER|USA", "NER|RUS"}),
+        ({"min_events": 3}, {"NER|USA"}),
+        ({"min_sources": 2}, {"NER|USA", "NER|RUS"}),
+        ({"min_events": 3, "min_sources": 3}, set()),
+    ],
+)
 def test_minimum_events_and_sources_hide_pairs(edges, kwargs, pairs):
     page = render_graph(edges, **kwargs)
     nodes, links = network(page)
@@ -106,11 +109,19 @@ def test_the_page_loads_nothing_from_the_network(edges):
 # ---------------------------------------------------------------- periods
 
 
-@pytest.mark.parametrize(("value", "by", "period"), [
-    ("2024-04-10", "year", "2024"), ("2024-04", "quarter", "2024-Q2"), ("2023-12-31", "quarter", "2023-Q4"),
-    ("2024-01", "month", "2024-01"), ("2024", "year", "2024"), ("2024", "quarter", None), ("2024", "month", None),
-    (None, "year", None),
-])
+@pytest.mark.parametrize(
+    ("value", "by", "period"),
+    [
+        ("2024-04-10", "year", "2024"),
+        ("2024-04", "quarter", "2024-Q2"),
+        ("2023-12-31", "quarter", "2023-Q4"),
+        ("2024-01", "month", "2024-01"),
+        ("2024", "year", "2024"),
+        ("2024", "quarter", None),
+        ("2024", "month", None),
+        (None, "year", None),
+    ],
+)
 def test_period_of(value, by, period):
     assert period_of(value, by) == period
 
@@ -122,12 +133,14 @@ def test_period_selector_and_slider(edges):
     slider = re.search(r'<input type="range" id="kg-period-slider"[^>]*>', page).group(0)
     assert 'min="0"' in slider and 'max="2"' in slider
     assert 'data-periods="[&quot;all&quot;, &quot;2023&quot;, &quot;2024&quot;]"' in page
-    script = page[page.index("kgShowPeriod") - 2000:]
+    script = page[page.index("kgShowPeriod") - 2000 :]
     assert "edges.update" in script and "nodes.update" in script and "addEventListener" in script
     _, links = network(page)
     us = next(e for e in links if e["id"] == "NER|USA")
     assert set(us["periods"]) == {"2023", "2024"}
-    assert us["periods"]["2024"]["value"] == 2 and us["periods"]["2024"]["color"] == CATEGORY_COLOURS["tension"]
+    assert (
+        us["periods"]["2024"]["value"] == 2 and us["periods"]["2024"]["color"] == CATEGORY_COLOURS["tension"]
+    )
     assert us["periods"]["2023"]["color"] == CATEGORY_COLOURS["cooperation"]
     assert us["all"]["value"] == 3
     assert "2024" in us["periods"]["2024"]["title"].split("\n")[0]
@@ -183,8 +196,23 @@ def test_cli_graph_writes_one_offline_page_with_periods_and_blocs(index, tmp_pat
     with KnowledgeGraph.open(where) as kg:
         fill_store(kg, index)
     out = tmp_path / "graph.html"
-    result = CliRunner().invoke(cli, ["graph", "--by", "year", "--blocs", "--min-events", "2", "--actor", "Niger",
-                                      "--store", str(where), "-o", str(out)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "graph",
+            "--by",
+            "year",
+            "--blocs",
+            "--min-events",
+            "2",
+            "--actor",
+            "Niger",
+            "--store",
+            str(where),
+            "-o",
+            str(out),
+        ],
+    )
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert not REMOTE.search(page)
@@ -210,8 +238,20 @@ def test_the_period_selector_switches_edges_in_a_real_browser(edges, tmp_path):
     path = tmp_path / "graph.html"
     path.write_text(page, encoding="utf-8")
     try:
-        done = subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=4000",
-                               "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=90)
+        done = subprocess.run(
+            [
+                _chromium(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--virtual-time-budget=4000",
+                "--dump-dom",
+                path.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
     except subprocess.TimeoutExpired:
         pytest.skip("Chromium did not answer in time")
     title = re.search(r"<title>(.*?)</title>", done.stdout)

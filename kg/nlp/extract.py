@@ -710,6 +710,10 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
             if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
                 break
             h = _clause_head(h.head)
+        # a date opening the sentence ("In March 2022, after …, Algeria recalled …") frames its main clause
+        opening = [m for m, root in local if root.i < token.i and not _reported(root) and root.i - sent.start <= 3]
+        if opening and h.dep_ == "ROOT":
+            return opening[0].date, "clause"
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
         return EventDate(), "none"
     tense = _tense(head)
