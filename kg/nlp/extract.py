@@ -109,20 +109,15 @@ class Extractor:
         dates = _date_mentions(doc, published)
         events: list[Event] = []
         seen: set[tuple] = set()
-        lead = True
         for sent in doc.sents:
-            if not sent.text.strip():
-                continue
-            headline = is_headline(sent)
-            if headline and not (lead and not _title_case(sent)):
-                continue  # teasers, captions, Title Case headlines (spaCy parses those badly)
-            lead = False
+            if not sent.text.strip() or is_headline(sent):
+                continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
             mentions = sentence_mentions(sent, self.index, focus, published)
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
                 for event in self._events_at(article, doc, sent, token, trigger, mentions, trigger_tokens,
-                                             dates, focus, headline):
+                                             dates, focus):
                     key = (_clause_head(token).i, event.source.country, event.target.country, event.type)
                     if key in seen:
                         continue
@@ -132,7 +127,7 @@ class Extractor:
 
     def _events_at(self, article: Article, doc: Doc, sent: Span, token: Token, trigger: Trigger,
                    mentions: list[Mention], trigger_tokens: set[int], dates: list[tuple[DateMention, Token]],
-                   focus: Focus, headline: bool = False) -> list[Event]:
+                   focus: Focus) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
         category = self.lexicon.category_of(type_, trigger.category)
@@ -140,11 +135,6 @@ class Extractor:
         if type_ == "withdrawal" and status in ("planned", "asserted") and _governed_by(token, ANNOUNCING_HEADS):
             type_, status = "withdrawal_announced", "asserted"  # "agreed to withdraw", "announced the withdrawal"
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
-        if headline and not when.known and article.published:
-            # a headline's present tense is the story's own time: the first recent date it gives
-            lead_date = _reference_date(sent, dates, article.published)
-            when, date_from = (lead_date.model_copy(update={"text": f"{lead_date.text} (the story's date)"}), "context") \
-                if lead_date else (when, date_from)
         if when.known and article.published:
             start, end = when.bounds()  # type: ignore[misc]
             if status == "asserted" and start > article.published + timedelta(days=2):
@@ -189,11 +179,6 @@ def is_headline(sent: Span) -> bool:
     if not text or "\n" in text or len(words) > 25:
         return False
     return not text.endswith((".", "!", "?", "”", '"', "’", "'", ":", ";", ")"))
-
-
-def _title_case(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and not (t.is_stop and t.text.islower())]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.8
 
 
 def _next_year(when: EventDate) -> EventDate:
