@@ -55,6 +55,7 @@
       td.textContent = "_:" + term.value;
     } else {
       td.textContent = term.value;
+      if (term.value.length > 60) td.className = "long";
       if (term.datatype) td.title = shorten(term.datatype);
       if (term["xml:lang"]) td.title = "@" + term["xml:lang"];
       if (/#(integer|decimal|double|float)$/.test(term.datatype || "")) td.className = "num";
