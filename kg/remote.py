@@ -28,11 +28,12 @@ import base64
 import http.client
 import json
 import os
+import re
 import threading
 import time
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -48,6 +49,7 @@ from kg.store import (
     Term,
     _from_ox,
     _named_node,
+    _to_ox,
     dump_format,
     position_message,
     quads_dataset,
@@ -363,8 +365,6 @@ class _Http:
 def _server_message(data: bytes, limit: int = 400) -> str:
     text = data.decode("utf-8", errors="replace").strip()
     if text.startswith("<"):  # an HTML error page: keep its text
-        import re
-
         text = re.sub(r"<[^>]+>", " ", text)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -428,8 +428,6 @@ def _graph(data: bytes) -> Graph:
 
 
 def _ox(term: object) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    from kg.store import _to_ox
-
     return _to_ox(term)  # type: ignore[arg-type]
 
 
@@ -469,4 +467,4 @@ def _split_lines(data: bytes, limit: int) -> Iterator[bytes]:
         start = cut
 
 
-__all__ = ["BATCH_QUADS", "Endpoints", "FLAVOURS", "RemoteKnowledgeGraph", "replace"]
+__all__ = ["BATCH_QUADS", "FLAVOURS", "Endpoints", "RemoteKnowledgeGraph"]

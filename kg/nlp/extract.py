@@ -122,7 +122,7 @@ class Extractor:
                 for event in self._events_at(article, doc, sent, token, trigger, mentions, trigger_tokens,
                                              dates, focus):
                     key = (_clause_head(token).i, event.source.country, event.target.country, event.type)
-                    if key in seen or event.confidence < self.min_confidence:
+                    if key in seen or (event.status == "asserted" and event.confidence < self.min_confidence):
                         continue
                     seen.add(key)
                     events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
