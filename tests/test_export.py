@@ -1,0 +1,53 @@
+import csv
+import io
+import json
+
+import pytest
+
+from kg.errors import ExportError
+from kg.export import render_timeline
+from kg.timeline import Timeline, TimelineRow
+
+
+def row(date, category="tension", status="asserted", precision="day", sentence="Niger expelled the envoy.") -> TimelineRow:
+    return TimelineRow(
+        event="https://w3id.org/kg/event/a/1", date=date, precision=precision, date_text="on Friday",
+        category=category, type="expulsion", source="s", source_label="Niger", source_code="NER", target="t",
+        target_label="France", target_code="FRA", status=status, confidence=0.8, sentence=sentence,
+        trigger="expelled", article="a", title="Niger expels envoy | and more", outlet="Sahel Dispatch",
+        url="https://x.test/a", published="2023-08-26")
+
+
+TIMELINE = Timeline("NER", "FRA", (row("2023-08-25"), row("2023-12", "base_access", precision="month"),
+                                   row(None, "cooperation", "planned", "unknown")))
+
+
+def test_markdown_lists_asserted_rows_and_separates_the_rest():
+    text = render_timeline(TIMELINE, "md", labels={"NER": "Niger", "FRA": "France"})
+    assert text.startswith("# Niger – France: timeline")
+    main, _, rest = text.partition("## Not counted as events")
+    assert "2023-08-25 (on Friday)" in main and "planned" in rest
+    assert "Niger expels envoy \\| and more" in main  # pipes escaped inside cells
+
+
+def test_csv_round_trips():
+    rows = list(csv.DictReader(io.StringIO(render_timeline(TIMELINE, "csv"))))
+    assert [r["date"] for r in rows] == ["2023-08-25", "2023-12", ""]
+    assert rows[0]["sentence"] == "Niger expelled the envoy."
+
+
+def test_json_has_the_pair_and_every_row():
+    data = json.loads(render_timeline(TIMELINE, "json"))
+    assert (data["a"], data["b"], len(data["events"])) == ("NER", "FRA", 3)
+
+
+def test_html_is_self_contained_with_a_chart():
+    page = render_timeline(TIMELINE, "html")
+    assert "<svg" in page and "<rect" in page
+    assert "<script src=" not in page and "<link" not in page
+    assert 'class="planned"' in page
+
+
+def test_unknown_format_names_the_valid_ones():
+    with pytest.raises(ExportError, match="md, csv, json, html"):
+        render_timeline(TIMELINE, "xlsx")
