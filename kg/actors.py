@@ -143,7 +143,9 @@ def read_actor_file(path: Path) -> list[Actor]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
-        raise ActorError(f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)}); fix the entry") from exc
+        raise ActorError(
+            f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)}); fix the entry"
+        ) from exc
     if not isinstance(entries, list):
         raise ActorError(f"{path}: expected a list of actors at the top level")
     actors: list[Actor] = []
@@ -177,29 +179,73 @@ def _date(value: object) -> date | None:
 def _actors_from_entry(file: str, e: dict) -> list[Actor]:
     if "tenures" in e or file.startswith("leaders"):
         tenures = tuple(
-            Tenure(country=t["country"], role=t.get("role", "other"), title=t.get("title"),
-                   start=_date(t.get("start")), end=_date(t.get("end")))
+            Tenure(
+                country=t["country"],
+                role=t.get("role", "other"),
+                title=t.get("title"),
+                start=_date(t.get("start")),
+                end=_date(t.get("end")),
+            )
             for t in e.get("tenures", [])
         )
-        return [Actor(id=e.get("id") or f"leader/{slug(e['name'])}", label=e["name"], kind="leader",
-                      qid=e.get("qid"), names=_names(e["name"], e.get("aliases", [])), tenures=tenures)]
+        return [
+            Actor(
+                id=e.get("id") or f"leader/{slug(e['name'])}",
+                label=e["name"],
+                kind="leader",
+                qid=e.get("qid"),
+                names=_names(e["name"], e.get("aliases", [])),
+                tenures=tenures,
+            )
+        ]
     code = str(e["code"]).strip()
-    kind = e.get("kind") or ("organisation" if "members" in e or file.startswith("organisations") else
-                             "group" if file.startswith("groups") else "state")
+    kind = e.get("kind") or (
+        "organisation"
+        if "members" in e or file.startswith("organisations")
+        else "group"
+        if file.startswith("groups")
+        else "state"
+    )
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} is not one of {', '.join(KINDS)}")
     if kind != "state":
         # a mission or body of an organisation counts as its parent ("EUCAP Sahel Niger" -> EU)
         counts_as = e.get("country") or (e.get("parent") if kind == "organisation" else None) or code
-        return [Actor(id=code, label=e["name"], kind=kind, country=counts_as, qid=e.get("qid"),
-                      names=_names(e["name"], e.get("aliases", [])), members=tuple(e.get("members", [])))]
+        return [
+            Actor(
+                id=code,
+                label=e["name"],
+                kind=kind,
+                country=counts_as,
+                qid=e.get("qid"),
+                names=_names(e["name"], e.get("aliases", [])),
+                members=tuple(e.get("members", [])),
+            )
+        ]
     name = e["name"]
-    state = Actor(id=code, label=name, kind="state", country=code, qid=e.get("qid"),
-                  names=_names(name, e.get("aliases", [])), demonyms=_names(e.get("demonyms", [])))
-    military = Actor(id=f"{code}/military", label=f"{name} armed forces", kind="military", country=code,
-                     names=_names(e.get("military", [])))
-    government = Actor(id=f"{code}/government", label=f"{name} government", kind="government", country=code,
-                       names=_names(e.get("government", []), e.get("metonyms", []), e.get("capital")))
+    state = Actor(
+        id=code,
+        label=name,
+        kind="state",
+        country=code,
+        qid=e.get("qid"),
+        names=_names(name, e.get("aliases", [])),
+        demonyms=_names(e.get("demonyms", [])),
+    )
+    military = Actor(
+        id=f"{code}/military",
+        label=f"{name} armed forces",
+        kind="military",
+        country=code,
+        names=_names(e.get("military", [])),
+    )
+    government = Actor(
+        id=f"{code}/government",
+        label=f"{name} government",
+        kind="government",
+        country=code,
+        names=_names(e.get("government", []), e.get("metonyms", []), e.get("capital")),
+    )
     return [state, military, government]
 
 
@@ -212,16 +258,33 @@ def _actors_from_csv(path: Path) -> list[Actor]:
                 name = row["name"].strip()
                 aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
                 if kind == "leader":
-                    tenure = Tenure(country=row["country"].strip(), start=_date(row.get("start")),
-                                    end=_date(row.get("end")))
-                    actors.append(Actor(id=row.get("id") or f"leader/{slug(name)}", label=name, kind="leader",
-                                        qid=row.get("qid") or None, names=_names(name, aliases),
-                                        tenures=(tenure,)))
+                    tenure = Tenure(
+                        country=row["country"].strip(),
+                        start=_date(row.get("start")),
+                        end=_date(row.get("end")),
+                    )
+                    actors.append(
+                        Actor(
+                            id=row.get("id") or f"leader/{slug(name)}",
+                            label=name,
+                            kind="leader",
+                            qid=row.get("qid") or None,
+                            names=_names(name, aliases),
+                            tenures=(tenure,),
+                        )
+                    )
                 else:
-                    entry = {"code": row["id"], "name": name, "aliases": aliases, "kind": kind,
-                             "country": row.get("country") or None, "qid": row.get("qid") or None}
+                    entry = {
+                        "code": row["id"],
+                        "name": name,
+                        "aliases": aliases,
+                        "kind": kind,
+                        "country": row.get("country") or None,
+                        "qid": row.get("qid") or None,
+                    }
                     actors.extend(_actors_from_entry(path.name, entry))
             except (KeyError, ValueError, AttributeError) as exc:
-                raise ActorError(f"{path} line {line}: {exc}; columns are id,kind,name,aliases,country,"
-                                 "qid,start,end") from exc
+                raise ActorError(
+                    f"{path} line {line}: {exc}; columns are id,kind,name,aliases,country,qid,start,end"
+                ) from exc
     return actors

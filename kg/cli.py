@@ -11,7 +11,8 @@ import click
 
 from kg.errors import KGError
 
-STORE_HELP = "Store directory (default ./kgstore, or $KG_STORE)."
+STORE_HELP = ("Store directory or SPARQL server URL, e.g. http://127.0.0.1:7878 "
+              "(default ./kgstore, or $KG_STORE).")
 
 
 def store_option(f):
@@ -68,18 +69,30 @@ def cli():
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # kg says what is wrong
 @store_option
 @actors_option
-def ingest(paths, store, actor_files):
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Extract in this many worker processes (each loads the spaCy pipeline once).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask distributed cluster, e.g. tcp://127.0.0.1:8786 "
+                   "(pip install 'kg[scale]').")
+@click.option("--shards", "shard_dir", type=click.Path(file_okay=False),
+              help="Write N-Quads shards into this folder instead of storing; load them with kg load-shards.")
+@click.option("--shard-size", default=1000, show_default=True, type=click.IntRange(min=1),
+              help="Articles per shard file (with --shards).")
+def ingest(paths, store, actor_files, jobs, scheduler, shard_dir, shard_size):
     """Read articles, extract their events and store them (one named graph per article).
 
     PATHS are .txt (with STEM.meta.json or front matter), .html, .json or .jsonl files, or folders.
-    Ingesting the same article again changes nothing.
+    Ingesting the same article again changes nothing. --store may be a directory or a SPARQL
+    server URL (README: remote stores).
 
     \b
-    Example:
+    Examples:
       kg ingest data/articles --store kgstore
+      kg ingest corpus.jsonl --jobs 2 --store http://127.0.0.1:7878
+      kg ingest corpus.jsonl --scheduler tcp://127.0.0.1:8786 --shards shards/
     """
     from tqdm import tqdm
 
@@ -88,9 +101,18 @@ def ingest(paths, store, actor_files):
     from kg.store import KnowledgeGraph
 
     index = ActorIndex.load(actor_files)
+    progress = lambda it: tqdm(it, desc="ingest", unit="article", file=sys.stderr)  # noqa: E731
+    if shard_dir:
+        from kg.shards import write_shards
+
+        report = write_shards(paths, shard_dir, index=index, jobs=jobs, scheduler=scheduler,
+                              shard_size=shard_size, progress=progress)
+        for error in report.errors:
+            click.echo(f"Error: {error}", err=True)
+        click.echo(report.summary() + f" in {shard_dir}; load them with: kg load-shards {shard_dir}")
+        sys.exit(1 if report.errors else 0)
     with KnowledgeGraph.open(store) as kg:
-        report = ingest_paths(kg, paths, index=index,
-                            progress=lambda it: tqdm(it, desc="ingest", unit="article", file=sys.stderr))
+        report = ingest_paths(kg, paths, index=index, progress=progress, jobs=jobs, scheduler=scheduler)
     for error in report.errors:
         click.echo(f"Error: {error}", err=True)
     click.echo(report.summary())
@@ -98,8 +120,29 @@ def ingest(paths, store, actor_files):
         sys.exit(1)
 
 
+@cli.command(name="load-shards")
+@click.argument("shard_dir", type=click.Path(file_okay=False))
+@store_option
+def load_shards(shard_dir, store):
+    """Load N-Quads shards written by kg ingest --shards, with the store's bulk path.
+
+    The embedded store bulk-loads and then optimizes; an Oxigraph server takes each file in one
+    POST to /store. Graphs already stored are replaced; the touched dyads are consolidated again.
+
+    \b
+    Example:
+      kg load-shards shards/ --store kgstore
+    """
+    from kg.shards import load_shards as load
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as kg:
+        report = load(kg, shard_dir)
+    click.echo(report.summary("loaded"))
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # kg says what is wrong
 @click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD) for files that lack one.")
 @click.option("--all-statuses/--asserted-only", default=True, show_default=True,
               help="Also print negated, hypothetical and planned events.")

@@ -33,7 +33,7 @@ from urllib.parse import unquote
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
-from kg.model import BASE, DYAD, EVENT, GRAPH, KG, KGT, PROV, EventDate, Event, dyad_key
+from kg.model import BASE, DYAD, EVENT, GRAPH, KG, KGT, PROV, Event, EventDate, dyad_key
 from kg.rdf import article_graph_iri, date_literal, event_iri, iri_safe, new_graph, ontology_graph, state_iri
 from kg.states import MonthlyScore, derive_states, monthly_scores, score_triples, states_graph
 from kg.store import KnowledgeGraph
@@ -233,7 +233,7 @@ def type_categories() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _file_intensities() -> dict[str, float]:
+def default_intensities() -> dict[str, float]:
     graph = ontology_graph()
     return {str(s)[len(str(KGT)):]: float(o) for s, o in graph.subject_objects(KG.intensity)}
 
@@ -263,38 +263,35 @@ def _new_date(value: str) -> EventDate:
 
 def apply_mention_corrections(mentions: Iterable[Mention], corrections: Sequence[Correction]) -> list[Mention]:
     """Mentions with the analysts' rejections and fixes of date, type and actor applied, oldest first."""
-    by_id = {m.event: m for m in mentions}
+    found = sorted(mentions, key=lambda m: m.event)
+    where: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(found):
+        where[m.event].append(i)
+    rejected: set[int] = set()
     cats = type_categories()
     for c in corrections:
-        if c.action in ("merge", "split"):
+        if c.action in ("merge", "split") or (c.on_consolidated and c.action != "actor"):
+            continue  # merges, splits and fixes of a consolidated event act on the event, not its mentions
+        if c.on_consolidated:  # its actor: rename the side in every mention it had
+            renames = {old: new for old, new in ((c.previous_source, c.source), (c.previous_target, c.target))
+                       if old and new}
+            for i in (i for event_id in c.mentions for i in where.get(event_id, ())):
+                m = found[i]
+                found[i] = replace(m, source=renames.get(m.source, m.source), target=renames.get(m.target, m.target),
+                                   corrections=m.corrections + (c.id,))
             continue
-        if c.on_consolidated:
-            if c.action != "actor":
-                continue  # reject/date/type of a consolidated event act on the event, not its mentions
-            renames = {code: new for code, new in ((c.previous_source, c.source), (c.previous_target, c.target))
-                       if code and new}
-            for event_id in c.mentions:
-                m = by_id.get(event_id)
-                if m is not None:
-                    by_id[event_id] = replace(m, source=renames.get(m.source, m.source),
-                                              target=renames.get(m.target, m.target),
-                                              corrections=m.corrections + (c.id,))
-            continue
-        event_id = event_id_of(c.subject)
-        m = by_id.get(event_id)
-        if m is None:
-            continue
-        if c.action == "reject":
-            del by_id[event_id]
-            continue
-        if c.action == "date" and c.value:
-            m = replace(m, date=_new_date(c.value))
-        elif c.action == "type" and c.value:
-            m = replace(m, type=c.value, category=cats.get(c.value, m.category))
-        elif c.action == "actor":
-            m = replace(m, source=c.source or m.source, target=c.target or m.target)
-        by_id[event_id] = replace(m, corrections=m.corrections + (c.id,))
-    return [by_id[k] for k in sorted(by_id)]
+        for i in where.get(event_id_of(c.subject), ()):
+            m = found[i]
+            if c.action == "reject":
+                rejected.add(i)
+            elif c.action == "date" and c.value:
+                m = replace(m, date=_new_date(c.value))
+            elif c.action == "type" and c.value:
+                m = replace(m, type=c.value, category=cats.get(c.value, m.category))
+            elif c.action == "actor":
+                m = replace(m, source=c.source or m.source, target=c.target or m.target)
+            found[i] = replace(m, corrections=m.corrections + (c.id,))
+    return [m for i, m in enumerate(found) if i not in rejected]
 
 
 def _cannot_link(corrections: Sequence[Correction]) -> dict[str, set[str]]:
@@ -448,7 +445,8 @@ def reconcile_date(mentions: Sequence[Mention]) -> tuple[EventDate, tuple[str, .
     if chosen is None:  # only ranges
         chosen = min((m.date for m in pool), key=lambda d: d.bounds())  # type: ignore[arg-type, return-value]
         chosen = EventDate(value=chosen.value, precision=chosen.precision, end=chosen.end)
-    conflicts = sorted({m.date.value for m in dated if not _contains(m.date, chosen)})  # type: ignore[misc]
+    span = chosen.bounds()
+    conflicts = sorted({m.date.value for m in dated if not _overlap(m.date.bounds(), span)})  # type: ignore[misc]
     return chosen, tuple(conflicts)
 
 
@@ -557,7 +555,7 @@ def _apply_event_corrections(events: list[ConsolidatedEvent], active: Sequence[C
             if c.action == "date" and c.value:
                 when = _new_date(c.value)
                 conflicts = tuple(sorted({m.date.value for m in e.mentions  # type: ignore[misc]
-                                          if m.date.known and not _contains(m.date, when)}))
+                                          if m.date.known and not _overlap(m.date.bounds(), when.bounds())}))
                 e = replace(e, date=when, date_conflicts=conflicts)
             elif c.action == "type" and c.value:
                 e = replace(e, type=c.value, category=cats.get(c.value, e.category))
@@ -701,7 +699,7 @@ def read_intensities(kg: KnowledgeGraph) -> dict[str, float]:
     """The kg:intensity of every event type, from the ontology graph (or ontology/ when not stored)."""
     result = kg.query("SELECT DISTINCT ?type ?intensity WHERE { ?type kg:intensity ?intensity }")
     found = {str(t)[len(str(KGT)):]: float(i) for t, i in result.rows if str(t).startswith(str(KGT))}
-    return found or dict(_file_intensities())
+    return found or dict(default_intensities())
 
 
 _CORRECTIONS = """

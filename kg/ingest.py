@@ -458,6 +458,21 @@ def _bom_codec(data: bytes) -> str | None:
     return next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
 
 
+def _binary_problem(data: bytes) -> str:
+    """What to say about bytes with a NUL in their head: UTF-16/32 text without a BOM, or binary."""
+    for codec, unit in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
+        head = data[:BINARY_PROBE]
+        try:
+            text = head[: len(head) - len(head) % unit].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        printable = all(c.isprintable() or c in "\t\n\r\f" for c in text)
+        if printable and sum(c.isspace() for c in text) * 50 >= len(text) > 0:  # prose has spaces
+            name = codec[:6].upper()
+            return f"looks like {name} text without a byte order mark; convert it to UTF-8"
+    return _BINARY
+
+
 def _decode(data: bytes, where: str) -> str:
     """UTF-8 (BOM or not), or UTF-16/32 with a BOM; anything else is an error naming the byte."""
     codec = _bom_codec(data)
@@ -470,7 +485,7 @@ def _decode(data: bytes, where: str) -> str:
                 f"(bad bytes at offset {exc.start}); convert it to UTF-8"
             ) from exc
     if b"\x00" in data[:BINARY_PROBE]:
-        raise IngestError(f"{where}: {_BINARY}")
+        raise IngestError(f"{where}: {_binary_problem(data)}")
     skip = 3 if codec == "utf-8-sig" else 0
     try:
         return data[skip:].decode("utf-8")
@@ -611,7 +626,7 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IngestError(
-            f"{sidecar} line {exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno}); fix the file"
+            f"{sidecar} line {exc.lineno}: invalid JSON ({_json_problem(exc)}); fix the file"
         ) from exc
     if not isinstance(record, dict):
         raise IngestError(
@@ -677,6 +692,8 @@ def _article(
             where,
             "only page furniture (navigation, captions, links), no article text; remove it or add its text",
         )
+    if not any(c.isalpha() for c in body):  # tag soup, a table of numbers: nothing to extract, nothing to store
+        raise _at(where, "no words in it, only symbols, digits or markup; remove it or add its text")
     article_id = meta.get("id") or (default_id and _clean_id(default_id, where))
     article_id = article_id or _derived_id(body, meta.get("url"))
     return Article(
@@ -759,7 +776,12 @@ def _record(value: Any, *, where: str, default_id: str, default: date | None, pa
 
 
 def _json_error(where: str, exc: json.JSONDecodeError, fix: str) -> IngestError:
-    return IngestError(f"{where} line {exc.lineno}: invalid JSON ({exc.msg} at column {exc.colno}); {fix}")
+    return IngestError(f"{where} line {exc.lineno}: invalid JSON ({_json_problem(exc)}); {fix}")
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """json's message and column: "Invalid control character at column 9" (json says "… at" itself)."""
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def _read_json_file(path: Path, default: date | None) -> Iterator[Item]:
@@ -816,7 +838,7 @@ def _read_jsonl_file(path: Path, default: date | None) -> Iterator[Item]:
                 raw_lines = [(line + "\n").encode() for line in decoded.split("\n")]
             else:
                 if b"\x00" in head:
-                    raise IngestError(f"{path}: {_BINARY}")
+                    raise IngestError(f"{path}: {_binary_problem(head)}")
                 handle.seek(3 if codec == "utf-8-sig" else 0)
                 raw_lines = handle  # type: ignore[assignment]
             yield from _jsonl_records(path, raw_lines, default, offset=3 if codec == "utf-8-sig" else 0)
@@ -847,10 +869,10 @@ def _jsonl_records(
             continue
         count += 1
         try:
-            value = json.loads(line)
+            value = json.loads(line.rstrip("\r\n"))  # without it, an error at the end is "column 1"
         except json.JSONDecodeError as exc:
             yield IngestError(
-                f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); fix the record or remove the line"
+                f"{where}: invalid JSON ({_json_problem(exc)}); fix the record or remove the line"
             )
             continue
         try:

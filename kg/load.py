@@ -1,10 +1,13 @@
-"""Ingest: read articles, extract their events, and store one named graph per article.
+"""Ingest: read articles, extract their events, store one named graph per article, consolidate.
 
     with KnowledgeGraph.open("kgstore") as kg:
         report = ingest_paths(kg, ["data/articles"])
+        remove_articles(kg, ["18-niger-revokes-us-military-accord"])
 
 Unchanged articles (same id, same text, same extractor version) are skipped; a changed
 article replaces its graph in one transaction, so a crash leaves the old or the new version.
+Then only the dyads whose articles changed (and any never consolidated) are consolidated
+again (kg/consolidate.py); removing an article re-consolidates the dyads it had events in.
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.actors import ActorIndex
-from kg.errors import IngestError
-from kg.ingest import read_articles
 from rdflib import Literal
 
-from kg.model import EXTRACTOR_VERSION, GRAPH, KG, Article
+from kg.actors import ActorIndex
+from kg.consolidate import ConsolidationReport, consolidate_dyads, stored_dyads, unconsolidated_dyads
+from kg.errors import IngestError
+from kg.ingest import read_articles
+from kg.model import EXTRACTOR_VERSION, GRAPH, KG, Article, dyad_key
 from kg.nlp.extract import Extractor
+from kg.parallel import extract_articles
 from kg.rdf import actors_graph, article_graph, article_graph_iri, article_iri, ontology_graph
 from kg.store import KnowledgeGraph
 
@@ -33,9 +38,12 @@ class IngestReport:
     unchanged: int = 0
     events: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    consolidation: ConsolidationReport = field(default_factory=ConsolidationReport)
 
     def summary(self) -> str:
         text = f"{self.stored} articles stored, {self.unchanged} unchanged, {self.events} events"
+        if self.consolidation.dyads:
+            text += f"; {self.consolidation.events} consolidated events in {self.consolidation.dyads} dyads"
         return text + (f", {len(self.errors)} files failed" if self.errors else "")
 
 
@@ -52,23 +60,65 @@ def ensure_reference_graphs(kg: KnowledgeGraph, index: ActorIndex) -> None:
 
 
 def ingest_paths(kg: KnowledgeGraph, paths: Iterable[str | Path], *, extractor: Extractor | None = None,
-           index: ActorIndex | None = None, progress: Callable[[Iterable], Iterable] | None = None) -> IngestReport:
-    """Read, extract and store every article under the given paths; bad files are reported, not fatal."""
+           index: ActorIndex | None = None, progress: Callable[[Iterable], Iterable] | None = None,
+           jobs: int = 1, scheduler: str | None = None) -> IngestReport:
+    """Read, extract and store every article under the given paths; bad files are reported, not fatal.
+
+    ``jobs`` > 1 extracts in that many worker processes, ``scheduler`` (tcp://HOST:PORT) on a Dask
+    cluster (kg.parallel); this process writes the store either way, in article order."""
     report = IngestReport()
     articles = list(read_articles(paths, errors=report.errors))
     if not articles:
         return report
-    extractor = extractor or Extractor.load(index)
-    ensure_reference_graphs(kg, extractor.index)
+    if extractor is None and (jobs > 1 or scheduler):  # the workers load the pipeline, not this process
+        index = index or ActorIndex.load()
+    else:
+        extractor = extractor or Extractor.load(index)
+        index = extractor.index
+    ensure_reference_graphs(kg, index)
     todo = [a for a in articles if kg.article_hash(a.id) != content_hash(a)]
     report.unchanged = len(articles) - len(todo)
-    results = extractor.extract_many(todo)
+    results = extract_articles(todo, extractor=extractor, index=index, jobs=jobs, scheduler=scheduler)
     if progress is not None:
         results = progress(results)
+    touched: set[str] = set()
     for article, events in results:
+        touched |= stored_dyads(kg, [article.id])  # where its old events were
         graph = article_graph(article, events)
         graph.set((article_iri(article.id), KG.textHash, Literal(content_hash(article))))
         kg.replace_graph(article_graph_iri(article.id), graph)
+        touched |= {dyad_key(e.source.country, e.target.country) for e in events}
         report.stored += 1
         report.events += len(events)
+    report.consolidation = consolidate_dyads(kg, touched | unconsolidated_dyads(kg))
+    return report
+
+
+@dataclass
+class RemoveReport:
+    """What one removal did."""
+
+    removed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    consolidation: ConsolidationReport = field(default_factory=ConsolidationReport)
+
+    def summary(self) -> str:
+        text = f"{len(self.removed)} articles removed"
+        if self.missing:
+            text += f", {len(self.missing)} not in the store ({', '.join(self.missing)})"
+        return text + f"; {len(self.consolidation.removed) + self.consolidation.dyads} dyads consolidated again"
+
+
+def remove_articles(kg: KnowledgeGraph, article_ids: Iterable[str]) -> RemoveReport:
+    """Remove articles (their named graphs) and re-consolidate the dyads they had events in."""
+    report = RemoveReport()
+    touched: set[str] = set()
+    for article_id in dict.fromkeys(article_ids):
+        dyads = stored_dyads(kg, [article_id])
+        if kg.remove_graph(article_graph_iri(article_id)):
+            report.removed.append(article_id)
+            touched |= dyads
+        else:
+            report.missing.append(article_id)
+    report.consolidation = consolidate_dyads(kg, touched)
     return report

@@ -91,7 +91,8 @@ class Endpoints:
         """The endpoints a --store value names: a URL (optionally ``flavour+http://…``) or a .toml file."""
         if location.endswith(".toml") and not location.startswith(("http://", "https://")):
             return cls.from_file(Path(location))
-        flavour, _, url = location.partition("+") if "+" in location.split("://", 1)[0] else ("", "", location)
+        scheme = location.split("://", 1)[0]
+        flavour, _, url = location.partition("+") if "+" in scheme else ("", "", location)
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise StoreError(f"invalid store URL {location!r}; e.g. http://127.0.0.1:7878")
@@ -119,7 +120,8 @@ class Endpoints:
                        "", flavour, False, user, password)
         if flavour == "sparql":
             return cls(base, base, None, None, "", flavour, False, user, password)
-        raise StoreError(f"unknown store flavour {flavour!r} in {location!r}; use one of {', '.join(FLAVOURS)}")
+        raise StoreError(f"unknown store flavour {flavour!r} in {location!r}; "
+                         f"use one of {', '.join(FLAVOURS)}")
 
     @classmethod
     def from_file(cls, path: Path) -> Endpoints:
@@ -131,8 +133,10 @@ class Endpoints:
             raise StoreError(f"cannot read store endpoints {path}: {exc}") from exc
         missing = [key for key in ("query", "update") if not config.get(key)]
         if missing:
-            raise StoreError(f"{path}: missing {', '.join(missing)}; give query = \"URL\" and update = \"URL\"")
-        unknown = set(config) - {"query", "update", "store", "quads", "union", "user", "password_env", "flavour"}
+            raise StoreError(f"{path}: missing {', '.join(missing)}; "
+                             'give query = "URL" and update = "URL"')
+        unknown = set(config) - {"query", "update", "store", "quads", "union", "user", "password_env",
+                                 "flavour"}
         if unknown:
             raise StoreError(f"{path}: unknown keys {', '.join(sorted(unknown))}")
         user, password = _credentials()
@@ -179,7 +183,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
     # ------------------------------------------------------------------ writing
 
     def replace_graph(self, iri: str | URIRef, triples: Graph) -> None:
-        """Replace a named graph in one update request (DROP + INSERT DATA): the server applies it atomically."""
+        """Replace a named graph in one update request (DROP + INSERT DATA), applied atomically."""
         graph = _named_node(iri)
         self._update(replace_graph_update(graph, triples), f"graph <{graph.value}>")
 
@@ -241,7 +245,8 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
             body, headers = urlencode({"query": text}).encode("utf-8"), {
                 "Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
         else:
-            body, headers = text.encode("utf-8"), {"Content-Type": "application/sparql-query", "Accept": accept}
+            body = text.encode("utf-8")
+            headers = {"Content-Type": "application/sparql-query", "Accept": accept}
         data = self._http.send("POST", url, body, headers, what="query", kind="query",
                                shift=len(_PREFIX_LINE))
         if form in ("CONSTRUCT", "DESCRIBE"):
@@ -256,7 +261,8 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
     def quads(self) -> list[ox.Quad]:
         """Every quad of the named graphs (Graph Store GET where the server has it, else a SELECT)."""
         if self.endpoints.dataset_get and self.endpoints.store:
-            data = self._http.send("GET", self.endpoints.store, None, {"Accept": _NQUADS}, what="dump", kind="query")
+            data = self._http.send("GET", self.endpoints.store, None, {"Accept": _NQUADS},
+                                   what="dump", kind="query")
             return list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
         rows = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
         return [ox.Quad(_ox(s), _ox(p), _ox(o), _ox(g)) for g, s, p, o in rows]

@@ -506,18 +506,17 @@ def dyad_timeline(kg: KnowledgeGraph, index: ActorIndex, a: str, b: str, since: 
 
 
 def dyad_data(timeline: Timeline, labels: dict[str, str]) -> dict[str, Any]:
-    """The dyad page: monthly counts by category and every event with its evidence."""
-    events = timeline.to_records()
-    for record in events:
-        record["event_path"] = _event_path(record["event"])
-    return {
-        "a": timeline.a,
-        "b": timeline.b,
-        "labels": labels,
-        "asserted": len(timeline.asserted()),
-        "monthly": {month: dict(counts) for month, counts in timeline.monthly_counts().items()},
-        "events": events,
-    }
+    """The dyad page: Timeline.to_dict() (consolidated events, states, scores, mentions) with labels,
+    monthly mention counts by category and a link path for each mention."""
+    data = timeline.to_dict()
+    for mention in data["mentions"]:
+        mention["event_path"] = _event_path(mention["event"])
+    data.update(
+        labels=labels,
+        asserted=len(timeline.asserted()),
+        monthly={month: dict(counts) for month, counts in timeline.monthly_counts().items()},
+    )
+    return data
 
 
 def event_data(kg: KnowledgeGraph, path: str) -> dict[str, Any]:

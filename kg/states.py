@@ -237,9 +237,9 @@ def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Graph:
         for event in s.events:
             add((node, PROV.wasDerivedFrom, URIRef(event)))
         if s.host:
-            add((node, KG.host, stateURIRef(s.host)))
+            add((node, KG.host, state_iri(s.host)))
         if s.guest:
-            add((node, KG.guest, stateURIRef(s.guest)))
+            add((node, KG.guest, state_iri(s.guest)))
     return graph
 
 
@@ -260,8 +260,12 @@ def _sign(x: float) -> int:
 
 
 def monthly_scores(events: Sequence[ConsolidatedEvent], intensities: Mapping[str, float], *, window: int = 3,
-                   threshold: float = 10.0) -> list[MonthlyScore]:
-    """Per month from the first to the last dated event: the summed intensity, its rolling sum, turning points."""
+                   threshold: float = 10.0, level: float = 3.0) -> list[MonthlyScore]:
+    """Per month from the first to the last dated event: the summed intensity, its rolling sum, turning points.
+
+    A sign change counts when the rolling score reaches ``level`` on the other side (a lone
+    phone call after a quiet spell is not a turn); a jump when it moves by more than ``threshold``.
+    """
     per_month: dict[str, list[ConsolidatedEvent]] = defaultdict(list)
     for e in events:
         if e.date.precision in ("day", "month") and not e.date.end:
@@ -278,12 +282,13 @@ def monthly_scores(events: Sequence[ConsolidatedEvent], intensities: Mapping[str
     for i, (month, score, coop, tension) in enumerate(raw):
         rolling = round(sum(r[1] for r in raw[max(0, i - window + 1): i + 1]), 2)
         turn = None
+        strong = abs(rolling) >= level
         if i > 0:
-            if _sign(rolling) and last_sign and _sign(rolling) != last_sign:
+            if strong and last_sign and _sign(rolling) != last_sign:
                 turn = "sign"
             elif abs(rolling - scores[-1].rolling) > threshold:
                 turn = "jump"
-        if _sign(rolling):
+        if strong:
             last_sign = _sign(rolling)
         counted = tuple(str(e.iri) for e in sorted(per_month.get(month, []), key=lambda e: e.id))
         scores.append(MonthlyScore(month, score, rolling, coop, tension, counted, turn))

@@ -452,17 +452,19 @@ def position_message(what: str, text: str, first_line_shift: int = 0) -> str:
         line, column, message = int(match.group(1)), int(match.group(2)), match.group(3)
         if line == 1:
             column = max(1, column - first_line_shift)
-        message = message if first_line_shift == 0 else " ".join(message.split())
+        message = " ".join(message.split())  # Oxigraph's lists of expected tokens span lines
+        if "Prefix not found" in message:  # the list after it is every character a name may hold
+            message = "unknown prefix; declare it with PREFIX name: <iri> (kg:, kgt:, actor:, … need none)"
         return f"{what} line {line}, column {column}: {message}"
-    return f"{what}: {text}"
+    return f"{what}: {' '.join(text.split())}"
 
 
 def query_form(sparql: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query (comments and strings skipped)."""
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query (comments and strings skipped); "" if none."""
     for kind, text, _ in _tokens(sparql):
         if kind == "word" and text.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             return text.upper()
-    raise QueryError("query: expected SELECT, ASK, CONSTRUCT or DESCRIBE")
+    return ""
 
 
 # ---------------------------------------------------------------------- SPARQL text

@@ -62,9 +62,12 @@ def test_normalise_name():
 
 def test_user_csv_actors(tmp_path):
     path = tmp_path / "mine.csv"
-    path.write_text("id,kind,name,aliases,country,qid,start,end\n"
-                    "LGF,group,Liptako Guard Force,LGF|Liptako Guards,NER,,,\n"
-                    ",leader,Jane Doe,Doe,NER,,2020-01-01,2021-12-31\n", encoding="utf-8")
+    path.write_text(
+        "id,kind,name,aliases,country,qid,start,end\n"
+        "LGF,group,Liptako Guard Force,LGF|Liptako Guards,NER,,,\n"
+        ",leader,Jane Doe,Doe,NER,,2020-01-01,2021-12-31\n",
+        encoding="utf-8",
+    )
     index = ActorIndex.load([path])
     assert index.resolve("Liptako Guards").country == "NER"
     assert index.resolve("Doe", date(2021, 1, 1)).country_on(date(2021, 1, 1)) == "NER"

@@ -39,9 +39,14 @@ def test_niger_us_timeline_tells_the_2023_2024_story(demo):
     assert starts == sorted(starts), "timeline rows are in date order"
     assert all(r.sentence and r.article and r.title for r in rows), "every row has its article and sentence"
     assert any(r.type == "revoke_access" and r.date.startswith("2024-03") for r in rows if r.date)
-    assert any(r.type == "withdrawal_announced" and r.date.startswith(("2024-04", "2024-05")) for r in rows if r.date)
-    assert any(r.type in ("handover", "withdrawal") and r.date.startswith(("2024-07", "2024-08"))
-               for r in rows if r.date)
+    assert any(
+        r.type == "withdrawal_announced" and r.date.startswith(("2024-04", "2024-05")) for r in rows if r.date
+    )
+    assert any(
+        r.type in ("handover", "withdrawal") and r.date.startswith(("2024-07", "2024-08"))
+        for r in rows
+        if r.date
+    )
 
 
 def test_niger_russia_timeline_has_the_instructors_and_the_call(demo):

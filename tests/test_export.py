@@ -9,17 +9,43 @@ from kg.export import render_timeline
 from kg.timeline import Timeline, TimelineRow
 
 
-def row(date, category="tension", status="asserted", precision="day", sentence="Niger expelled the envoy.") -> TimelineRow:
+def row(
+    date, category="tension", status="asserted", precision="day", sentence="Niger expelled the envoy."
+) -> TimelineRow:
     return TimelineRow(
-        event="https://w3id.org/kg/event/a/1", date=date, precision=precision, date_text="on Friday",
-        category=category, type="expulsion", source="s", source_label="Niger", source_code="NER", target="t",
-        target_label="France", target_code="FRA", status=status, confidence=0.8, sentence=sentence,
-        trigger="expelled", article="a", title="Niger expels envoy | and more", outlet="Sahel Dispatch",
-        url="https://x.test/a", published="2023-08-26")
+        event="https://w3id.org/kg/event/a/1",
+        date=date,
+        precision=precision,
+        date_text="on Friday",
+        category=category,
+        type="expulsion",
+        source="s",
+        source_label="Niger",
+        source_code="NER",
+        target="t",
+        target_label="France",
+        target_code="FRA",
+        status=status,
+        confidence=0.8,
+        sentence=sentence,
+        trigger="expelled",
+        article="a",
+        title="Niger expels envoy | and more",
+        outlet="Sahel Dispatch",
+        url="https://x.test/a",
+        published="2023-08-26",
+    )
 
 
-TIMELINE = Timeline("NER", "FRA", (row("2023-08-25"), row("2023-12", "base_access", precision="month"),
-                                   row(None, "cooperation", "planned", "unknown")))
+TIMELINE = Timeline(
+    "NER",
+    "FRA",
+    (
+        row("2023-08-25"),
+        row("2023-12", "base_access", precision="month"),
+        row(None, "cooperation", "planned", "unknown"),
+    ),
+)
 
 
 def test_markdown_lists_asserted_rows_and_separates_the_rest():

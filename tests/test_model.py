@@ -20,8 +20,9 @@ def test_event_date_bounds(value, precision, end, first, last):
     assert EventDate(value=value, precision=precision, end=end).bounds() == (first, last)
 
 
-@pytest.mark.parametrize(("value", "precision"), [("2024-04-10", "month"), ("2024", "day"), ("April 2024", "month"),
-                                                  (None, "day")])
+@pytest.mark.parametrize(
+    ("value", "precision"), [("2024-04-10", "month"), ("2024", "day"), ("April 2024", "month"), (None, "day")]
+)
 def test_event_date_rejects_inconsistent_precision(value, precision):
     with pytest.raises(ValidationError):
         EventDate(value=value, precision=precision)
@@ -32,14 +33,24 @@ def test_unknown_date_has_no_bounds():
 
 
 def test_leader_counts_as_the_state_of_the_office_held_on_the_date():
-    putin = Actor(id="leader/putin", label="Vladimir Putin", kind="leader", tenures=(
-        Tenure(country="RUS", role="head_of_government", start=date(2008, 5, 8), end=date(2012, 5, 7)),
-        Tenure(country="RUS", role="head_of_state", start=date(2012, 5, 7)),
-    ))
-    guterres = Actor(id="leader/guterres", label="António Guterres", kind="leader", tenures=(
-        Tenure(country="PRT", start=date(1995, 10, 28), end=date(2002, 4, 6)),
-        Tenure(country="UN", start=date(2017, 1, 1)),
-    ))
+    putin = Actor(
+        id="leader/putin",
+        label="Vladimir Putin",
+        kind="leader",
+        tenures=(
+            Tenure(country="RUS", role="head_of_government", start=date(2008, 5, 8), end=date(2012, 5, 7)),
+            Tenure(country="RUS", role="head_of_state", start=date(2012, 5, 7)),
+        ),
+    )
+    guterres = Actor(
+        id="leader/guterres",
+        label="António Guterres",
+        kind="leader",
+        tenures=(
+            Tenure(country="PRT", start=date(1995, 10, 28), end=date(2002, 4, 6)),
+            Tenure(country="UN", start=date(2017, 1, 1)),
+        ),
+    )
     assert putin.country_on(date(2010, 1, 1)) == "RUS"
     assert putin.country_on(date(2005, 1, 1)) is None
     assert guterres.country_on(date(2000, 1, 1)) == "PRT"

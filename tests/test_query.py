@@ -51,8 +51,12 @@ TIMELINE_VARIABLES = [
 ]
 
 
-@pytest.fixture
-def kg(tmp_path):
+@pytest.fixture(params=["embedded", "remote"])
+def kg(request, tmp_path):
+    """The on-disk store, and a real Oxigraph server (tests/conftest.py)."""
+    if request.param == "remote":
+        yield request.getfixturevalue("remote_kg")
+        return
     with KnowledgeGraph.open(tmp_path / "kgstore") as store:
         yield store
 

@@ -492,9 +492,10 @@ def test_dyad_page_and_api_accept_names_or_codes(server):
     data = request(server, "GET", "/api/dyad/NER/USA").json()
     assert (data["a"], data["b"]) == ("NER", "USA")
     assert data["monthly"] and data["asserted"] > 0
-    assert all(e["sentence"] and e["article"] for e in data["events"])
+    assert all(m["sentence"] and m["article"] for m in data["mentions"])
     shown = html.unescape(page.text)
-    assert all(event["sentence"] in shown for event in data["events"])
+    assert all(mention["sentence"] in shown for mention in data["mentions"])
+    assert {"events", "states", "scores", "turning_points"} <= set(data)
     csv_text = request(server, "GET", "/api/dyad/NER/USA?format=csv").text
     assert csv_text.startswith("event,date,")
 
@@ -514,7 +515,7 @@ def test_actor_page_and_api(server):
 
 
 def test_event_page_shows_its_evidence(server):
-    event = request(server, "GET", "/api/dyad/NER/USA").json()["events"][0]
+    event = request(server, "GET", "/api/dyad/NER/USA").json()["mentions"][0]
     page = request(server, "GET", "/event/" + event["event_path"])
     assert page.status == 200
     assert event["sentence"] in html.unescape(page.text)

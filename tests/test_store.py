@@ -1,4 +1,4 @@
-"""The on-disk store: atomic graph replace, reopening, locking, queries, bindings, dumps."""
+"""The store, on disk and on an Oxigraph server: atomic graph replace, reopening, locking, queries, bindings, dumps."""
 
 from __future__ import annotations
 
@@ -21,8 +21,12 @@ EX = Namespace("http://example.org/")
 G = EX["graph"]
 
 
-@pytest.fixture
-def kg(tmp_path):
+@pytest.fixture(params=["embedded", "remote"])
+def kg(request, tmp_path):
+    """The same tests on the on-disk store and on a real Oxigraph server (tests/conftest.py)."""
+    if request.param == "remote":
+        yield request.getfixturevalue("remote_kg")
+        return
     store = KnowledgeGraph.open(tmp_path / "kgstore")
     yield store
     store.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,8 +31,15 @@ from kg.nlp.pipeline import build_nlp
 CONFUSED_DEMONYMS = {"nigerian": ("NGA", "NER")}
 # Definite descriptions that stand for the state in focus ("the junta", "the country").
 COREF_NOUNS = {
-    "junta": "government", "regime": "government", "government": "government", "authorities": "government",
-    "rulers": "government", "country": "state", "nation": "state", "military": "military", "army": "military",
+    "junta": "government",
+    "regime": "government",
+    "government": "government",
+    "authorities": "government",
+    "rulers": "government",
+    "country": "state",
+    "nation": "state",
+    "military": "military",
+    "army": "military",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -39,23 +47,105 @@ CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "parataxis", "acl", "pcomp"}
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "acl", "conj", "xcomp", "pcomp", "parataxis"}
 HYPOTHETICAL_AUX = {"could", "may", "might", "would", "should", "can", "must"}
 PLANNED_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_HEADS = {"threaten", "consider", "propose", "want", "wish", "hope", "seek", "offer", "ask",
-                      "call", "urge", "demand", "warn", "mull", "weigh", "discuss", "debate", "try", "avoid",
-                      "push", "press", "pressure", "encourage", "invite", "refrain", "prevent", "stop"}
-PLANNED_HEADS = {"plan", "intend", "expect", "aim", "prepare", "schedule", "set", "pledge", "promise", "vow",
-                 "due", "likely", "poise", "go"}
+HYPOTHETICAL_HEADS = {
+    "threaten",
+    "consider",
+    "propose",
+    "want",
+    "wish",
+    "hope",
+    "seek",
+    "offer",
+    "ask",
+    "call",
+    "urge",
+    "demand",
+    "warn",
+    "mull",
+    "weigh",
+    "discuss",
+    "debate",
+    "try",
+    "avoid",
+    "push",
+    "press",
+    "pressure",
+    "encourage",
+    "invite",
+    "refrain",
+    "prevent",
+    "stop",
+}
+PLANNED_HEADS = {
+    "plan",
+    "intend",
+    "expect",
+    "aim",
+    "prepare",
+    "schedule",
+    "set",
+    "pledge",
+    "promise",
+    "vow",
+    "due",
+    "likely",
+    "poise",
+    "go",
+}
 ANNOUNCING_HEADS = {"agree", "announce", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
 NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
-REPORTING_NOUNS = {"broadcast", "statement", "report", "interview", "speech", "address", "communique",
-                   "communiqué", "briefing", "post", "tweet", "bulletin", "conference"}
+REPORTING_NOUNS = {
+    "broadcast",
+    "statement",
+    "report",
+    "interview",
+    "speech",
+    "address",
+    "communique",
+    "communiqué",
+    "briefing",
+    "post",
+    "tweet",
+    "bulletin",
+    "conference",
+}
 TIMELESS_WORDS = {"historically", "traditionally", "long", "decades", "years", "always", "ever"}
 # Events less likely than this are dropped: on data/eval/dev this threshold gave the best F1.
 MIN_CONFIDENCE = 0.4
 # How much a date's source adds to an event's confidence: its own phrase, its clause, tense, context.
 DATE_CONFIDENCE = {"own": 0.08, "clause": 0.05, "present": 0.0, "context": -0.03, "none": -0.05}
-LIGHT_VERBS = {"impose", "sign", "hold", "have", "make", "reach", "conclude", "issue", "deliver", "announce",
-               "receive", "resist", "face", "lift", "extend", "give", "pay", "host", "level", "slap", "agree",
-               "strike", "seal", "begin", "start", "complete", "finalise", "finalize", "order", "condemn"}
+LIGHT_VERBS = {
+    "impose",
+    "sign",
+    "hold",
+    "have",
+    "make",
+    "reach",
+    "conclude",
+    "issue",
+    "deliver",
+    "announce",
+    "receive",
+    "resist",
+    "face",
+    "lift",
+    "extend",
+    "give",
+    "pay",
+    "host",
+    "level",
+    "slap",
+    "agree",
+    "strike",
+    "seal",
+    "begin",
+    "start",
+    "complete",
+    "finalise",
+    "finalize",
+    "order",
+    "condemn",
+}
 
 
 @dataclass(frozen=True)
@@ -85,7 +175,9 @@ class Focus:
 class Extractor:
     """Turns articles into events with a spaCy pipeline, the gazetteer and the trigger lexicon."""
 
-    def __init__(self, index: ActorIndex, nlp: Language, lexicon: Lexicon, min_confidence: float = MIN_CONFIDENCE) -> None:
+    def __init__(
+        self, index: ActorIndex, nlp: Language, lexicon: Lexicon, min_confidence: float = MIN_CONFIDENCE
+    ) -> None:
         self.index = index
         self.nlp = nlp
         self.lexicon = lexicon
@@ -100,7 +192,9 @@ class Extractor:
         """Every event in one article, in text order."""
         return self.events(article, self.nlp(article.text))
 
-    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
+    def extract_many(
+        self, articles: Iterable[Article], batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[Event]]]:
         """Events of many articles, parsed in batches."""
         pairs = ((a.text, a) for a in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
@@ -119,8 +213,9 @@ class Extractor:
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
-                for event in self._events_at(article, doc, sent, token, trigger, mentions, trigger_tokens,
-                                             dates, focus):
+                for event in self._events_at(
+                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus
+                ):
                     key = (_clause_head(token).i, event.source.country, event.target.country, event.type)
                     if key in seen or (event.status == "asserted" and event.confidence < self.min_confidence):
                         continue
@@ -128,23 +223,41 @@ class Extractor:
                     events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
         return events
 
-    def _events_at(self, article: Article, doc: Doc, sent: Span, token: Token, trigger: Trigger,
-                   mentions: list[Mention], trigger_tokens: set[int], dates: list[tuple[DateMention, Token]],
-                   focus: Focus) -> list[Event]:
+    def _events_at(
+        self,
+        article: Article,
+        doc: Doc,
+        sent: Span,
+        token: Token,
+        trigger: Trigger,
+        mentions: list[Mention],
+        trigger_tokens: set[int],
+        dates: list[tuple[DateMention, Token]],
+        focus: Focus,
+    ) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
-        if type_ == "withdrawal" and status in ("planned", "asserted") and _governed_by(token, ANNOUNCING_HEADS):
-            type_, status = "withdrawal_announced", "asserted"  # "agreed to withdraw", "announced the withdrawal"
+        if (
+            type_ == "withdrawal"
+            and status in ("planned", "asserted")
+            and _governed_by(token, ANNOUNCING_HEADS)
+        ):
+            type_, status = (
+                "withdrawal_announced",
+                "asserted",
+            )  # "agreed to withdraw", "announced the withdrawal"
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if when.known and article.published:
             start, end = when.bounds()  # type: ignore[misc]
             if status == "asserted" and start > article.published + timedelta(days=2):
                 status = "planned"
-            elif status == "planned" and end < article.published and not any(c.isdigit() and len(w) == 4
-                                                                              for w in (when.text or "").split()
-                                                                              for c in w[:1]):
+            elif (
+                status == "planned"
+                and end < article.published
+                and not re.search(r"\b\d{4}\b", when.text or "")
+            ):
                 when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
@@ -157,13 +270,25 @@ class Extractor:
             if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_)
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
-            out.append(Event(
-                article=article.id, event=f"{article.id}/0", category=category, type=type_,
-                source=_participant(src, when), target=_participant(tgt, when), date=when, status=status,
-                confidence=max(0.05, min(0.99, confidence)),
-                evidence=Evidence(sentence=sent.text.strip(), char_start=sent.start_char + _lead_space(sent),
-                                  char_end=sent.start_char + len(sent.text.rstrip()), trigger=token.text),
-            ))
+            out.append(
+                Event(
+                    article=article.id,
+                    event=f"{article.id}/0",
+                    category=category,
+                    type=type_,
+                    source=_participant(src),
+                    target=_participant(tgt),
+                    date=when,
+                    status=status,
+                    confidence=max(0.05, min(0.99, confidence)),
+                    evidence=Evidence(
+                        sentence=sent.text.strip(),
+                        char_start=sent.start_char + _lead_space(sent),
+                        char_end=sent.start_char + len(sent.text.rstrip()),
+                        trigger=token.text,
+                    ),
+                )
+            )
         return out
 
 
@@ -194,11 +319,12 @@ def _lead_space(sent: Span) -> int:
     return len(sent.text) - len(sent.text.lstrip())
 
 
-def _participant(m: Mention, when: EventDate) -> Participant:
+def _participant(m: Mention) -> Participant:
     return Participant(id=m.actor.id, label=m.label, kind=m.actor.kind, country=m.country)
 
 
 # --- actors ---------------------------------------------------------------------------------------
+
 
 def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     """The state the article is most about, and every state named in it."""
@@ -246,8 +372,10 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             continue
         actor = index.get(referent if role == "state" else f"{referent}/{role}") or index.get(referent)
         if actor is not None:
-            start = token.i - 1 if token.i > sent.start and token.nbor(-1).lower_ in ("military",) else token.i
-            label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start: token.i + 1].text
+            start = (
+                token.i - 1 if token.i > sent.start and token.nbor(-1).lower_ in ("military",) else token.i
+            )
+            label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label))
     return sorted(mentions, key=lambda m: m.start)
 
@@ -266,13 +394,17 @@ def _name_mention(ent: Span, index: ActorIndex, focus: Focus, on: date | None) -
     if country is None:
         return None
     root = ent.root
-    if actor.kind == "state" and ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ in ("NOUN", "PROPN"):
+    if (
+        actor.kind == "state"
+        and ent.root.dep_ in ("compound", "amod", "nmod")
+        and ent.root.head.pos_ in ("NOUN", "PROPN")
+    ):
         head = ent.root.head
         kind = _noun_kind(head)
         if kind != "state":
             actor = index.get(f"{actor.id}/{kind}") or actor
             root = head
-    label = ent.doc[min(ent.start, root.i): max(ent.end, root.i + 1)].text
+    label = ent.doc[min(ent.start, root.i) : max(ent.end, root.i + 1)].text
     return Mention(ent.start, ent.end, root.i, actor, country, label)
 
 
@@ -287,16 +419,22 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         return None
     state = next((s for s in states if s.id in focus.mentioned), states[0])
     root = ent.root
-    head = root.head if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") else root
+    head = (
+        root.head
+        if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
+        else root
+    )
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
-    label = ent.doc[min(ent.start, head.i): max(ent.end, head.i + 1)].text
+    label = ent.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)].text
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
 
 
 def _noun_kind(noun: Token) -> str:
-    words = {noun.lower_, noun.lemma_.lower()} | {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    words = {noun.lower_, noun.lemma_.lower()} | {
+        c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")
+    }
     if words & MILITARY_NOUNS:
         return "military"
     if words & GOVERNMENT_NOUNS:
@@ -306,12 +444,17 @@ def _noun_kind(noun: Token) -> str:
 
 # --- triggers ---------------------------------------------------------------------------------------
 
+
 def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list[tuple[Token, Trigger]]:
     """Tokens that signal an event, each with the first lexicon entry whose constraints hold."""
     in_names = {i for m in mentions for i in m.tokens()}
     found = []
     for token in sent:
-        if token.i in in_names or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or token.lower_ == "according":
+        if (
+            token.i in in_names
+            or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ")
+            or token.lower_ == "according"
+        ):
             continue
         entries = lexicon.for_lemma(token.lemma_.lower()) or lexicon.for_lemma(token.lower_)
         if not entries:
@@ -328,18 +471,23 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
 
 
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
-    """"revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
+    """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
     verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
     out = []
     for token, entry in found:
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
-        if (token.pos_ in ("NOUN", "PROPN") and entry.category != "coup" and head.i in verbs
-                and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")):
+        if (
+            token.pos_ in ("NOUN", "PROPN")
+            and entry.category != "coup"
+            and head.i in verbs
+            and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
+        ):
             continue
-        if token.dep_ in ("relcl", "acl") and any(t.i == token.head.i and e.category == entry.category
-                                                  for t, e in found):
+        if token.dep_ in ("relcl", "acl") and any(
+            t.i == token.head.i and e.category == entry.category for t, e in found
+        ):
             continue  # "a coup that overthrew the president": one coup
         out.append((token, entry))
     return out
@@ -352,12 +500,16 @@ def _phrase_lemmas(token: Token) -> set[str]:
     if head != token and token.dep_ not in ("conj", "advcl", "ccomp", "relcl", "parataxis"):
         words |= {head.lemma_.lower(), head.lower_}
         for child in head.children:
-            if child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "dative", "oprd") and child != token:
+            if (
+                child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "dative", "oprd")
+                and child != token
+            ):
                 words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
     return words
 
 
 # --- roles ------------------------------------------------------------------------------------------
+
 
 def _carrier(token: Token) -> Token:
     """The word that carries a trigger's roles and time: "deteriorating relations" -> "relations"."""
@@ -394,7 +546,9 @@ def _excluded(token: Token, trigger_tokens: set[int]) -> set[int]:
     return out
 
 
-def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int]) -> tuple[list[Mention], list[Mention], bool]:
+def event_roles(
+    token: Token, mentions: list[Mention], trigger_tokens: set[int]
+) -> tuple[list[Mention], list[Mention], bool]:
     """The mentions on the subject side and on the other side of a trigger, and whether grammar found both."""
     by_token = {i: m for m in mentions for i in m.tokens()}
 
@@ -418,7 +572,9 @@ def event_roles(token: Token, mentions: list[Mention], trigger_tokens: set[int])
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
         if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
-            verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
+            verb_subjects, verb_objects, _ = _verb_roles(
+                head, collect, trigger_tokens | {token.i}, skip=token
+            )
             if not subjects:
                 subjects = [m for m in verb_subjects if m not in rest]
             if not rest:  # the noun's own phrase names no one: take the clause's other side
@@ -443,7 +599,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             else:
                 subj_tokens.extend(_phrase(child))
         elif child.dep_ in ("npadvmod", "dep", "advcl") and child.i < verb.i and child.pos_ == "PROPN":
-            subj_tokens.extend(_phrase(child))  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
+            subj_tokens.extend(
+                _phrase(child)
+            )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
@@ -478,16 +636,26 @@ def _location(m: Mention, doc: Doc) -> bool:
     return m.actor.kind == "government" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
 
 
-def _pairs(trigger: Token, entry: Trigger, subjects: list[Mention], objects: list[Mention], focus: Focus,
-           grammatical: bool, index: ActorIndex, mentions: list[Mention]) -> list[tuple[tuple[Mention, Mention], bool]]:
+def _pairs(
+    trigger: Token,
+    entry: Trigger,
+    subjects: list[Mention],
+    objects: list[Mention],
+    focus: Focus,
+    grammatical: bool,
+    index: ActorIndex,
+    mentions: list[Mention],
+) -> list[tuple[tuple[Mention, Mention], bool]]:
     """(source, target) pairs of distinct states; a coup is one state with itself.
 
     Coordinated subjects give pairwise events only for symmetric types (agreements, alliances);
     a side the grammar leaves empty is the state in focus ("ECOWAS condemned the coup").
     """
     if entry.category == "coup":
-        return [((m, m), bool(objects or subjects))
-                for m in _coup_states(trigger, subjects, objects, focus, index, mentions)]
+        return [
+            ((m, m), bool(objects or subjects))
+            for m in _coup_states(trigger, subjects, objects, focus, index, mentions)
+        ]
     out: list[tuple[tuple[Mention, Mention], bool]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -530,13 +698,43 @@ def _focus_mention_of(trigger: Token, code: str, index: ActorIndex) -> Mention:
     return Mention(trigger.i, trigger.i, trigger.i, state, state.id, state.label)
 
 
-COUP_VERBS = {"take", "seize", "stage", "lead", "mount", "launch", "carry", "attempt", "see", "experience",
-              "suffer", "witness", "plot", "come", "install", "bring", "grab", "topple", "oust", "overthrow",
-              "involve", "participate", "take", "execute", "orchestrate", "perpetrate"}
+COUP_VERBS = {
+    "take",
+    "seize",
+    "stage",
+    "lead",
+    "mount",
+    "launch",
+    "carry",
+    "attempt",
+    "see",
+    "experience",
+    "suffer",
+    "witness",
+    "plot",
+    "come",
+    "install",
+    "bring",
+    "grab",
+    "topple",
+    "oust",
+    "overthrow",
+    "involve",
+    "participate",
+    "execute",
+    "orchestrate",
+    "perpetrate",
+}
 
 
-def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention], focus: Focus,
-                 index: ActorIndex, mentions: list[Mention]) -> list[Mention]:
+def _coup_states(
+    trigger: Token,
+    subjects: list[Mention],
+    objects: list[Mention],
+    focus: Focus,
+    index: ActorIndex,
+    mentions: list[Mention],
+) -> list[Mention]:
     """Where coups happened: named in the coup's own phrase; else the putschists' or the deposed
     leader's state ("Traoré took power in a coup", "Mali and Burkina Faso have seen takeovers");
     else the state in focus (never the state of whoever condemned it)."""
@@ -545,7 +743,9 @@ def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention]
     if named:
         return _distinct(named)[:1]
     if trigger.pos_ in ("VERB", "AUX"):
-        found = [m for m in objects + subjects if m.actor.kind in ("leader", "military", "government", "state")]
+        found = [
+            m for m in objects + subjects if m.actor.kind in ("leader", "military", "government", "state")
+        ]
         if found:
             return found[:1]
     else:
@@ -553,8 +753,11 @@ def _coup_states(trigger: Token, subjects: list[Mention], objects: list[Mention]
         while verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
         doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
-        found = [m for m in mentions if m.root in doers and m.actor.kind in ("state", "military", "leader",
-                                                                               "government")]
+        found = [
+            m
+            for m in mentions
+            if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
+        ]
         if verb.lemma_.lower() in COUP_VERBS and found:
             return _distinct(found)
         # whoever condemned or reacted to the coup is not where it happened
@@ -586,7 +789,9 @@ def _background_coup(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN"):
         if any(t.ent_type_ in ("KG", "KG_DEM") for t in _phrase(token)):
             return False  # "the coup in Niger" reports where it happened
-        return token.tag_ in ("NNS", "NNPS") or any(c.lower_ in ("the", "this", "that") for c in token.children)
+        return token.tag_ in ("NNS", "NNPS") or any(
+            c.lower_ in ("the", "this", "that") for c in token.children
+        )
     return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors][:3])
 
 
@@ -595,23 +800,48 @@ def _deposition_date(objects: list[Mention], when: EventDate, published: date | 
     if when.precision == "day":
         return when
     for m in objects:
-        ends = [t.end for t in m.actor.tenures if t.end and t.role in ("head_of_state", "head_of_government")
-                and (published is None or t.end <= published)
-                and (when.value is None or t.end.isoformat().startswith(when.value))]
+        ends = [
+            t.end
+            for t in m.actor.tenures
+            if t.end
+            and t.role in ("head_of_state", "head_of_government")
+            and (published is None or t.end <= published)
+            and (when.value is None or t.end.isoformat().startswith(when.value))
+        ]
         if ends:
-            return EventDate(value=max(ends).isoformat(), precision="day", text=f"end of {m.actor.label}'s tenure")
+            return EventDate(
+                value=max(ends).isoformat(), precision="day", text=f"end of {m.actor.label}'s tenure"
+            )
     return when
 
 
 # --- status -----------------------------------------------------------------------------------------
 
+
 def _governing_chain(token: Token) -> list[Token]:
     """The trigger and the verbs it is an argument of, up to its clause head and beyond xcomp links."""
     chain = [token]
     t = token
-    while t.head != t and (t.dep_ in ("xcomp", "dobj", "pobj", "prep", "nsubj", "nsubjpass", "amod",
-                                           "compound", "acomp", "attr", "pcomp", "oprd", "auxpass", "aux")
-                               or t.pos_ not in ("VERB", "AUX")):
+    while t.head != t and (
+        t.dep_
+        in (
+            "xcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "nsubj",
+            "nsubjpass",
+            "amod",
+            "compound",
+            "acomp",
+            "attr",
+            "pcomp",
+            "oprd",
+            "auxpass",
+            "aux",
+        )
+        or t.pos_ not in ("VERB", "AUX")
+    ):
         t = t.head
         chain.append(t)
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
@@ -650,6 +880,7 @@ def event_status(token: Token) -> str:
 
 # --- dates ------------------------------------------------------------------------------------------
 
+
 def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, Token]]:
     out = []
     for mention in find_dates(doc.text, published):
@@ -664,13 +895,23 @@ def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
     t = token
     while t.head != t:
         t = t.head
-        if t.i in trigger_tokens or t.i in stop or t.pos_ in ("VERB", "AUX") or t.lemma_.lower() in REPORTING_NOUNS:
+        if (
+            t.i in trigger_tokens
+            or t.i in stop
+            or t.pos_ in ("VERB", "AUX")
+            or t.lemma_.lower() in REPORTING_NOUNS
+        ):
             return t
     return t
 
 
-def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]], trigger_tokens: set[int],
-               published: date | None) -> tuple[EventDate, str]:
+def event_date(
+    token: Token,
+    sent: Span,
+    dates: list[tuple[DateMention, Token]],
+    trigger_tokens: set[int],
+    published: date | None,
+) -> tuple[EventDate, str]:
     """The date of the trigger's own clause, then of the clauses it depends on.
 
     Without one: present tense means the time of publication; a past-tense news clause takes the
@@ -682,13 +923,23 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
         inside = {t.i for t in _phrase(token)}
-        own = [m for m, root in local if root.i in inside and anchors[id(m)].i in inside
-               and anchors[id(m)].lemma_.lower() not in REPORTING_NOUNS and not _reported(root)]
+        own = [
+            m
+            for m, root in local
+            if root.i in inside
+            and anchors[id(m)].i in inside
+            and anchors[id(m)].lemma_.lower() not in REPORTING_NOUNS
+            and not _reported(root)
+        ]
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
             return own[0].date, "own"
         h = head
-        spans = {i: m for m, root in local for i in range(_token_at(root.doc, m.start), _token_at(root.doc, m.end - 1) + 1)}
+        spans = {
+            i: m
+            for m, root in local
+            for i in range(_token_at(root.doc, m.start), _token_at(root.doc, m.end - 1) + 1)
+        }
         for _ in range(4):
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
@@ -699,14 +950,18 @@ def event_date(token: Token, sent: Span, dates: list[tuple[DateMention, Token]],
                 break
             h = _clause_head(h.head)
         # a date opening the sentence ("In March 2022, after …, Algeria recalled …") frames its main clause
-        opening = [m for m, root in local if root.i < token.i and not _reported(root) and root.i - sent.start <= 3]
+        opening = [
+            m for m, root in local if root.i < token.i and not _reported(root) and root.i - sent.start <= 3
+        ]
         if opening and h.dep_ == "ROOT":
             return opening[0].date, "clause"
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
         return EventDate(), "none"
     tense = _tense(head)
     if tense == "present":
-        return EventDate(value=published.strftime("%Y-%m"), precision="month", text="(present tense)"), "present"
+        return EventDate(
+            value=published.strftime("%Y-%m"), precision="month", text="(present tense)"
+        ), "present"
     if tense == "past":
         context = _reference_date(sent, dates, published)
         if context is not None:
@@ -729,8 +984,11 @@ def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], publishe
     recent = []
     for mention, root in dates:
         bounds = mention.date.bounds()
-        if mention.date.precision in ("day", "month") and bounds and \
-                published - timedelta(days=62) <= bounds[0] <= published + timedelta(days=2):
+        if (
+            mention.date.precision in ("day", "month")
+            and bounds
+            and published - timedelta(days=62) <= bounds[0] <= published + timedelta(days=2)
+        ):
             recent.append((mention, root))
     before = [m for m, root in recent if root.i < sent.start]
     if before:
@@ -740,10 +998,16 @@ def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], publishe
 
 def _tense(verb: Token) -> str:
     """present, past (simple past or present perfect: news time) or other (past perfect, future, none)."""
-    while verb.tag_ in ("VB", "VBN", "VBG") and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp") \
-            and verb.head != verb and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children):
+    while (
+        verb.tag_ in ("VB", "VBN", "VBG")
+        and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp")
+        and verb.head != verb
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in verb.children)
+    ):
         verb = verb.head
-        while verb.pos_ == "ADP" and verb.head != verb:  # "after speaking": the tense of the clause it modifies
+        while (
+            verb.pos_ == "ADP" and verb.head != verb
+        ):  # "after speaking": the tense of the clause it modifies
             verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "other"

@@ -74,17 +74,25 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     triggers = []
     for n, e in enumerate(entries):
         try:
-            triggers.append(Trigger(
-                lemmas=frozenset(e["lemmas"]), type=e["type"], category=e["category"],
-                needs=frozenset(e.get("needs", [])),
-                subtypes=tuple((k, frozenset(v)) for k, v in (e.get("subtypes") or {}).items()),
-                host_is_source=bool(e.get("host_is_source", False)),
-                confidence=float(e.get("confidence", 0.6)), order=n,
-                pos=frozenset(e.get("pos", [])), symmetric=bool(e.get("symmetric", False)),
-                near=bool(e.get("near", False)),
-            ))
+            triggers.append(
+                Trigger(
+                    lemmas=frozenset(e["lemmas"]),
+                    type=e["type"],
+                    category=e["category"],
+                    needs=frozenset(e.get("needs", [])),
+                    subtypes=tuple((k, frozenset(v)) for k, v in (e.get("subtypes") or {}).items()),
+                    host_is_source=bool(e.get("host_is_source", False)),
+                    confidence=float(e.get("confidence", 0.6)),
+                    order=n,
+                    pos=frozenset(e.get("pos", [])),
+                    symmetric=bool(e.get("symmetric", False)),
+                    near=bool(e.get("near", False)),
+                )
+            )
         except (KeyError, TypeError) as exc:
-            raise ExtractError(f"{path}: trigger entry {n + 1} lacks {exc}; see the header of the file") from exc
+            raise ExtractError(
+                f"{path}: trigger entry {n + 1} lacks {exc}; see the header of the file"
+            ) from exc
     by_lemma: dict[str, list[Trigger]] = {}
     for trigger in triggers:
         for lemma in trigger.lemmas:
