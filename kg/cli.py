@@ -400,23 +400,27 @@ def actors(name, kind, on, actor_files):
 
 
 @cli.command(name="eval")
-@click.argument("gold", type=click.Path())
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
 @click.option("--errors", "show_errors", is_flag=True, help="List every false positive and false negative.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @actors_option
 def eval_(gold, show_errors, fmt, actor_files):
     """Score the extractor against gold annotations (../shared/eval/FORMAT.md).
 
+    Several gold files are scored together (micro-averaged), e.g. a whole split.
+
     \b
-    Example:
+    Examples:
       kg eval ../shared/eval/seed.gold.json --errors
+      kg eval data/eval/test-a.gold.json data/eval/test-b.gold.json
     """
     from kg.actors import ActorIndex
     from kg.evaluate import format_score, load_gold, score, score_to_dict
     from kg.ingest import read_article
     from kg.nlp.extract import Extractor
 
-    gold_set = load_gold(gold)
+    golds = [load_gold(path) for path in gold]
+    gold_set = golds[0].model_copy(update={"articles": [a for g in golds for a in g.articles]})
     extractor = Extractor.load(ActorIndex.load(actor_files))
     articles = [read_article(g.file, published=g.published, article_id=g.id) for g in gold_set.articles]
     extracted = {article.id: events for article, events in extractor.extract_many(articles)}
@@ -478,6 +482,200 @@ def serve(host, port, timeout, max_rows, allow_update, token, store, actor_files
     options = Options(host=host, port=port, timeout=timeout, max_rows=max_rows, allow_update=allow_update,
                       token=token)
     run_server(store, options, actor_files=actor_files, echo=click.echo)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True)
+@store_option
+def remove(articles, store):
+    """Remove articles from the store and consolidate their dyads again.
+
+    ARTICLES are article ids (as in kg extract output), or files and folders whose articles to remove.
+
+    \b
+    Examples:
+      kg remove 18-niger-revokes-us-military-accord
+      kg remove data/articles/18-niger-revokes-us-military-accord.txt
+    """
+    from kg.ingest import read_articles
+    from kg.load import remove_articles
+    from kg.store import KnowledgeGraph
+
+    ids = []
+    for item in articles:
+        if Path(item).exists():
+            ids.extend(article.id for article in read_articles([item]))
+        else:
+            ids.append(item)
+    with KnowledgeGraph.open(store) as kg:
+        report = remove_articles(kg, ids)
+    click.echo(report.summary())
+    if report.missing and not report.removed:
+        sys.exit(1)
+
+
+def correction_options(f):
+    f = click.option("--why", help="Why: kept with the correction (kg:reason).")(f)
+    f = click.option("--by", help="Who corrects (default: $USER).")(f)
+    return store_option(f)
+
+
+def _correct(store, action, subject, **kwargs):
+    from kg.corrections import correct, format_correction
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as kg:
+        done = correct(kg, action, subject, **kwargs)
+    click.echo(format_correction(done))
+
+
+@cli.group(cls=KGGroup)
+def correct():
+    """Correct an event: reject it, fix its date, type or actors, merge or split consolidated events.
+
+    EVENT is an extracted event (event/ARTICLE/ID) or a consolidated one (consolidated/A-B/ID), as
+    `kg timeline A B --format json` lists them. Corrections are kept in graph/corrections with who
+    made them and when, survive re-ingesting the articles, and can be undone.
+
+    \b
+    Examples:
+      kg correct date consolidated/NER-USA/1a2b3c4d5e6f 2024-03-16 --why "statement read on Saturday"
+      kg correct reject event/07-french-envoy-ordered-out/9f8e7d6c5b --why "misread" --by ana
+      kg corrections
+    """
+
+
+@correct.command(name="reject")
+@click.argument("event")
+@correction_options
+def correct_reject(event, why, by, store):
+    """Reject an event: it no longer counts (a mention drops out, a consolidated event disappears).
+
+    \b
+    Example:
+      kg correct reject consolidated/NER-USA/1a2b3c4d5e6f --why "a misread headline" --by ana
+    """
+    _correct(store, "reject", event, why=why, by=by)
+
+
+@correct.command(name="date")
+@click.argument("event")
+@click.argument("new_date", metavar="DATE")
+@correction_options
+def correct_date(event, new_date, why, by, store):
+    """Give an event its date: YYYY-MM-DD, YYYY-MM or YYYY.
+
+    \b
+    Example:
+      kg correct date consolidated/NER-USA/1a2b3c4d5e6f 2024-03-16 --why "the statement was read on Saturday"
+    """
+    _correct(store, "date", event, value=new_date, why=why, by=by)
+
+
+@correct.command(name="type")
+@click.argument("event")
+@click.argument("new_type", metavar="TYPE")
+@correction_options
+def correct_type(event, new_type, why, by, store):
+    """Give an event its type (a type of ontology/event-types.ttl; the category follows).
+
+    \b
+    Example:
+      kg correct type event/18-niger-revokes-us-military-accord/3f2a1b0c9d revoke_access
+    """
+    _correct(store, "type", event, value=new_type, why=why, by=by)
+
+
+@correct.command(name="actor")
+@click.argument("event")
+@click.option("--source", help="The state-level code (or name) the source should be.")
+@click.option("--target", help="The state-level code (or name) the target should be.")
+@correction_options
+@actors_option
+def correct_actor(event, source, target, why, by, store, actor_files):
+    """Give an event its source and/or target state.
+
+    \b
+    Examples:
+      kg correct actor event/11-us-designates-coup/77aa01bc3d --source ECOWAS --why "ECOWAS imposed them"
+      kg correct actor consolidated/FRA-NER/0c1d2e3f4a5b --target USA
+    """
+    from kg.actors import ActorIndex
+
+    from kg.rdf import actor_code
+
+    index = ActorIndex.load(actor_files)
+    source = actor_code(index.state_code(source)) if source else None
+    target = actor_code(index.state_code(target)) if target else None
+    _correct(store, "actor", event, source=source, target=target, why=why, by=by)
+
+
+@correct.command(name="merge")
+@click.argument("first", metavar="CE1")
+@click.argument("second", metavar="CE2")
+@correction_options
+def correct_merge(first, second, why, by, store):
+    """Merge two consolidated events of the same pair into one.
+
+    \b
+    Example:
+      kg correct merge consolidated/NER-USA/1a2b3c4d5e6f consolidated/NER-USA/6f5e4d3c2b1a --why "same revocation"
+    """
+    _correct(store, "merge", first, other=second, why=why, by=by)
+
+
+@correct.command(name="split")
+@click.argument("consolidated", metavar="CE")
+@click.argument("event", metavar="EVENT")
+@correction_options
+def correct_split(consolidated, event, why, by, store):
+    """Split a mention out of a consolidated event: it becomes an event of its own.
+
+    \b
+    Example:
+      kg correct split consolidated/NER-USA/1a2b3c4d5e6f event/19-putin-tchiani-phone-call/5d4c3b2a19
+    """
+    _correct(store, "split", consolidated, other=event, why=why, by=by)
+
+
+@correct.command(name="undo")
+@click.argument("correction_id", metavar="CORRECTION_ID")
+@click.option("--by", help="Who undoes it (default: $USER).")
+@store_option
+def correct_undo(correction_id, by, store):
+    """Undo a correction: it is marked kg:revoked (never deleted) and the events are consolidated again.
+
+    \b
+    Example:
+      kg correct undo 3f9a0c2b1d
+    """
+    from kg.corrections import format_correction, undo_correction
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as kg:
+        done = undo_correction(kg, correction_id, by=by)
+    click.echo(format_correction(done))
+
+
+@cli.command()
+@click.option("--active", is_flag=True, help="Leave out the corrections that were undone.")
+@store_option
+def corrections(active, store):
+    """List the analysts' corrections, oldest first: id, time, analyst, action, event, new value, reason.
+
+    \b
+    Example:
+      kg corrections --active
+    """
+    from kg.corrections import format_correction, list_corrections
+    from kg.store import KnowledgeGraph
+
+    with KnowledgeGraph.open(store) as kg:
+        found = list_corrections(kg, include_revoked=not active)
+    for c in found:
+        click.echo(format_correction(c))
+    if not found:
+        click.echo("no corrections")
 
 
 def main() -> None:

@@ -336,17 +336,15 @@ def _computed(kg: KnowledgeGraph, rows: list[TimelineRow]
     """Consolidate the rows in memory (a store that was never consolidated)."""
     mentions = [_mention_of_row(r) for r in rows]
     events = consolidate(mentions, read_corrections(kg))
-    return events_to_timeline(events, rows, read_intensities(kg))
+    return events_to_timeline(events, read_intensities(kg))
 
 
-def events_to_timeline(events: list[ConsolidatedEvent], rows: list[TimelineRow], intensities: dict[str, float]
+def events_to_timeline(events: list[ConsolidatedEvent], intensities: dict[str, float]
                        ) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
     """Timeline parts from consolidated events computed in memory."""
-    by_iri = {r.event: r for r in rows}
     timeline_events = []
     for e in events:
-        sources = [_source_of_row(by_iri[str(m.iri)]) if str(m.iri) in by_iri else _source_of_mention(m)
-                   for m in e.mentions]
+        sources = [_source_of_mention(m) for m in e.mentions]
         timeline_events.append(TimelineEvent(
             event=str(e.iri), date=e.date.value, precision=e.date.precision, category=e.category, type=e.type,
             source_code=e.source, target_code=e.target, source_count=e.source_count, confidence=e.confidence,
@@ -366,7 +364,7 @@ def events_to_timeline(events: list[ConsolidatedEvent], rows: list[TimelineRow],
 
 def consolidate_rows(rows: list[TimelineRow]) -> list[TimelineEvent]:
     """The rows' consolidated events (pure; no corrections): for timelines built by hand."""
-    return events_to_timeline(consolidate([_mention_of_row(r) for r in rows]), rows, default_intensities())[0]
+    return events_to_timeline(consolidate([_mention_of_row(r) for r in rows]), default_intensities())[0]
 
 
 def _mention_of_row(r: TimelineRow) -> Mention:

@@ -62,9 +62,11 @@ def test_csv_round_trips():
     assert rows[0]["sentence"] == "Niger expelled the envoy."
 
 
-def test_json_has_the_pair_and_every_row():
+def test_json_has_the_pair_every_event_and_every_row():
     data = json.loads(render_timeline(TIMELINE, "json"))
-    assert (data["a"], data["b"], len(data["events"])) == ("NER", "FRA", 3)
+    # events are consolidated (asserted, each once, with its sources); mentions are every row
+    assert (data["a"], data["b"], len(data["events"]), len(data["mentions"])) == ("NER", "FRA", 2, 3)
+    assert {"states", "scores", "turning_points"} <= set(data)
 
 
 def test_html_is_self_contained_with_a_chart():

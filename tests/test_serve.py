@@ -266,7 +266,8 @@ def test_sparqlwrapper_gets_rows_as_json(server):
 
     client = SPARQLWrapper(server.url + "/sparql")
     client.setQuery("""PREFIX kg: <https://w3id.org/kg/ontology#>
-        SELECT ?event ?date WHERE { ?event kg:dyad <https://w3id.org/kg/dyad/NER-USA> ; kg:date ?date }
+        SELECT ?event ?date WHERE { ?event a kg:Event ; kg:dyad <https://w3id.org/kg/dyad/NER-USA> ;
+                                           kg:date ?date }
         ORDER BY ?date""")
     client.setReturnFormat(JSON)
     rows = client.query().convert()["results"]["bindings"]
