@@ -32,12 +32,13 @@ _WORKER: dict[str, Extractor] = {}  # per worker process: the extractor, by gaze
 
 def extract_articles(articles: Sequence[Article], *, extractor: Extractor | None = None,
                      index: ActorIndex | None = None, jobs: int = 1, scheduler: str | Any | None = None,
-                     chunk_size: int = CHUNK_SIZE) -> Iterator[tuple[Article, list[Event]]]:
+                     chunk_size: int | None = None) -> Iterator[tuple[Article, list[Event]]]:
     """The events of each article, in input order: here (jobs=1), over ``jobs`` local worker
     processes, or on the Dask cluster at ``scheduler`` (an address such as tcp://127.0.0.1:8786,
     or a ``distributed.Client``)."""
     if jobs < 1:
         raise ExtractError(f"--jobs must be 1 or more, not {jobs}")
+    chunk_size = chunk_size or CHUNK_SIZE
     if scheduler is None and (jobs == 1 or len(articles) <= chunk_size):
         yield from (extractor or Extractor.load(index)).extract_many(articles)
         return

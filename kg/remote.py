@@ -368,7 +368,7 @@ class _Http:
                          "is the server running? check --store URL")
 
 
-def _server_message(data: bytes, limit: int = 400) -> str:
+def _server_message(data: bytes, limit: int = 4000) -> str:
     text = data.decode("utf-8", errors="replace").strip()
     if text.startswith("<"):  # an HTML error page: keep its text
         text = re.sub(r"<[^>]+>", " ", text)

@@ -70,7 +70,8 @@ def _rule(type_: str, relation: str, state: str, after: Iterable[str], needs: It
     return Rule(type_, relation, state, frozenset(after), frozenset(needs), category)
 
 
-_LEAVING = (NONE, "active", "revoked", "withdrawal_agreed", "withdrawing")
+# A withdrawal while access stands undisputed is a drawdown or a rotation, not the end of access.
+_LEAVING = (NONE, "revoked", "withdrawal_agreed", "withdrawing")
 RULES: tuple[Rule, ...] = (
     # basing access: the host is the source of base_access events (shared/eval/FORMAT.md)
     _rule("access_granted", "basing_access", "active", (NONE, "revoked", "withdrawal_agreed", "completed")),

@@ -300,7 +300,7 @@ def _consolidated(kg: KnowledgeGraph, dyad: str, rows: list[TimelineRow]
             category=str(first["category"]), type=str(first["type"]),
             source_code=_code(first["sourceState"]), target_code=_code(first["targetState"]),
             source_count=int(first["sourceCount"]), confidence=float(first["confidence"]),
-            sources=tuple(sorted(sources, key=_source_order)),
+            sources=_distinct(sources),
             date_conflicts=tuple(sorted({str(r["conflict"]) for r in group if r.get("conflict") is not None})),
             corrected=any(r.get("correction") is not None for r in group),
         ))
@@ -348,7 +348,7 @@ def events_to_timeline(events: list[ConsolidatedEvent], intensities: dict[str, f
         timeline_events.append(TimelineEvent(
             event=str(e.iri), date=e.date.value, precision=e.date.precision, category=e.category, type=e.type,
             source_code=e.source, target_code=e.target, source_count=e.source_count, confidence=e.confidence,
-            sources=tuple(sorted(sources, key=_source_order)), date_conflicts=e.date_conflicts,
+            sources=_distinct(sources), date_conflicts=e.date_conflicts,
             corrected=bool(e.corrections),
         ))
     timeline_events.sort(key=_event_order)
@@ -388,6 +388,14 @@ def _source_of_mention(m: Mention) -> TimelineSource:
     return TimelineSource(event=str(m.iri), article=m.article, outlet=m.outlet,
                           published=m.published.isoformat() if m.published else None, url=m.url, title=m.title,
                           date=m.date.value, date_text=m.date.text, sentence=m.sentence, confidence=m.confidence)
+
+
+def _distinct(sources: list[TimelineSource]) -> tuple[TimelineSource, ...]:
+    """The sources in publication order, one per article and sentence (two triggers in a sentence are one report)."""
+    seen: dict[tuple[str, str], TimelineSource] = {}
+    for s in sorted(sources, key=_source_order):
+        seen.setdefault((s.article, s.sentence), s)
+    return tuple(seen.values())
 
 
 def _source_order(s: TimelineSource) -> tuple:

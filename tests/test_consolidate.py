@@ -1,0 +1,429 @@
+"""Consolidation: the same event in many articles is one event with many sources.
+
+The rules are tested on hand-built Events without a store; the store tests ingest the
+multi-outlet corpus data/eval/consolidation (7 real events, each reported by 3–6 outlets)
+with the real extractor and compare with its expected.json.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from kg.consolidate import (
+    Correction,
+    Mention,
+    combined_confidence,
+    consolidate,
+    consolidated_iri,
+    read_mentions,
+    stored_dyads,
+    types_compatible,
+)
+from kg.model import Event, EventDate, Evidence, Participant, dyad_key
+from tests.conftest import ROOT
+
+CORPUS = ROOT / "data" / "eval" / "consolidation"
+EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
+# the type of each target event (expected.json gives it in its notes)
+EXPECTED_TYPES = {
+    "ru-instructors-niger": "military_training",
+    "niger-revokes-us-accord": "revoke_access",
+    "us-niger-withdrawal-agreed": "withdrawal_announced",
+    "us-hands-over-base-201": "handover",
+    "niger-expels-french-ambassador": "expulsion",
+    "aes-charter-bfa-mli": "alliance",
+    "aes-charter-mli-ner": "alliance",
+    "aes-charter-bfa-ner": "alliance",
+    "chad-expels-german-ambassador": "expulsion",
+    "germany-expels-chad-ambassador": "expulsion",
+}
+TARGETS = [e for e in EXPECTED["events"] if not e.get("background")]
+
+_counter = iter(range(10_000))
+
+
+def event(article: str, type_: str, when: str | None, source: str = "NER", target: str = "USA", *,
+          category: str | None = None, status: str = "asserted", confidence: float = 0.8,
+          text: str | None = None, n: int | None = None) -> Event:
+    """A hand-built extracted event; the category follows the type unless given."""
+    from kg.consolidate import type_categories
+
+    precision = {None: "unknown", 4: "year", 7: "month", 10: "day"}[len(when) if when else None]
+    party = {c: Participant(id=c, label=c, kind="state", country=c) for c in (source, target)}
+    return Event(
+        article=article, event=f"{article}/{n if n is not None else next(_counter)}",
+        category=category or type_categories()[type_], type=type_, source=party[source], target=party[target],
+        date=EventDate(value=when, precision=precision, text=text), status=status, confidence=confidence,
+        evidence=Evidence(sentence=f"{source} {type_} {target}.", char_start=0, char_end=10, trigger=type_),
+    )
+
+
+def mention(e: Event, outlet: str | None = None, published: date | None = None) -> Mention:
+    return Mention.from_event(e, outlet=outlet or f"outlet of {e.article}", published=published)
+
+
+# ---------------------------------------------------------------------- the rules, without a store
+
+
+def test_one_event_reported_by_four_outlets_is_one_event_with_four_sources():
+    mentions = [mention(event(a, "revoke_access", "2024-03-16", confidence=c))
+                for a, c in (("a", 0.6), ("b", 0.7), ("c", 0.5), ("d", 0.9))]
+    [ce] = consolidate(mentions)
+    assert ce.source_count == 4 and len(ce.mentions) == 4
+    assert ce.date.value == "2024-03-16" and ce.type == "revoke_access" and ce.category == "base_access"
+    assert ce.confidence == pytest.approx(1 - 0.4 * 0.3 * 0.5 * 0.1)
+    assert ce.confidence > max(m.confidence for m in mentions)
+
+
+def test_an_outlet_counts_once_however_many_articles_it_runs():
+    mentions = [mention(event(a, "expulsion", "2023-08-25", "NER", "FRA", confidence=c), outlet="Sahel Wire")
+                for a, c in (("a", 0.5), ("b", 0.9))]
+    mentions.append(mention(event("c", "expulsion", "2023-08-25", "NER", "FRA", confidence=0.5), outlet="Ledger"))
+    [ce] = consolidate(mentions)
+    assert ce.source_count == 2 and ce.outlets == ["Ledger", "Sahel Wire"]
+    assert ce.confidence == pytest.approx(1 - 0.1 * 0.5)  # each outlet's best mention once
+    assert combined_confidence(mentions) == ce.confidence
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("2024-03-16", "2024-03-16", True),
+        ("2024-03-16", "2024-03-17", True),  # a day apart: time zones, "overnight"
+        ("2024-03-16", "2024-03-18", False),  # two different days
+        ("2024-03-16", "2024-03", True),  # the day lies in the month
+        ("2024-03-16", "2024-04", False),
+        ("2024-03", "2024", True),
+        ("2024-03", "2023", False),
+    ],
+)
+def test_dates_are_compatible_when_they_overlap_or_are_a_day_apart(first, second, same):
+    ces = consolidate([mention(event("a", "withdrawal", first)), mention(event("b", "withdrawal", second))])
+    assert len(ces) == (1 if same else 2)
+
+
+def test_the_reconciled_date_is_the_most_precise_and_conflicts_are_recorded():
+    mentions = [mention(event("a", "handover", "2024-08")), mention(event("b", "handover", "2024-08-05")),
+                mention(event("c", "handover", "2024-08-05")), mention(event("d", "handover", "2024-08-06"))]
+    [ce] = consolidate(mentions)
+    assert (ce.date.value, ce.date.precision) == ("2024-08-05", "day")
+    assert ce.date_conflicts == ("2024-08-06",)  # within a day, kept, but noted
+
+
+def test_a_stated_date_outvotes_one_inferred_from_context():
+    mentions = [mention(event("a", "revoke_access", "2024-03-26", text="on Tuesday (earlier in the article)")),
+                mention(event("b", "revoke_access", "2024-03-16", text="on Saturday")),
+                mention(event("c", "revoke_access", "2024-03", text="(present tense)"))]
+    [ce] = consolidate(mentions)
+    assert ce.date.value == "2024-03-16" and ce.date_conflicts == ("2024-03-26",) and ce.source_count == 3
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
+        ("revoke_access", "end_agreement", True),
+        ("withdrawal", "handover", True),
+        ("agreement", "alliance", True),
+        ("expulsion", "deteriorating_relations", True),  # a vague type describes any of its category
+        ("withdrawal_announced", "withdrawal", False),  # different stages of one story
+        ("revoke_access", "withdrawal_announced", False),
+        ("expulsion", "sanction", False),
+        ("military_cooperation", "expulsion", False),
+    ],
+)
+def test_compatible_types(a, b, compatible):
+    assert types_compatible(a, b) is compatible
+    ces = consolidate([mention(event("x", a, "2024-05-19")), mention(event("y", b, "2024-05-19"))])
+    assert len(ces) == (1 if compatible else 2)
+
+
+def test_the_two_expulsions_of_april_2023_stay_two():
+    """Chad expels Germany's ambassador (7 April); Germany retaliates (11 April): same pair, type, month."""
+    mentions = [
+        mention(event("24", "expulsion", "2023-04-07", "TCD", "DEU")),
+        mention(event("25", "expulsion", "2023-04-07", "TCD", "DEU")),
+        mention(event("26", "expulsion", "2023-04-11", "DEU", "TCD")),
+        mention(event("27", "expulsion", "2023-04-11", "DEU", "TCD")),
+        mention(event("27", "expulsion", "2023-04", "TCD", "DEU", text="(present tense)")),
+        mention(event("28", "deteriorating_relations", "2023-04-07", "DEU", "TCD")),
+    ]
+    ces = consolidate(mentions)
+    assert [(ce.source, ce.date.value, ce.source_count) for ce in ces] == [
+        ("TCD", "2023-04-07", 4),  # the month-level report in 27 is about Chad's expulsion (its direction)
+        ("DEU", "2023-04-11", 2),
+    ]
+    assert all(ce.type == "expulsion" for ce in ces)  # a specific type beats a vague one
+
+
+def test_base_access_direction_is_not_a_difference():
+    ces = consolidate([mention(event("a", "handover", "2024-08-05", "NER", "USA")),
+                       mention(event("b", "withdrawal", "2024-08", "USA", "NER"))])
+    assert len(ces) == 1 and (ces[0].source, ces[0].target, ces[0].type) == ("NER", "USA", "handover")
+
+
+def test_undated_mentions_attach_only_when_unambiguous():
+    published = date(2024, 8, 7)
+    dated = [mention(event("a", "handover", "2024-08-05")), mention(event("b", "handover", "2024-07-07"))]
+    same_article = mention(event("a", "handover", None))
+    alone = mention(event("c", "handover", None), published=published)  # both handovers are within a month
+    ces = consolidate(dated + [same_article, alone])
+    by_date = {ce.date.value: ce for ce in ces}
+    assert {m.event for m in by_date["2024-08-05"].mentions} == {dated[0].event, same_article.event}
+    assert [m.event for m in by_date[None].mentions] == [alone.event]
+    # with one candidate in its article's neighbourhood, it attaches
+    [ce] = consolidate([dated[0], mention(event("c", "handover", None), published=published)])
+    assert ce.source_count == 2
+
+
+def test_only_asserted_mentions_are_consolidated():
+    ces = consolidate([mention(event("a", "withdrawal", "2024-09", status="planned")),
+                       mention(event("b", "expulsion", "2024-09", status="negated")),
+                       mention(event("c", "expulsion", "2024-09", status="hypothetical"))])
+    assert ces == []
+
+
+def test_consolidation_is_deterministic_and_ids_are_stable():
+    mentions = [mention(event(a, "visit", "2023-12", "RUS", "NER", n=i)) for i, a in enumerate("abc")]
+    forward, backward = consolidate(mentions), consolidate(list(reversed(mentions)))
+    assert forward == backward
+    assert str(forward[0].iri).startswith("https://w3id.org/kg/consolidated/NER-RUS/")
+    # a new report of the event keeps its id (the id hangs on its first mention)
+    more = consolidate(mentions + [mention(event("z", "visit", "2023-12", "RUS", "NER", n=99))])
+    assert more[0].id == forward[0].id and more[0].source_count == 4
+
+
+# ---------------------------------------------------------------------- corrections, without a store
+
+
+def correction(action: str, subject: str, **kwargs) -> Correction:
+    return Correction(id=kwargs.pop("id", action), action=action, subject=subject, by="ana",
+                      at=kwargs.pop("at", "2025-01-01T00:00:00+00:00"), **kwargs)
+
+
+def _iri(m: Mention) -> str:
+    return str(m.iri)
+
+
+def test_mention_corrections_reject_fix_date_type_and_actor():
+    a = mention(event("a", "revoke_access", "2024-03-26"))
+    b = mention(event("b", "revoke_access", "2024-03-16"))
+    c = mention(event("c", "agreement", "2024-03", "USA", "NER"))
+    d = mention(event("d", "sanction", "2023-07", "USA", "NER"))
+    fixes = [correction("date", _iri(a), value="2024-03-16", id="c1"),
+             correction("type", _iri(c), value="revoke_access", id="c2"),
+             correction("actor", _iri(d), source="ECOWAS", id="c3")]
+    ces = consolidate([a, b, c, d], fixes)
+    [revocation] = [ce for ce in ces if ce.type == "revoke_access"]
+    assert revocation.source_count == 3 and revocation.date.value == "2024-03-16"
+    assert set(revocation.corrections) == {"c1", "c2"}
+    [sanction] = [ce for ce in ces if ce.type == "sanction"]
+    assert sanction.dyad == "ECOWAS-NER" and sanction.corrections == ("c3",)
+    assert consolidate([a, b], [correction("reject", _iri(a))])[0].source_count == 1
+
+
+def test_consolidated_corrections_reject_merge_split_and_undo():
+    a, b = mention(event("a", "expulsion", "2023-08-25", "NER", "FRA")), mention(event("b", "expulsion",
+                                                                                      "2023-08-25", "NER", "FRA"))
+    c = mention(event("c", "expulsion", "2023-08-28", "NER", "FRA"))
+    first, second = consolidate([a, b, c])
+    assert (first.source_count, second.source_count) == (2, 1)
+    merge = correction("merge", str(first.iri), other=str(second.iri), mentions=(a.event, b.event),
+                       other_mentions=(c.event,), id="m")
+    [merged] = consolidate([a, b, c], [merge])
+    assert merged.source_count == 3 and merged.id == first.id and merged.corrections == ("m",)
+    split = correction("split", str(first.iri), other=_iri(b), mentions=(a.event, b.event), id="s",
+                       at="2025-01-02T00:00:00+00:00")
+    assert sorted(ce.source_count for ce in consolidate([a, b, c], [merge, split])) == [1, 2]
+    reject = correction("reject", str(first.iri), mentions=(a.event, b.event), id="r")
+    assert [ce.source_count for ce in consolidate([a, b, c], [reject])] == [1]
+    date_fix = correction("date", str(second.iri), value="2023-08-25", mentions=(c.event,), id="d")
+    fixed = [ce for ce in consolidate([a, b, c], [date_fix]) if ce.id == second.id][0]
+    assert fixed.date.value == "2023-08-25" and fixed.date_conflicts == ("2023-08-28",)
+    undone = Correction(**{**reject.__dict__, "revoked": True})
+    assert consolidate([a, b, c], [undone]) == consolidate([a, b, c])
+
+
+# ---------------------------------------------------------------------- the consolidation corpus, in a store
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, extractor):
+    from kg.load import ingest_paths
+    from kg.store import KnowledgeGraph
+
+    location = tmp_path_factory.mktemp("consolidation") / "store"
+    kg = KnowledgeGraph.open(location)
+    report = ingest_paths(kg, [CORPUS / "articles"], extractor=extractor)
+    assert report.errors == [] and report.consolidation.dyads > 0
+    yield kg, location
+    kg.close()
+
+
+def _events(kg, dyad):
+    from kg.consolidate import consolidate as run, read_corrections
+
+    return run(read_mentions(kg, dyad), read_corrections(kg))
+
+
+def _found(kg, expected):
+    """The asserted mentions the extractor found of an expected event, in the articles that report it."""
+    from kg.consolidate import _days_apart, _directed, _month_of
+
+    dyad = dyad_key(*expected["pair"])
+    when = EventDate(value=expected["date"], precision={7: "month", 10: "day"}[len(expected["date"])])
+    found = []
+    for m in read_mentions(kg, dyad):
+        if m.status != "asserted" or m.article not in expected["articles"] or not m.date.known:
+            continue
+        if not types_compatible(m.type, EXPECTED_TYPES[expected["key"]]):
+            continue
+        if m.date.precision == "day" and when.precision == "day":
+            if m.stated and (_days_apart(m.date, when) or 0) > 1:
+                continue
+            if not m.stated and _month_of(m.date).value != expected["date"][:7]:
+                continue
+        elif not (m.date.bounds()[0] <= when.bounds()[1] and when.bounds()[0] <= m.date.bounds()[1]):
+            continue
+        if expected.get("distinct_from") and _directed(m):  # the two expulsions differ by direction
+            source = "TCD" if expected["key"].startswith("chad") else "DEU"
+            if m.source != source:
+                continue
+        found.append(m)
+    return found
+
+
+@pytest.mark.parametrize("expected", TARGETS, ids=[e["key"] for e in TARGETS])
+def test_each_real_event_is_one_consolidated_event_with_all_its_reports(corpus, expected):
+    kg, _ = corpus
+    found = _found(kg, expected)
+    if not found:
+        pytest.skip(f"the extractor finds no dated report of {expected['key']} (an extraction miss)")
+    events = _events(kg, dyad_key(*expected["pair"]))
+    holding = [ce for ce in events if {m.event for m in ce.mentions} & {m.event for m in found}]
+    assert len(holding) == 1, f"{expected['key']} is split over {len(holding)} consolidated events"
+    [ce] = holding
+    assert {m.event for m in found} <= {m.event for m in ce.mentions}
+    assert {m.article for m in found} <= set(ce.articles)
+    assert ce.category == expected["category"] or expected["category"] in ("base_access", "tension")
+    assert ce.date.value[:7] == expected["date"][:7], "its date agrees to the month"
+    same_month = [e for e in events if e.type == ce.type and e.date.value and e.date.value[:7] == ce.date.value[:7]
+                  and e.source == ce.source]
+    assert len(same_month) == 1, "no second event of the same type, direction and month"
+
+
+def test_most_target_events_are_found_and_consolidated(corpus):
+    kg, _ = corpus
+    multi = [e for e in TARGETS if len({m.article for m in _found(kg, e)}) >= 2]
+    assert len(multi) >= 7, "at least 7 of the 10 pairwise target events are reported by 2+ articles found"
+
+
+def test_the_two_chad_germany_expulsions_stay_two(corpus):
+    kg, _ = corpus
+    expulsions = [ce for ce in _events(kg, "DEU-TCD") if ce.type == "expulsion" and ce.date.value]
+    chad = [ce for ce in expulsions if ce.source == "TCD" and ce.date.value.startswith("2023-04")]
+    germany = [ce for ce in expulsions if ce.source == "DEU" and ce.date.value.startswith("2023-04")]
+    assert len(chad) == 1 and len(germany) == 1
+    assert chad[0].date.value == "2023-04-07" and germany[0].date.value == "2023-04-11"
+    assert chad[0].source_count >= 3 and germany[0].source_count >= 2
+
+
+def test_the_store_holds_one_graph_per_dyad_and_fewer_events_than_mentions(corpus):
+    kg, _ = corpus
+    graphs = {str(g) for g in kg.list_graphs()}
+    dyads = stored_dyads(kg)
+    assert all(f"https://w3id.org/kg/graph/consolidated/{d}" in graphs for d in dyads)
+    mentions = kg.query("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?e a kg:Event ; kg:status kg:Asserted "
+                        "BIND(?e AS ?m) }").rows[0][0]
+    events = kg.query("SELECT (COUNT(DISTINCT ?ce) AS ?n) WHERE { ?ce a kg:ConsolidatedEvent }").rows[0][0]
+    counted = kg.query("SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?ce kg:mention ?m }").rows[0][0]
+    assert int(events) < int(mentions) == int(counted)  # every asserted mention in exactly one event
+    row = kg.query("""SELECT ?n ?c WHERE { ?ce a kg:ConsolidatedEvent ; kg:sourceCount ?n ; kg:confidence ?c ;
+                      kg:eventType kgt:revoke_access ; kg:dyad dyad:NER-USA ; kg:date ?d FILTER(STR(?d) = "2024-03-16") }""")
+    assert row.rows and int(row.rows[0][0]) >= 3 and float(row.rows[0][1]) > 0.9
+
+
+def test_the_store_conforms_to_the_shapes(corpus):
+    from kg.validate import validate_store
+
+    report = validate_store(corpus[0])
+    assert report.conforms, report.text
+
+
+def test_kg_timeline_lists_each_event_once_with_all_its_sources(corpus):
+    from kg.cli import cli
+
+    kg, location = corpus
+    kg.close()  # one process at a time on an on-disk store
+    try:
+        result = CliRunner().invoke(cli, ["timeline", "NER", "USA", "--format", "json", "--store", str(location)],
+                                    catch_exceptions=False)
+        md = CliRunner().invoke(cli, ["timeline", "NER", "USA", "--store", str(location)], catch_exceptions=False)
+    finally:
+        corpus_reopen(corpus)
+    assert result.exit_code == 0 and md.exit_code == 0
+    data = json.loads(result.output)
+    iris = [e["event"] for e in data["events"]]
+    assert len(iris) == len(set(iris)), "each consolidated event once"
+    [revocation] = [e for e in data["events"] if e["type"] == "revoke_access" and e["date"] == "2024-03-16"]
+    articles = {s["article"] for s in revocation["sources"]}
+    assert len(articles) >= 4 and revocation["source_count"] == len({s["outlet"] for s in revocation["sources"]})
+    assert all(s["outlet"] and s["url"] and s["sentence"] and s["published"] for s in revocation["sources"])
+    assert md.output.count("revoke access: Niger (NER) → United States (USA)") == 1
+    for source in revocation["sources"]:
+        assert source["url"] in md.output
+    assert {"events", "states", "scores", "turning_points"} <= set(data)
+
+
+def corpus_reopen(corpus):
+    """Reopen the module's store after a CLI run closed it (the fixture's object is rebound in place)."""
+    from kg.store import KnowledgeGraph
+
+    kg, location = corpus
+    fresh = KnowledgeGraph.open(location)
+    kg.__dict__.update(fresh.__dict__)
+
+
+def test_removing_an_article_detaches_its_mentions_and_ingesting_it_again_restores_them(corpus, extractor):
+    from kg.load import ingest_paths, remove_articles
+
+    kg, _ = corpus
+    article = "05-sahel-wire-niger-revokes-us-accord"
+
+    def revocation():
+        return [ce for ce in _events(kg, "NER-USA") if ce.type == "revoke_access" and ce.date.value == "2024-03-16"]
+
+    [before] = revocation()
+    stored_before = {str(r[0]) for r in kg.query(
+        "SELECT ?m WHERE { ?ce kg:eventType kgt:revoke_access ; kg:mention ?m }").rows}
+    assert article in before.articles
+    report = remove_articles(kg, [article])
+    assert report.removed == [article] and "NER-USA" in stored_dyads(kg) and report.consolidation.dyads >= 1
+    [after] = revocation()
+    assert article not in after.articles and after.source_count == before.source_count - 1
+    stored_after = {str(r[0]) for r in kg.query(
+        "SELECT ?m WHERE { ?ce kg:eventType kgt:revoke_access ; kg:mention ?m }").rows}
+    assert not any(article in m for m in stored_after) and stored_after < stored_before
+    assert remove_articles(kg, [article]).missing == [article]
+    ingest_paths(kg, [CORPUS / "articles" / f"{article}.txt"], extractor=extractor)
+    [again] = revocation()
+    assert again.id == before.id and again.source_count == before.source_count
+
+
+def test_ingesting_again_changes_nothing(corpus, extractor):
+    from kg.load import ingest_paths
+
+    kg, _ = corpus
+    before = kg.dump("nq")
+    report = ingest_paths(kg, [CORPUS / "articles"], extractor=extractor)
+    assert report.stored == 0 and report.consolidation.dyads == 0
+    assert kg.dump("nq") == before
+
+
+def test_consolidated_event_iris_are_under_the_base(corpus):
+    kg, _ = corpus
+    [row] = kg.query("SELECT ?ce WHERE { ?ce a kg:ConsolidatedEvent } LIMIT 1").rows
+    assert str(row[0]).startswith(str(consolidated_iri("")))
