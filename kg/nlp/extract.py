@@ -241,7 +241,7 @@ class Extractor:
         status = event_status(token)
         if (
             type_ == "withdrawal"
-            and status in ("planned", "asserted")
+            and status != "negated"
             and _governed_by(token, ANNOUNCING_HEADS)
         ):
             type_, status = (
@@ -850,7 +850,11 @@ def _governing_chain(token: Token) -> list[Token]:
 
 
 def _governed_by(token: Token, lemmas: set[str]) -> bool:
-    return any(t.lemma_.lower() in lemmas for t in _governing_chain(token)[1:])
+    """Whether a verb of `lemmas` governs the trigger, also as reported speech ("announced that … would pull")."""
+    chain = _governing_chain(token)
+    if chain[-1].dep_ == "ccomp":
+        chain.append(chain[-1].head)
+    return any(t.lemma_.lower() in lemmas for t in chain[1:])
 
 
 def event_status(token: Token) -> str:
