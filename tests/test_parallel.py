@@ -10,7 +10,6 @@ from click.testing import CliRunner
 import kg.parallel
 from kg.cli import cli
 from kg.errors import ExtractError, StoreError
-from kg.ingest import read_articles
 from kg.load import ingest_paths
 from kg.parallel import extract_all
 from kg.shards import MANIFEST, REFERENCE, load_shards, write_shards
@@ -41,11 +40,6 @@ def worker_extractors() -> list[str]:
 def small_chunks(monkeypatch):
     """Two articles per task, so six articles spread over both workers."""
     monkeypatch.setattr(kg.parallel, "CHUNK_SIZE", 2)
-
-
-def test_jobs_2_extracts_what_jobs_1_extracts(extractor, index, small_chunks):
-    articles = list(read_articles(ARTICLES))
-    assert extract_all(articles, index=index, jobs=2) == extract_all(articles, extractor=extractor)
 
 
 def test_ingest_with_jobs_2_stores_the_same_quads(serial, index, small_chunks, tmp_path):

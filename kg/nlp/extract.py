@@ -569,15 +569,16 @@ def event_roles(
         if subjects and rest:
             return subjects, rest, True
         head = token.head
-        while head.pos_ == "ADP" and head.head != head:
+        while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
-        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LIGHT_VERBS:
-            verb_subjects, verb_objects, _ = _verb_roles(
-                head, collect, trigger_tokens | {token.i}, skip=token
-            )
+        light = head.lemma_.lower() in LIGHT_VERBS
+        if head.pos_ in ("VERB", "AUX") and (light or (token.dep_ in ("pobj", "dobj") and rest)):
+            # "imposed sanctions on Y": the light verb's subject; "came away from a call with Putin":
+            # the subject of the clause the event noun sits in
+            verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
             if not subjects:
                 subjects = [m for m in verb_subjects if m not in rest]
-            if not rest:  # the noun's own phrase names no one: take the clause's other side
+            if not rest and light:  # the noun's own phrase names no one: take the clause's other side
                 rest = [m for m in verb_objects if m not in subjects]
         if not subjects and len(rest) >= 2:
             return rest[:1], rest[1:], True
