@@ -35,7 +35,7 @@ IRREGULAR = {"sign": "signed", "hold": "held", "meet": "met", "send": "sent", "s
              "break": "broke", "oust": "ousted", "overthrow": "overthrew", "ship": "shipped", "ink": "inked",
              "seal": "sealed", "say": "said", "pull": "pulled", "begin": "began", "tell": "told", "win": "won",
              "expel": "expelled", "ban": "banned", "halt": "halted", "suspend": "suspended", "plan": "planned",
-             "shut": "shut", "set": "set", "rebuff": "rebuffed", "quit": "quit", "fight": "fought"}
+             "shut": "shut", "set": "set", "freeze": "froze", "rebuff": "rebuffed", "quit": "quit", "fight": "fought"}
 NOUN_ENDINGS = ("ing", "ion", "ment", "al", "ure", "s", "ty", "ship", "cy", "ance", "ence", "ade", "ism")
 FUNCTION_WORDS = {"with", "between", "on", "against", "to", "from", "of", "in", "by", "for", "over", "at",
                   "sideline", "counterpart", "bilateral", "host"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -24,6 +25,11 @@ import yaml
 from kg.errors import ActorError
 from kg.model import KINDS, Actor, Tenure
 
+_MILITARY_RULE = re.compile(
+    r"transition|military|junta|council|committee|cnsp|cnrd|mpsr|ctri|ncpo|salvation|safeguard|restoration"
+    r"|sovereignty|state administration|peace and order",
+    re.I,
+)
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 _BUILTIN_FILES = ("states.yaml", "organisations.yaml", "groups.yaml", "leaders.yaml")
 
@@ -122,6 +128,17 @@ class ActorIndex:
         actor = self.lookup(name)
         code = actor.country_on(date.today()) if actor.kind == "leader" else actor.country
         return code or actor.id
+
+    @functools.cached_property
+    def military_ruled(self) -> frozenset[str]:
+        """States that have had a junta or military transition in power (from leaders' offices):
+        where "the junta", "the army" and an unplaced coup most likely belong."""
+        return frozenset(
+            t.country
+            for a in self.actors.values()
+            for t in a.tenures
+            if t.title and _MILITARY_RULE.search(t.title)
+        )
 
     def military_of(self, country: str) -> Actor | None:
         return self.actors.get(f"{country}/military")

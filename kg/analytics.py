@@ -30,6 +30,8 @@ NETWORK_FORMATS = ("graphml", "gexf")
 SEED = 42
 _KINDS = {"State": "state", "Organisation": "organisation", "ArmedGroup": "group", "Military": "military"}
 _ARTICLES = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 SELECT DISTINCT ?event ?articleId ?dateStart WHERE {
   ?event a kg:Event ; prov:wasDerivedFrom ?article .
   ?article kg:articleId ?articleId .
@@ -198,10 +200,8 @@ def analyse(graph: nx.Graph, *, seed: int = SEED) -> nx.Graph:
 
 
 def rank(graph: nx.Graph, measure: str = "betweenness") -> list[tuple[str, float]]:
-    """Nodes by a centrality measure, highest first (ties by code), where it is defined."""
-    if graph.number_of_nodes() and measure not in next(iter(graph.nodes.values())):
-        analyse(graph)
-    scored = [(node, attrs[measure]) for node, attrs in graph.nodes(data=True) if measure in attrs]
+    """Nodes by a centrality measure (degree, betweenness, eigenvector), highest first, where defined."""
+    scored = [(node, scores[measure]) for node, scores in centrality(graph).items() if measure in scores]
     return sorted(scored, key=lambda item: (-item[1], item[0]))
 
 

@@ -41,6 +41,7 @@ COREF_NOUNS = {
     "military": "military",
     "army": "military",
 }
+MILITARY_REFERENCES = {"junta", "rulers", "military", "army", "regime"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
 CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "parataxis", "acl", "pcomp"}
@@ -359,9 +360,9 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
-    referent = focus.state
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
+        referent = _referent(token, focus, index)
         if role is None or token.i in covered or referent is None:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -378,6 +379,14 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _referent(token: Token, focus: Focus, index: ActorIndex) -> str | None:
+    """The state "the junta" or "the army" stands for: the most talked-about state that has had military
+    rulers; "the country" or "the government": the state in focus."""
+    if token.lower_ in MILITARY_REFERENCES:
+        return next((c for c in focus.ranked if c in index.military_ruled), focus.state)
+    return focus.state
 
 
 def _name_mention(ent: Span, index: ActorIndex, focus: Focus, on: date | None) -> Mention | None:
@@ -763,7 +772,8 @@ def _coup_states(
             return _distinct(found)
         # whoever condemned or reacted to the coup is not where it happened
         outsiders = {m.country for m in found}
-        place = next((c for c in focus.ranked if c not in outsiders), None)
+        places = [c for c in focus.ranked if c not in outsiders]
+        place = next((c for c in places if c in index.military_ruled), places[0] if places else None)
         return [_focus_mention_of(trigger, place, index)] if place else []
     return [_focus_mention(trigger, focus, index)] if focus.state else []
 
