@@ -737,6 +737,16 @@ COUP_VERBS = {
 }
 
 
+def _attached_to(word: Token, noun: Token) -> bool:
+    """Whether a name modifies the noun itself: "Niger's coup", "the Nigerien coup", "the coup in Niger"."""
+    head = word.head if word.dep_ != "compound" else word.head
+    while head.dep_ == "compound" and head.i != noun.i:
+        head = head.head
+    if head.i == noun.i:
+        return True
+    return head.pos_ == "ADP" and head.lower_ in ("in", "of") and head.head.i == noun.i
+
+
 def _coup_states(
     trigger: Token,
     subjects: list[Mention],
@@ -749,7 +759,8 @@ def _coup_states(
     leader's state ("Traoré took power in a coup", "Mali and Burkina Faso have seen takeovers");
     else the state in focus (never the state of whoever condemned it)."""
     own = {t.i for t in _phrase(trigger)}
-    named = [m for m in mentions if m.root in own or m.start in own]
+    doc = trigger.doc
+    named = [m for m in mentions if (m.root in own or m.start in own) and _attached_to(doc[m.start], trigger)]
     if named:
         return _distinct(named)[:1]
     if trigger.pos_ in ("VERB", "AUX"):
