@@ -63,6 +63,12 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October")
 
 
+# One pair appears only in articles 0, 5, 10 … 105 (see synthetic_article): in a run killed after
+# article 110, its dyad changes and no later article touches it again.
+RARE_PAIR = ("Germany", "Chad")
+RARE_UNTIL = 110
+
+
 def synthetic_article(n: int, seed: int = 0, edit: int = 0) -> dict:
     """Article ``n`` of a corpus: a JSON record with id, published date, title and 2-4 event sentences.
 
@@ -72,9 +78,13 @@ def synthetic_article(n: int, seed: int = 0, edit: int = 0) -> dict:
     sentences = []
     for _ in range(r.randint(2, 4)):
         (a, adj_a), (b, adj_b) = r.sample(STATES, 2)
+        while {a, b} == set(RARE_PAIR):
+            (a, adj_a), (b, adj_b) = r.sample(STATES, 2)
         text = r.choice(TEMPLATES).format(a=a, b=b, adj_a=adj_a, adj_b=adj_b, weekday=r.choice(WEEKDAYS),
                                           month=r.choice(MONTHS), year=r.choice((2022, 2023, 2024)))
         sentences += [text[0].upper() + text[1:], r.choice(FILLERS)]
+    if n < RARE_UNTIL and n % 5 == 0 and not edit:
+        sentences.append(f"{RARE_PAIR[0]} and {RARE_PAIR[1]} signed a defence agreement in {MONTHS[n % 10]} 2023.")
     published = f"2024-{1 + n % 11:02d}-{1 + n % 28:02d}"
     return {"id": f"synthetic-{seed}-{n:04d}", "published": published, "title": f"Report {n}",
             "text": " ".join(sentences)}

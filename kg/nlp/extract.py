@@ -269,7 +269,7 @@ class Extractor:
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
-                src, tgt = _host_first(src, tgt, type_)
+                src, tgt = _host_first(src, tgt, type_, doc)
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             out.append(
                 Event(
@@ -281,7 +281,7 @@ class Extractor:
                     target=_participant(tgt),
                     date=when,
                     status=status,
-                    confidence=max(0.05, min(0.99, confidence)),
+                    confidence=round(max(0.05, min(0.99, confidence)), 3),
                     evidence=Evidence(
                         sentence=sent.text.strip(),
                         char_start=sent.start_char + _lead_space(sent),
@@ -797,9 +797,21 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _host_first(src: Mention, tgt: Mention, type_: str) -> tuple[Mention, Mention]:
-    """Base access: the host state is the source, the foreign forces' state the target."""
-    if type_ == "handover":  # "X handed the base to Y": Y is the host
+def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Mention, Mention]:
+    """Base access: the host state is the source, the foreign forces' state the target.
+
+    The host is the place ("from Niger", "in Djibouti", "to Niger" for a handover); else the side
+    that is not the foreign forces ("US troops", "the French military")."""
+
+    def place(m: Mention) -> bool:
+        word = doc[m.root]
+        return word.dep_ == "pobj" and word.head.lower_ in ("from", "in", "at", "of", "to", "out")
+
+    if place(src) and not place(tgt):
+        return src, tgt
+    if place(tgt) and not place(src):
+        return tgt, src
+    if type_ == "handover":  # "X handed the base over to Y": Y is the host
         return tgt, src
     if src.actor.kind == "military" and tgt.actor.kind != "military":
         return tgt, src
