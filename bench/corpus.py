@@ -24,21 +24,93 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-OUTLETS = ("Sahel Wire", "Niamey Ledger", "Continental Review", "Global Brief", "Capital Dispatch",
-           "Atlantic Monitor", "Gulf Courier", "Eastern Herald", "Andes Post", "Baltic Observer")
+OUTLETS = (
+    "Sahel Wire",
+    "Niamey Ledger",
+    "Continental Review",
+    "Global Brief",
+    "Capital Dispatch",
+    "Atlantic Monitor",
+    "Gulf Courier",
+    "Eastern Herald",
+    "Andes Post",
+    "Baltic Observer",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-IRREGULAR = {"sign": "signed", "hold": "held", "meet": "met", "send": "sent", "sell": "sold", "bring": "brought",
-             "speak": "spoke", "give": "gave", "take": "took", "seize": "seized", "lead": "led", "make": "made",
-             "leave": "left", "withdraw": "withdrew", "put": "put", "cut": "cut", "strike": "struck",
-             "break": "broke", "oust": "ousted", "overthrow": "overthrew", "ship": "shipped", "ink": "inked",
-             "seal": "sealed", "say": "said", "pull": "pulled", "begin": "began", "tell": "told", "win": "won",
-             "expel": "expelled", "ban": "banned", "halt": "halted", "suspend": "suspended", "plan": "planned",
-             "shut": "shut", "set": "set", "freeze": "froze", "rebuff": "rebuffed", "quit": "quit", "fight": "fought"}
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+IRREGULAR = {
+    "sign": "signed",
+    "hold": "held",
+    "meet": "met",
+    "send": "sent",
+    "sell": "sold",
+    "bring": "brought",
+    "speak": "spoke",
+    "give": "gave",
+    "take": "took",
+    "seize": "seized",
+    "lead": "led",
+    "make": "made",
+    "leave": "left",
+    "withdraw": "withdrew",
+    "put": "put",
+    "cut": "cut",
+    "strike": "struck",
+    "break": "broke",
+    "oust": "ousted",
+    "overthrow": "overthrew",
+    "ship": "shipped",
+    "ink": "inked",
+    "seal": "sealed",
+    "say": "said",
+    "pull": "pulled",
+    "begin": "began",
+    "tell": "told",
+    "win": "won",
+    "expel": "expelled",
+    "ban": "banned",
+    "halt": "halted",
+    "suspend": "suspended",
+    "plan": "planned",
+    "shut": "shut",
+    "set": "set",
+    "freeze": "froze",
+    "rebuff": "rebuffed",
+    "quit": "quit",
+    "fight": "fought",
+}
 NOUN_ENDINGS = ("ing", "ion", "ment", "al", "ure", "s", "ty", "ship", "cy", "ance", "ence", "ade", "ism")
-FUNCTION_WORDS = {"with", "between", "on", "against", "to", "from", "of", "in", "by", "for", "over", "at",
-                  "sideline", "counterpart", "bilateral", "host"}
+FUNCTION_WORDS = {
+    "with",
+    "between",
+    "on",
+    "against",
+    "to",
+    "from",
+    "of",
+    "in",
+    "by",
+    "for",
+    "over",
+    "at",
+    "sideline",
+    "counterpart",
+    "bilateral",
+    "host",
+}
 FILLER = (
     "Analysts in the region said the situation remained fluid.",
     "Markets in the capital were calm on the day, traders said.",
@@ -56,9 +128,13 @@ FILLER = (
     "A spokesperson said the government remained committed to dialogue.",
     "Several hundred people gathered in the main square on the day.",
 )
-QUOTES = ("This is a turning point for our country", "We will not be dictated to",
-          "Our partnership is built on mutual respect", "The door to dialogue remains open",
-          "We have taken note of the decision")
+QUOTES = (
+    "This is a turning point for our country",
+    "We will not be dictated to",
+    "Our partnership is built on mutual respect",
+    "The door to dialogue remains open",
+    "We have taken note of the decision",
+)
 
 
 @dataclass(frozen=True)
@@ -69,8 +145,11 @@ class Gazetteer:
 
 
 def load_gazetteer() -> Gazetteer:
-    states = [s for s in yaml.safe_load((DATA / "actors" / "states.yaml").read_text(encoding="utf-8"))
-              if s.get("demonyms") and s.get("capital")]
+    states = [
+        s
+        for s in yaml.safe_load((DATA / "actors" / "states.yaml").read_text(encoding="utf-8"))
+        if s.get("demonyms") and s.get("capital")
+    ]
     leaders = yaml.safe_load((DATA / "actors" / "leaders.yaml").read_text(encoding="utf-8"))
     leaders = [leader for leader in leaders if leader.get("tenures")]
     # Zipf-like: a few states are in most of the news, as in real corpora (cumulative weights).
@@ -82,7 +161,9 @@ def load_gazetteer() -> Gazetteer:
 
 
 def load_triggers() -> list[dict]:
-    return [t for t in yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8")) if t.get("lemmas")]
+    return [
+        t for t in yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8")) if t.get("lemmas")
+    ]
 
 
 def past(lemma: str) -> str:
@@ -184,11 +265,17 @@ class Writer:
                     sentences.append(rng.choice(FILLER))
             text = " ".join(sentences)
             if p == 0:
-                text = f"{focus['capital'].upper()}, {MONTHS[published.month - 1]} {published.day} ({outlet}) - {text}"
+                dateline = f"{focus['capital'].upper()}, {MONTHS[published.month - 1]} {published.day}"
+                text = f"{dateline} ({outlet}) - {text}"
             paragraphs.append(text)
-        return {"id": f"synth-{self.seed}-{n:06d}", "title": headline, "published": published.isoformat(),
-                "source": outlet, "url": f"https://news.example.org/{self.seed}/{n}",
-                "text": headline + "\n\n" + "\n\n".join(paragraphs) + "\n"}
+        return {
+            "id": f"synth-{self.seed}-{n:06d}",
+            "title": headline,
+            "published": published.isoformat(),
+            "source": outlet,
+            "url": f"https://news.example.org/{self.seed}/{n}",
+            "text": headline + "\n\n" + "\n\n".join(paragraphs) + "\n",
+        }
 
     def articles(self, count: int, start: int = 0) -> Iterator[dict]:
         for n in range(start, start + count):

@@ -601,7 +601,6 @@ def correct_actor(event, source, target, why, by, store, actor_files):
       kg correct actor consolidated/FRA-NER/0c1d2e3f4a5b --target USA
     """
     from kg.actors import ActorIndex
-
     from kg.rdf import actor_code
 
     index = ActorIndex.load(actor_files)
@@ -619,7 +618,7 @@ def correct_merge(first, second, why, by, store):
 
     \b
     Example:
-      kg correct merge consolidated/NER-USA/1a2b3c4d5e6f consolidated/NER-USA/6f5e4d3c2b1a --why "same revocation"
+      kg correct merge consolidated/NER-USA/1a2b3c4d5e6f consolidated/NER-USA/6f5e4d3c2b1a
     """
     _correct(store, "merge", first, other=second, why=why, by=by)
 

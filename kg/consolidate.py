@@ -63,8 +63,19 @@ GENERIC_TYPES: dict[str, str] = {
     "support": "cooperation",
 }
 # Types whose source and target may be swapped without changing the event.
-SYMMETRIC_TYPES = frozenset({"agreement", "alliance", "call", "meeting", "military_cooperation",
-                             "deteriorating_relations", "restore_relations", "coup", "coup_attempt"})
+SYMMETRIC_TYPES = frozenset(
+    {
+        "agreement",
+        "alliance",
+        "call",
+        "meeting",
+        "military_cooperation",
+        "deteriorating_relations",
+        "restore_relations",
+        "coup",
+        "coup_attempt",
+    }
+)
 # base_access: the host/guest roles are fixed by the world; the extractor's direction is noise.
 UNDIRECTED_CATEGORIES = frozenset({"base_access", "coup"})
 # Markers kg.nlp.extract appends to a date it inferred rather than read in the sentence.
@@ -99,13 +110,33 @@ class Mention:
     corrections: tuple[str, ...] = ()  # ids of the corrections applied to it
 
     @classmethod
-    def from_event(cls, event: Event, *, outlet: str | None = None, published: date | None = None,
-                   url: str | None = None, title: str | None = None) -> Mention:
+    def from_event(
+        cls,
+        event: Event,
+        *,
+        outlet: str | None = None,
+        published: date | None = None,
+        url: str | None = None,
+        title: str | None = None,
+    ) -> Mention:
         """A mention of an extracted ``Event``, with the outlet that published its article."""
-        return cls(event=event.event, article=event.article, category=event.category, type=event.type,
-                   source=event.source.country, target=event.target.country, date=event.date,
-                   status=event.status, confidence=event.confidence, outlet=outlet, published=published,
-                   sentence=event.evidence.sentence, trigger=event.evidence.trigger, url=url, title=title)
+        return cls(
+            event=event.event,
+            article=event.article,
+            category=event.category,
+            type=event.type,
+            source=event.source.country,
+            target=event.target.country,
+            date=event.date,
+            status=event.status,
+            confidence=event.confidence,
+            outlet=outlet,
+            published=published,
+            sentence=event.evidence.sentence,
+            trigger=event.evidence.trigger,
+            url=url,
+            title=title,
+        )
 
     @property
     def dyad(self) -> str:
@@ -206,7 +237,7 @@ def states_graph_iri(dyad: str) -> URIRef:
 
 def event_id_of(iri: str) -> str:
     """The event id of a mention IRI (``event/ART/abc`` → ``ART/abc``)."""
-    return unquote(str(iri)[len(str(EVENT)):]) if str(iri).startswith(str(EVENT)) else str(iri)
+    return unquote(str(iri)[len(str(EVENT)) :]) if str(iri).startswith(str(EVENT)) else str(iri)
 
 
 def dyad_of_consolidated(iri: str) -> str | None:
@@ -214,7 +245,7 @@ def dyad_of_consolidated(iri: str) -> str | None:
     text = str(iri)
     if not text.startswith(str(CONSOLIDATED)):
         return None
-    return unquote(text[len(str(CONSOLIDATED)):]).rsplit("/", 1)[0]
+    return unquote(text[len(str(CONSOLIDATED)) :]).rsplit("/", 1)[0]
 
 
 # ---------------------------------------------------------------------- the type scheme
@@ -227,15 +258,15 @@ def type_categories() -> dict[str, str]:
     found: dict[str, str] = {}
     for node in graph.subjects(RDF.type, KG.EventType):
         broader = graph.value(node, SKOS.broader)
-        name = str(node)[len(str(KGT)):]
-        found[name] = str(broader)[len(str(KGT)):] if broader is not None else name
+        name = str(node)[len(str(KGT)) :]
+        found[name] = str(broader)[len(str(KGT)) :] if broader is not None else name
     return found
 
 
 @lru_cache(maxsize=1)
 def default_intensities() -> dict[str, float]:
     graph = ontology_graph()
-    return {str(s)[len(str(KGT)):]: float(o) for s, o in graph.subject_objects(KG.intensity)}
+    return {str(s)[len(str(KGT)) :]: float(o) for s, o in graph.subject_objects(KG.intensity)}
 
 
 def types_compatible(a: str, b: str) -> bool:
@@ -261,7 +292,9 @@ def _new_date(value: str) -> EventDate:
     return EventDate(value=value, precision=precision, text="(corrected by an analyst)")  # type: ignore[arg-type]
 
 
-def apply_mention_corrections(mentions: Iterable[Mention], corrections: Sequence[Correction]) -> list[Mention]:
+def apply_mention_corrections(
+    mentions: Iterable[Mention], corrections: Sequence[Correction]
+) -> list[Mention]:
     """Mentions with the analysts' rejections and fixes of date, type and actor applied, oldest first."""
     found = sorted(mentions, key=lambda m: m.event)
     where: dict[str, list[int]] = defaultdict(list)
@@ -273,12 +306,19 @@ def apply_mention_corrections(mentions: Iterable[Mention], corrections: Sequence
         if c.action in ("merge", "split") or (c.on_consolidated and c.action != "actor"):
             continue  # merges, splits and fixes of a consolidated event act on the event, not its mentions
         if c.on_consolidated:  # its actor: rename the side in every mention it had
-            renames = {old: new for old, new in ((c.previous_source, c.source), (c.previous_target, c.target))
-                       if old and new}
+            renames = {
+                old: new
+                for old, new in ((c.previous_source, c.source), (c.previous_target, c.target))
+                if old and new
+            }
             for i in (i for event_id in c.mentions for i in where.get(event_id, ())):
                 m = found[i]
-                found[i] = replace(m, source=renames.get(m.source, m.source), target=renames.get(m.target, m.target),
-                                   corrections=m.corrections + (c.id,))
+                found[i] = replace(
+                    m,
+                    source=renames.get(m.source, m.source),
+                    target=renames.get(m.target, m.target),
+                    corrections=m.corrections + (c.id,),
+                )
             continue
         for i in where.get(event_id_of(c.subject), ()):
             m = found[i]
@@ -372,9 +412,11 @@ def _pick(candidates: list[_Cluster], m: Mention) -> _Cluster | None:
     if not candidates:
         return None
     if m.date.precision == "day":  # nearest day, then best attested
+
         def key(c: _Cluster) -> tuple:
             apart = _days_apart(m.date, c.date)
             return (apart if apart is not None else 99, -c.witnesses)
+
         ranked = sorted(candidates, key=key)
         return ranked[0] if key(ranked[0]) != key(ranked[1]) else None
     # a coarse date inside several events: the best attested one, if it clearly is
@@ -382,7 +424,9 @@ def _pick(candidates: list[_Cluster], m: Mention) -> _Cluster | None:
     return ranked[0] if ranked[0].witnesses > ranked[1].witnesses else None
 
 
-def cluster_mentions(mentions: Sequence[Mention], apart: dict[str, set[str]] | None = None) -> list[list[Mention]]:
+def cluster_mentions(
+    mentions: Sequence[Mention], apart: dict[str, set[str]] | None = None
+) -> list[list[Mention]]:
     """Group one dyad's asserted mentions into real-world events (see the module docstring)."""
     apart = apart or {}
     clusters: list[_Cluster] = []
@@ -415,11 +459,6 @@ def cluster_mentions(mentions: Sequence[Mention], apart: dict[str, set[str]] | N
 
 
 # ---------------------------------------------------------------------- reconciling
-
-
-def _contains(outer: EventDate, inner: EventDate) -> bool:
-    a, b = outer.bounds(), inner.bounds()
-    return a is not None and b is not None and a[0] <= b[0] and b[1] <= a[1]
 
 
 def reconcile_date(mentions: Sequence[Mention]) -> tuple[EventDate, tuple[str, ...]]:
@@ -492,19 +531,32 @@ def build_event(mentions: Sequence[Mention]) -> ConsolidatedEvent:
     dyad = dyad_key(source, target)
     applied = tuple(sorted({c for m in mentions for c in m.corrections}))
     return ConsolidatedEvent(
-        id=_ce_id(dyad, mentions), dyad=dyad, category=category, type=type_, source=source, target=target,
-        date=when, confidence=combined_confidence(mentions), source_count=len({m.witness for m in mentions}),
-        mentions=tuple(sorted(mentions, key=lambda m: m.event)), date_conflicts=conflicts, corrections=applied,
+        id=_ce_id(dyad, mentions),
+        dyad=dyad,
+        category=category,
+        type=type_,
+        source=source,
+        target=target,
+        date=when,
+        confidence=combined_confidence(mentions),
+        source_count=len({m.witness for m in mentions}),
+        mentions=tuple(sorted(mentions, key=lambda m: m.event)),
+        date_conflicts=conflicts,
+        corrections=applied,
     )
 
 
 def _touches(members: Sequence[Mention], ce_iri: str, snapshot: Iterable[str]) -> bool:
     ids = {m.event for m in members}
-    return bool(ids & set(snapshot)) or (bool(members) and str(consolidated_iri(
-        _ce_id(dyad_key(members[0].source, members[0].target), members))) == ce_iri)
+    return bool(ids & set(snapshot)) or (
+        bool(members)
+        and str(consolidated_iri(_ce_id(dyad_key(members[0].source, members[0].target), members))) == ce_iri
+    )
 
 
-def consolidate(mentions: Iterable[Mention], corrections: Sequence[Correction] = ()) -> list[ConsolidatedEvent]:
+def consolidate(
+    mentions: Iterable[Mention], corrections: Sequence[Correction] = ()
+) -> list[ConsolidatedEvent]:
     """Group asserted mentions of the same real-world event, applying the analysts' corrections.
 
     >>> [ce.source_count for ce in consolidate(mentions)]
@@ -530,7 +582,7 @@ def _apply_merges(groups: list[list[Mention]], active: Sequence[Correction]) -> 
     for i, c in enumerate(active):
         if c.action != "merge" or not c.other:
             continue
-        later_splits = {event_id_of(s.other) for s in active[i + 1:] if s.action == "split" and s.other}
+        later_splits = {event_id_of(s.other) for s in active[i + 1 :] if s.action == "split" and s.other}
         left = [g for g in groups if _touches(g, c.subject, set(c.mentions) - later_splits)]
         right = [g for g in groups if _touches(g, c.other, set(c.other_mentions) - later_splits)]
         chosen = {id(g) for g in left + right}
@@ -542,20 +594,31 @@ def _apply_merges(groups: list[list[Mention]], active: Sequence[Correction]) -> 
     return groups
 
 
-def _apply_event_corrections(events: list[ConsolidatedEvent], active: Sequence[Correction]) -> list[ConsolidatedEvent]:
+def _apply_event_corrections(
+    events: list[ConsolidatedEvent], active: Sequence[Correction]
+) -> list[ConsolidatedEvent]:
     cats = type_categories()
     for c in active:
         if not c.on_consolidated or c.action not in ("reject", "date", "type"):
             continue
-        hit = [e for e in events if str(e.iri) == c.subject or {m.event for m in e.mentions} & set(c.mentions)]
+        hit = [
+            e for e in events if str(e.iri) == c.subject or {m.event for m in e.mentions} & set(c.mentions)
+        ]
         for e in hit:
             events.remove(e)
             if c.action == "reject":
                 continue
             if c.action == "date" and c.value:
                 when = _new_date(c.value)
-                conflicts = tuple(sorted({m.date.value for m in e.mentions  # type: ignore[misc]
-                                          if m.date.known and not _overlap(m.date.bounds(), when.bounds())}))
+                conflicts = tuple(
+                    sorted(
+                        {
+                            m.date.value
+                            for m in e.mentions  # type: ignore[misc]
+                            if m.date.known and not _overlap(m.date.bounds(), when.bounds())
+                        }
+                    )
+                )
                 e = replace(e, date=when, date_conflicts=conflicts)
             elif c.action == "type" and c.value:
                 e = replace(e, type=c.value, category=cats.get(c.value, e.category))
@@ -579,8 +642,16 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
     node, dyad = event.iri, DYAD[iri_safe(event.dyad)]
     add = graph.add
     add((node, RDF.type, KG.ConsolidatedEvent))
-    add((node, RDFS.label, Literal(f"{event.type.replace('_', ' ')}: {event.source} → {event.target}, "
-                                   f"{event.date.value or 'date unknown'}")))
+    add(
+        (
+            node,
+            RDFS.label,
+            Literal(
+                f"{event.type.replace('_', ' ')}: {event.source} → {event.target}, "
+                f"{event.date.value or 'date unknown'}"
+            ),
+        )
+    )
     add((node, KG.dyad, dyad))
     add((dyad, RDF.type, KG.Dyad))
     add((dyad, KG.hasConsolidatedEvent, node))
@@ -594,8 +665,18 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
         first, last = event.date.bounds()  # type: ignore[misc]
         add((node, KG.dateStart, Literal(first.isoformat(), datatype=XSD.date)))
         add((node, KG.dateEnd, Literal(last.isoformat(), datatype=XSD.date)))
-    add((node, KG.datePrecision, {"day": KG.DayPrecision, "month": KG.MonthPrecision, "year": KG.YearPrecision,
-                                  "unknown": KG.UnknownPrecision}[event.date.precision]))
+    add(
+        (
+            node,
+            KG.datePrecision,
+            {
+                "day": KG.DayPrecision,
+                "month": KG.MonthPrecision,
+                "year": KG.YearPrecision,
+                "unknown": KG.UnknownPrecision,
+            }[event.date.precision],
+        )
+    )
     for value in event.date_conflicts:
         add((node, KG.dateConflict, date_literal(_new_date(value))))  # type: ignore[arg-type]
     add((node, KG.confidence, _double(event.confidence)))
@@ -608,8 +689,9 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
         add((node, KG.correctedBy, CORRECTION[iri_safe(cid)]))
 
 
-def consolidated_graph(dyad: str, events: Sequence[ConsolidatedEvent],
-                       scores: Sequence[MonthlyScore] = ()) -> Graph:
+def consolidated_graph(
+    dyad: str, events: Sequence[ConsolidatedEvent], scores: Sequence[MonthlyScore] = ()
+) -> Graph:
     """The graph graph/consolidated/A-B: the dyad's consolidated events and monthly scores."""
     graph = new_graph()
     graph.add((DYAD[iri_safe(dyad)], RDF.type, KG.Dyad))
@@ -664,15 +746,26 @@ def _mentions_from(rows: list[dict]) -> list[Mention]:
     for r in rows:
         event = event_id_of(str(r["event"]))
         value, precision = (str(r["date"]) if r.get("date") is not None else None), str(r["precision"])
-        when = EventDate(value=value, precision=precision if value else "unknown",  # type: ignore[arg-type]
-                         text=str(r["dateText"]) if r.get("dateText") is not None else None)
+        when = EventDate(
+            value=value,
+            precision=precision if value else "unknown",  # type: ignore[arg-type]
+            text=str(r["dateText"]) if r.get("dateText") is not None else None,
+        )
         published = r.get("published")
         found[event] = Mention(
-            event=event, article=str(r["articleId"]), category=str(r["category"]), type=str(r["type"]),
-            source=_code(r["sourceState"]), target=_code(r["targetState"]), date=when, status=str(r["status"]),
-            confidence=float(r["confidence"]), outlet=str(r["outlet"]) if r.get("outlet") is not None else None,
+            event=event,
+            article=str(r["articleId"]),
+            category=str(r["category"]),
+            type=str(r["type"]),
+            source=_code(r["sourceState"]),
+            target=_code(r["targetState"]),
+            date=when,
+            status=str(r["status"]),
+            confidence=float(r["confidence"]),
+            outlet=str(r["outlet"]) if r.get("outlet") is not None else None,
             published=date.fromisoformat(str(published)) if published is not None else None,
-            sentence=str(r["sentence"]), trigger=str(r["trigger"]),
+            sentence=str(r["sentence"]),
+            trigger=str(r["trigger"]),
             url=str(r["url"]) if r.get("url") is not None else None,
             title=str(r["title"]) if r.get("title") is not None else None,
         )
@@ -698,7 +791,7 @@ def read_mentions_by_id(kg: KnowledgeGraph, event_ids: Iterable[str]) -> list[Me
 def read_intensities(kg: KnowledgeGraph) -> dict[str, float]:
     """The kg:intensity of every event type, from the ontology graph (or ontology/ when not stored)."""
     result = kg.query("SELECT DISTINCT ?type ?intensity WHERE { ?type kg:intensity ?intensity }")
-    found = {str(t)[len(str(KGT)):]: float(i) for t, i in result.rows if str(t).startswith(str(KGT))}
+    found = {str(t)[len(str(KGT)) :]: float(i) for t, i in result.rows if str(t).startswith(str(KGT))}
     return found or dict(default_intensities())
 
 
@@ -744,16 +837,23 @@ def read_corrections(kg: KnowledgeGraph) -> list[Correction]:
         def opt(name: str, row: dict = r) -> str | None:
             return None if row.get(name) is None else str(row[name])
 
-        value = opt("date") or (str(r["type"])[len(str(KGT)):] if r.get("type") is not None else None)
+        value = opt("date") or (str(r["type"])[len(str(KGT)) :] if r.get("type") is not None else None)
         found[iri] = Correction(
-            id=unquote(iri[len(str(CORRECTION)):]), action=str(r["action"]), subject=str(r["subject"]),
-            value=value, source=_code(r["source"]) if r.get("source") else None,
+            id=unquote(iri[len(str(CORRECTION)) :]),
+            action=str(r["action"]),
+            subject=str(r["subject"]),
+            value=value,
+            source=_code(r["source"]) if r.get("source") else None,
             target=_code(r["target"]) if r.get("target") else None,
             previous_source=_code(r["previousSource"]) if r.get("previousSource") else None,
             previous_target=_code(r["previousTarget"]) if r.get("previousTarget") else None,
-            other=opt("other"), mentions=tuple(sorted(snapshots[(iri, "subject")])),
-            other_mentions=tuple(sorted(snapshots[(iri, "object")])), by=opt("by") or "",
-            at=str(r["at"]), reason=opt("reason"), revoked=str(r.get("revoked")).lower() == "true",
+            other=opt("other"),
+            mentions=tuple(sorted(snapshots[(iri, "subject")])),
+            other_mentions=tuple(sorted(snapshots[(iri, "object")])),
+            by=opt("by") or "",
+            at=str(r["at"]),
+            reason=opt("reason"),
+            revoked=str(r.get("revoked")).lower() == "true",
         )
     return sorted(found.values(), key=lambda c: (c.at, c.id))
 
@@ -762,19 +862,23 @@ def stored_dyads(kg: KnowledgeGraph, article_ids: Iterable[str] | None = None) -
     """The dyads the stored articles (all, or the given ones) have events in."""
     if article_ids is None:
         result = kg.query("SELECT DISTINCT ?d WHERE { ?d kg:hasEvent ?e }")
-        return {unquote(str(row[0])[len(str(DYAD)):]) for row in result.rows}
+        return {unquote(str(row[0])[len(str(DYAD)) :]) for row in result.rows}
     found: set[str] = set()
     for article in article_ids:
-        result = kg.query("SELECT DISTINCT ?d WHERE { GRAPH ?g { ?d kg:hasEvent ?e } }",
-                          {"g": article_graph_iri(article)})
-        found |= {unquote(str(row[0])[len(str(DYAD)):]) for row in result.rows}
+        result = kg.query(
+            "SELECT DISTINCT ?d WHERE { GRAPH ?g { ?d kg:hasEvent ?e } }", {"g": article_graph_iri(article)}
+        )
+        found |= {unquote(str(row[0])[len(str(DYAD)) :]) for row in result.rows}
     return found
 
 
 def unconsolidated_dyads(kg: KnowledgeGraph) -> set[str]:
     """Dyads with stored events but no consolidated graph (a store written before consolidation existed)."""
     present = {str(g) for g in kg.list_graphs()}
-    return {d for d in stored_dyads(kg) if str(consolidated_graph_iri(d)) not in present}
+    # one kg:Dyad triple per article and pair: far fewer than the kg:hasEvent links
+    rows = kg.query("SELECT DISTINCT ?d WHERE { ?d a kg:Dyad }").rows
+    dyads = {unquote(str(row[0])[len(str(DYAD)) :]) for row in rows}
+    return {d for d in dyads if str(consolidated_graph_iri(d)) not in present}
 
 
 @dataclass
@@ -788,8 +892,10 @@ class ConsolidationReport:
     removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.mentions} asserted mentions → {self.events} consolidated events "
-                f"in {self.dyads} dyads, {self.states} relationship states")
+        return (
+            f"{self.mentions} asserted mentions → {self.events} consolidated events "
+            f"in {self.dyads} dyads, {self.states} relationship states"
+        )
 
 
 def consolidate_dyads(kg: KnowledgeGraph, dyads: Iterable[str]) -> ConsolidationReport:

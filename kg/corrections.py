@@ -18,7 +18,7 @@ import hashlib
 import os
 import re
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from urllib.parse import unquote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -42,7 +42,14 @@ from kg.model import EVENT, KG, KGT, PROV, EventDate
 from kg.rdf import AGENT, date_literal, iri_safe, new_graph, state_iri
 from kg.store import KnowledgeGraph
 
-__all__ = ["Correction", "correct", "list_corrections", "undo_correction", "resolve_event", "correction_graph"]
+__all__ = [
+    "Correction",
+    "correct",
+    "list_corrections",
+    "undo_correction",
+    "resolve_event",
+    "correction_graph",
+]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
@@ -88,13 +95,17 @@ def resolve_event(kg: KnowledgeGraph, text: str) -> tuple[URIRef, str]:
             return iri, "consolidated"
         if KG.Event in kinds:
             return iri, "mention"
-    raise CorrectionError(f"no event {text!r} in the store; copy an id from `kg timeline A B --format json` "
-                          "(consolidated/A-B/… or event/ARTICLE/…)")
+    raise CorrectionError(
+        f"no event {text!r} in the store; copy an id from `kg timeline A B --format json` "
+        "(consolidated/A-B/… or event/ARTICLE/…)"
+    )
 
 
 def _consolidated_facts(kg: KnowledgeGraph, iri: URIRef) -> tuple[list[str], str, str]:
-    rows = kg.query("SELECT DISTINCT ?m ?s ?t WHERE { ?ce kg:mention ?m ; kg:sourceState ?s ; kg:targetState ?t }",
-                    {"ce": iri}).rows
+    rows = kg.query(
+        "SELECT DISTINCT ?m ?s ?t WHERE { ?ce kg:mention ?m ; kg:sourceState ?s ; kg:targetState ?t }",
+        {"ce": iri},
+    ).rows
     mentions = sorted({event_id_of(str(r[0])) for r in rows})
     source = unquote(str(rows[0][1]).rsplit("/", 1)[-1]) if rows else ""
     target = unquote(str(rows[0][2]).rsplit("/", 1)[-1]) if rows else ""
@@ -104,9 +115,19 @@ def _consolidated_facts(kg: KnowledgeGraph, iri: URIRef) -> tuple[list[str], str
 # ---------------------------------------------------------------------- making one
 
 
-def make_correction(kg: KnowledgeGraph, action: str, subject: str, *, value: str | None = None,
-                    source: str | None = None, target: str | None = None, other: str | None = None,
-                    by: str | None = None, why: str | None = None, at: datetime | None = None) -> Correction:
+def make_correction(
+    kg: KnowledgeGraph,
+    action: str,
+    subject: str,
+    *,
+    value: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    other: str | None = None,
+    by: str | None = None,
+    why: str | None = None,
+    at: datetime | None = None,
+) -> Correction:
     """A checked correction (not stored yet): the events exist, the value is valid, snapshots taken."""
     if action not in ACTIONS:
         raise CorrectionError(f"unknown correction {action!r}; use one of {', '.join(ACTIONS)}")
@@ -140,22 +161,36 @@ def make_correction(kg: KnowledgeGraph, action: str, subject: str, *, value: str
         other_mentions, _, _ = _consolidated_facts(kg, other_iri)
     elif action == "split":
         if kind != "consolidated" or not other:
-            raise CorrectionError("split takes a consolidated event and one of its mentions: kg correct split CE EVENT")
+            raise CorrectionError(
+                "split takes a consolidated event and one of its mentions: kg correct split CE EVENT"
+            )
         other_iri, other_kind = resolve_event(kg, other)
         if other_kind != "mention" or event_id_of(str(other_iri)) not in mentions:
             raise CorrectionError(f"{other!r} is not a mention of {subject}; list them with kg timeline")
         if len(mentions) < 2:
             raise CorrectionError(f"{subject} has a single mention; there is nothing to split")
-    when = (at or datetime.now(timezone.utc)).replace(microsecond=0)
+    when = (at or datetime.now(UTC)).replace(microsecond=0)
     analyst = by or default_analyst()
-    digest = hashlib.sha1("|".join(str(x) for x in (action, iri, other_iri, value, source, target, analyst,
-                                                      when.isoformat())).encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1(
+        "|".join(
+            str(x) for x in (action, iri, other_iri, value, source, target, analyst, when.isoformat())
+        ).encode("utf-8")
+    ).hexdigest()[:10]
     return Correction(
-        id=digest, action=action, subject=str(iri), value=value, source=source, target=target,
+        id=digest,
+        action=action,
+        subject=str(iri),
+        value=value,
+        source=source,
+        target=target,
         previous_source=previous_source if action == "actor" and kind == "consolidated" else None,
         previous_target=previous_target if action == "actor" and kind == "consolidated" else None,
-        other=str(other_iri) if other_iri else None, mentions=tuple(mentions), other_mentions=tuple(other_mentions),
-        by=analyst, at=when.isoformat(), reason=why,
+        other=str(other_iri) if other_iri else None,
+        mentions=tuple(mentions),
+        other_mentions=tuple(other_mentions),
+        by=analyst,
+        at=when.isoformat(),
+        reason=why,
     )
 
 
@@ -174,7 +209,13 @@ def correction_graph(c: Correction) -> Graph:
     add = graph.add
     node, agent = CORRECTION[iri_safe(c.id)], analyst_iri(c.by)
     add((node, RDF.type, KG.Correction))
-    add((node, RDFS.label, Literal(f"{c.action} {c.subject.rsplit('/', 2)[-2]}/{c.subject.rsplit('/', 1)[-1]}")))
+    add(
+        (
+            node,
+            RDFS.label,
+            Literal(f"{c.action} {c.subject.rsplit('/', 2)[-2]}/{c.subject.rsplit('/', 1)[-1]}"),
+        )
+    )
     add((node, KG.action, Literal(c.action)))
     add((node, KG.subject, URIRef(c.subject)))
     if c.other:
@@ -214,7 +255,9 @@ def _insert(kg: KnowledgeGraph, graph: Graph) -> None:
 # ---------------------------------------------------------------------- the library calls
 
 
-def _affected_dyads(kg: KnowledgeGraph, c: Correction, before: list[Correction], after: list[Correction]) -> set[str]:
+def _affected_dyads(
+    kg: KnowledgeGraph, c: Correction, before: list[Correction], after: list[Correction]
+) -> set[str]:
     """Every dyad whose consolidation the correction may change: where its events were and will be."""
     dyads = {d for d in (dyad_of_consolidated(c.subject), dyad_of_consolidated(c.other or "")) if d}
     ids = set(c.mentions) | set(c.other_mentions)
@@ -228,16 +271,27 @@ def _affected_dyads(kg: KnowledgeGraph, c: Correction, before: list[Correction],
     return dyads
 
 
-def correct(kg: KnowledgeGraph, action: str, subject: str, *, value: str | None = None, source: str | None = None,
-            target: str | None = None, other: str | None = None, by: str | None = None, why: str | None = None,
-            at: datetime | None = None) -> Correction:
+def correct(
+    kg: KnowledgeGraph,
+    action: str,
+    subject: str,
+    *,
+    value: str | None = None,
+    source: str | None = None,
+    target: str | None = None,
+    other: str | None = None,
+    by: str | None = None,
+    why: str | None = None,
+    at: datetime | None = None,
+) -> Correction:
     """Record a correction and re-consolidate the dyads it touches.
 
     >>> correct(kg, "reject", "consolidated/NER-USA/1a2b3c4d5e6f", by="ana", why="a misread headline").action
     'reject'
     """
-    c = make_correction(kg, action, subject, value=value, source=source, target=target, other=other, by=by,
-                        why=why, at=at)
+    c = make_correction(
+        kg, action, subject, value=value, source=source, target=target, other=other, by=by, why=why, at=at
+    )
     before = read_corrections(kg)
     _insert(kg, correction_graph(c))
     consolidate_dyads(kg, _affected_dyads(kg, c, before, before + [c]))
@@ -248,18 +302,21 @@ def find_correction(kg: KnowledgeGraph, cid: str) -> Correction:
     """A stored correction by id (or IRI, or a unique prefix of the id)."""
     cid = cid.strip().strip("<>")
     if cid.startswith(str(CORRECTION)):
-        cid = unquote(cid[len(str(CORRECTION)):])
+        cid = unquote(cid[len(str(CORRECTION)) :])
     elif cid.startswith(("correction/", "correction:")):
         cid = cid[11:]
-    found = [c for c in read_corrections(kg) if c.id == cid] or \
-        [c for c in read_corrections(kg) if c.id.startswith(cid) and len(cid) >= 4]
+    found = [c for c in read_corrections(kg) if c.id == cid] or [
+        c for c in read_corrections(kg) if c.id.startswith(cid) and len(cid) >= 4
+    ]
     if len(found) != 1:
         what = "no" if not found else "more than one"
         raise CorrectionError(f"{what} correction {cid!r}; list them with kg corrections")
     return found[0]
 
 
-def undo_correction(kg: KnowledgeGraph, cid: str, *, by: str | None = None, at: datetime | None = None) -> Correction:
+def undo_correction(
+    kg: KnowledgeGraph, cid: str, *, by: str | None = None, at: datetime | None = None
+) -> Correction:
     """Mark a correction revoked (it stays in graph/corrections) and re-consolidate the dyads it touched."""
     c = find_correction(kg, cid)
     if c.revoked:
@@ -267,7 +324,7 @@ def undo_correction(kg: KnowledgeGraph, cid: str, *, by: str | None = None, at: 
     before = read_corrections(kg)
     after = [replace(x, revoked=True) if x.id == c.id else x for x in before]
     node, analyst = CORRECTION[iri_safe(c.id)], by or default_analyst()
-    when = (at or datetime.now(timezone.utc)).replace(microsecond=0).isoformat()
+    when = (at or datetime.now(UTC)).replace(microsecond=0).isoformat()
     graph = new_graph()
     graph.add((node, KG.revoked, Literal("true", datatype=XSD.boolean)))
     graph.add((node, PROV.invalidatedAtTime, Literal(when, datatype=XSD.dateTime)))
@@ -289,7 +346,7 @@ def short_iri(iri: str) -> str:
     """``event/…`` or ``consolidated/…`` for display."""
     for namespace, prefix in ((CONSOLIDATED, "consolidated/"), (EVENT, "event/")):
         if iri.startswith(str(namespace)):
-            return prefix + unquote(iri[len(str(namespace)):])
+            return prefix + unquote(iri[len(str(namespace)) :])
     return iri
 
 
@@ -298,8 +355,11 @@ def format_correction(c: Correction) -> str:
     if c.action == "date" or c.action == "type":
         what = f"→ {c.value}"
     elif c.action == "actor":
-        what = "→ " + " ".join(x for x in (f"source {c.source}" if c.source else "",
-                                           f"target {c.target}" if c.target else "") if x)
+        what = "→ " + " ".join(
+            x
+            for x in (f"source {c.source}" if c.source else "", f"target {c.target}" if c.target else "")
+            if x
+        )
     elif c.other:
         what = ("+ " if c.action == "merge" else "− ") + short_iri(c.other)
     else:

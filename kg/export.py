@@ -19,14 +19,29 @@ from kg.timeline import Timeline, TimelineEvent, TimelineRow, TimelineSource, co
 
 TIMELINE_FORMATS = ("md", "csv", "json", "html")
 RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
-CATEGORY_COLOURS = {"cooperation": "#2e7d32", "tension": "#c62828", "coup": "#6a1b9a", "base_access": "#1565c0"}
-STATE_COLOURS = {
-    "active": "#66bb6a", "normal": "#66bb6a", "suspended": "#ffa726", "downgraded": "#ffa726",
-    "withdrawal_agreed": "#ffa726", "withdrawing": "#ffca28", "revoked": "#ef5350", "ended": "#ef5350",
-    "ambassador_expelled": "#ef5350", "completed": "#9e9e9e",
+CATEGORY_COLOURS = {
+    "cooperation": "#2e7d32",
+    "tension": "#c62828",
+    "coup": "#6a1b9a",
+    "base_access": "#1565c0",
 }
-RELATION_LABELS = {"military_partnership": "military partnership", "basing_access": "basing access",
-                   "diplomatic_relations": "diplomatic relations"}
+STATE_COLOURS = {
+    "active": "#66bb6a",
+    "normal": "#66bb6a",
+    "suspended": "#ffa726",
+    "downgraded": "#ffa726",
+    "withdrawal_agreed": "#ffa726",
+    "withdrawing": "#ffca28",
+    "revoked": "#ef5350",
+    "ended": "#ef5350",
+    "ambassador_expelled": "#ef5350",
+    "completed": "#9e9e9e",
+}
+RELATION_LABELS = {
+    "military_partnership": "military partnership",
+    "basing_access": "basing access",
+    "diplomatic_relations": "diplomatic relations",
+}
 CSV_EXTRA = ("consolidated_event", "event_date", "source_count")
 
 
@@ -77,8 +92,10 @@ def _name(code: str, labels: dict[str, str]) -> str:
 
 def _event_title(e: TimelineEvent, labels: dict[str, str]) -> str:
     when = e.date or "date unknown"
-    return (f"{when} · {e.category.replace('_', ' ')} · {e.type.replace('_', ' ')}: "
-            f"{_name(e.source_code, labels)} → {_name(e.target_code, labels)}")
+    return (
+        f"{when} · {e.category.replace('_', ' ')} · {e.type.replace('_', ' ')}: "
+        f"{_name(e.source_code, labels)} → {_name(e.target_code, labels)}"
+    )
 
 
 def _markdown(timeline: Timeline, labels: dict[str, str]) -> str:
@@ -86,56 +103,92 @@ def _markdown(timeline: Timeline, labels: dict[str, str]) -> str:
     asserted = timeline.asserted()
     articles = {r.article for r in asserted}
     lines = [f"# {_title(timeline, labels)}: timeline", ""]
-    lines.append(f"{len(events)} events reported as having happened, from {len(asserted)} mentions in "
-                 f"{len(articles)} articles ({len(timeline.rows) - len(asserted)} negated, hypothetical or planned "
-                 "mentions listed apart).")
+    lines.append(
+        f"{len(events)} events reported as having happened, from {len(asserted)} mentions in "
+        f"{len(articles)} articles ({len(timeline.rows) - len(asserted)} negated, hypothetical or planned "
+        "mentions listed apart)."
+    )
     if timeline.states:
-        lines += ["", "## Relationship states", "", "| relation | state | from | until | justified by |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Relationship states",
+            "",
+            "| relation | state | from | until | justified by |",
+            "|---|---|---|---|---|",
+        ]
         for s in timeline.states:
             roles = f" ({s.host} hosts {s.guest})" if s.host and s.guest else ""
-            lines.append(f"| {RELATION_LABELS.get(s.relation, s.relation)}{roles} | {s.state.replace('_', ' ')} | "
-                         f"{s.since} | {s.valid_until or '—'} | {len(s.events)} events |")
+            lines.append(
+                f"| {RELATION_LABELS.get(s.relation, s.relation)}{roles} | {s.state.replace('_', ' ')} | "
+                f"{s.since} | {s.valid_until or '—'} | {len(s.events)} events |"
+            )
     lines += ["", "## Events"]
     for e in events:
         lines += ["", f"### {_cell(_event_title(e, labels))}", ""]
-        detail = f"{e.source_count} independent source{'s' if e.source_count != 1 else ''}, " \
-                 f"confidence {e.confidence:.2f}"
+        detail = (
+            f"{e.source_count} independent source{'s' if e.source_count != 1 else ''}, "
+            f"confidence {e.confidence:.2f}"
+        )
         if e.date_conflicts:
             detail += f"; other dates given: {', '.join(e.date_conflicts)}"
         if e.corrected:
             detail += "; corrected by an analyst"
         lines += [detail + ".", ""]
         for src in e.sources:
-            article = f"[{_cell(src.title or src.article)}]({src.url})" if src.url else _cell(src.title or src.article)
+            article = (
+                f"[{_cell(src.title or src.article)}]({src.url})"
+                if src.url
+                else _cell(src.title or src.article)
+            )
             lines.append(f"- {_cell(_cite(src))} — {article}: {_cell(_when(src))} “{_cell(src.sentence)}”")
     if timeline.scores:
-        lines += ["", "## Monthly score", "",
-                  "Sum of the intensities of the month's events (cooperation positive, tension negative), "
-                  "each event counted once; the 3-month column is the rolling sum.", "",
-                  "| month | score | 3-month | cooperation | tension | turning point |", "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Monthly score",
+            "",
+            "Sum of the intensities of the month's events (cooperation positive, tension negative), "
+            "each event counted once; the 3-month column is the rolling sum.",
+            "",
+            "| month | score | 3-month | cooperation | tension | turning point |",
+            "|---|---|---|---|---|---|",
+        ]
         for sc in timeline.scores:
             turn = {"sign": "score changes sign", "jump": "sharp move"}.get(sc.turning_point or "", "")
-            lines.append(f"| {sc.month} | {sc.score:+.1f} | {sc.rolling:+.1f} | {sc.cooperation} | {sc.tension} | "
-                         f"{turn} |")
+            lines.append(
+                f"| {sc.month} | {sc.score:+.1f} | {sc.rolling:+.1f} | {sc.cooperation} | {sc.tension} | "
+                f"{turn} |"
+            )
         lines += ["", "## Turning points", ""]
-        lines += [f"- {sc.month}: the 3-month score {'changes sign' if sc.turning_point == 'sign' else 'moves sharply'}"
-                  f" ({sc.rolling:+.1f})" for sc in timeline.scores if sc.turning_point] or ["None."]
+        lines += [
+            f"- {sc.month}: the 3-month score "
+            f"{'changes sign' if sc.turning_point == 'sign' else 'moves sharply'} ({sc.rolling:+.1f})"
+            for sc in timeline.scores
+            if sc.turning_point
+        ] or ["None."]
     others = [r for r in timeline.rows if r.status != "asserted"]
     if others:
-        lines += ["", "## Not counted as events", "", "| date | status | type | source → target | evidence | article |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Not counted as events",
+            "",
+            "| date | status | type | source → target | evidence | article |",
+            "|---|---|---|---|---|---|",
+        ]
         for row in others:
             lines.append(_md_row(row, status=True))
     return "\n".join(lines) + "\n"
 
 
 def _md_row(row: TimelineRow, status: bool = False) -> str:
-    article = f"[{_cell(row.title or row.article)}]({row.url})" if row.url else _cell(row.title or row.article)
+    article = (
+        f"[{_cell(row.title or row.article)}]({row.url})" if row.url else _cell(row.title or row.article)
+    )
     second = row.status if status else row.category
-    return (f"| {_cell(_when(row))} | {second} | {row.type} | {_cell(row.source_label)} ({row.source_code}) → "
-            f"{_cell(row.target_label)} ({row.target_code}) | “{_cell(row.sentence)}” | {article} — "
-            f"{_cell(_cite(row))} |")
+    return (
+        f"| {_cell(_when(row))} | {second} | {row.type} | {_cell(row.source_label)} ({row.source_code}) → "
+        f"{_cell(row.target_label)} ({row.target_code}) | “{_cell(row.sentence)}” | {article} — "
+        f"{_cell(_cite(row))} |"
+    )
 
 
 def _csv(timeline: Timeline) -> str:
@@ -147,8 +200,11 @@ def _csv(timeline: Timeline) -> str:
     writer.writeheader()
     for row, record in zip(timeline.rows, timeline.to_records(), strict=True):
         event = owner.get(row.event)
-        record.update(consolidated_event=event.event if event else "", event_date=event.date or "" if event else "",
-                      source_count=event.source_count if event else "")
+        record.update(
+            consolidated_event=event.event if event else "",
+            event_date=event.date or "" if event else "",
+            source_count=event.source_count if event else "",
+        )
         writer.writerow(record)
     return out.getvalue()
 
@@ -170,11 +226,15 @@ def _chart_svg(timeline: Timeline, events: list[TimelineEvent]) -> str:
     bands = 18 * len(relations)
     width, chart = max(360, _STEP * len(keys) + 160), 220
     height = chart + bands + (24 if bands else 0)
-    peak = max([max(c["cooperation"] + c["base_access"], c["tension"] + c["coup"]) for c in months.values()] + [1])
+    peak = max(
+        [max(c["cooperation"] + c["base_access"], c["tension"] + c["coup"]) for c in months.values()] + [1]
+    )
     scale = (_MID - 20) / peak
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'aria-label="events per month, monthly score and relationship states">'
-             f'<line x1="30" y1="{_MID}" x2="{_LEFT + _STEP * len(keys)}" y2="{_MID}" stroke="#999"/>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
+        f'aria-label="events per month, monthly score and relationship states">'
+        f'<line x1="30" y1="{_MID}" x2="{_LEFT + _STEP * len(keys)}" y2="{_MID}" stroke="#999"/>'
+    ]
     x_of = {month: _LEFT + _STEP * i for i, month in enumerate(keys)}
     for month in keys:
         x, counts = x_of[month], months.get(month, {})
@@ -183,14 +243,19 @@ def _chart_svg(timeline: Timeline, events: list[TimelineEvent]) -> str:
             h = counts.get(cat, 0) * scale
             if h:
                 up -= h
-                parts.append(f'<rect x="{x}" y="{up:.1f}" width="20" height="{h:.1f}" fill="{CATEGORY_COLOURS[cat]}" '
-                             f'opacity="0.75"><title>{month}: {counts.get(cat, 0)} {cat}</title></rect>')
+                parts.append(
+                    f'<rect x="{x}" y="{up:.1f}" width="20" height="{h:.1f}" fill="{CATEGORY_COLOURS[cat]}" '
+                    f'opacity="0.75"><title>{month}: {counts.get(cat, 0)} {cat}</title></rect>'
+                )
         down = _MID
         for cat in ("tension", "coup"):
             h = counts.get(cat, 0) * scale
             if h:
-                parts.append(f'<rect x="{x}" y="{down:.1f}" width="20" height="{h:.1f}" fill="{CATEGORY_COLOURS[cat]}" '
-                             f'opacity="0.75"><title>{month}: {counts.get(cat, 0)} {cat}</title></rect>')
+                parts.append(
+                    f'<rect x="{x}" y="{down:.1f}" width="20" height="{h:.1f}" '
+                    f'fill="{CATEGORY_COLOURS[cat]}" opacity="0.75">'
+                    f"<title>{month}: {counts.get(cat, 0)} {cat}</title></rect>"
+                )
                 down += h
     parts.append(_score_line(timeline, x_of))
     label_every = max(1, -(-len(keys) * 48 // max(1, _STEP * len(keys))))  # one label per ~48 px
@@ -223,14 +288,18 @@ def _score_line(timeline: Timeline, x_of: dict[str, int]) -> str:
         return _MID - value * scale
 
     points = " ".join(f"{x_of[s.month] + 10},{y(s.score):.1f}" for s in scores)
-    parts = [f'<polyline class="score" points="{points}" fill="none" stroke="#111" stroke-width="2">'
-             "<title>monthly score (sum of intensities)</title></polyline>"]
+    parts = [
+        f'<polyline class="score" points="{points}" fill="none" stroke="#111" stroke-width="2">'
+        "<title>monthly score (sum of intensities)</title></polyline>"
+    ]
     for s in scores:
         if s.turning_point:
-            parts.append(f'<circle class="turning-point" cx="{x_of[s.month] + 10}" cy="{y(s.score):.1f}" r="6" '
-                         f'fill="none" stroke="#ff6f00" stroke-width="2"><title>{s.month}: turning point '
-                         f"({'sign change' if s.turning_point == 'sign' else 'sharp move'}, 3-month score "
-                         f"{s.rolling:+.1f})</title></circle>")
+            parts.append(
+                f'<circle class="turning-point" cx="{x_of[s.month] + 10}" cy="{y(s.score):.1f}" r="6" '
+                f'fill="none" stroke="#ff6f00" stroke-width="2"><title>{s.month}: turning point '
+                f"({'sign change' if s.turning_point == 'sign' else 'sharp move'}, 3-month score "
+                f"{s.rolling:+.1f})</title></circle>"
+            )
     return "".join(parts)
 
 
@@ -241,7 +310,10 @@ def _state_bands(timeline: Timeline, keys: list[str], relations: list[str], top:
     parts = []
     for n, relation in enumerate(relations):
         y = top + 8 + 18 * n
-        parts.append(f'<text x="{end + 6}" y="{y + 11}" font-size="10">{RELATION_LABELS.get(relation, relation)}</text>')
+        parts.append(
+            f'<text x="{end + 6}" y="{y + 11}" font-size="10">'
+            f"{RELATION_LABELS.get(relation, relation)}</text>"
+        )
         for s in (s for s in timeline.states if s.relation == relation):
             start = max(s.valid_from[:7], first)
             stop = min((s.valid_until or "9999-12")[:7], keys[-1])
@@ -251,10 +323,12 @@ def _state_bands(timeline: Timeline, keys: list[str], relations: list[str], top:
             x1 = _LEFT + _STEP * (keys.index(stop) + 1) - 4
             colour = STATE_COLOURS.get(s.state, "#90a4ae")
             label = s.state.replace("_", " ")
-            parts.append(f'<rect class="state" x="{x0}" y="{y}" width="{max(4, x1 - x0)}" height="14" fill="{colour}">'
-                         f"<title>{html.escape(RELATION_LABELS.get(relation, relation))}: {html.escape(label)} from "
-                         f"{s.since}{' until ' + s.valid_until if s.valid_until else ''}</title></rect>")
-            if x1 - x0 > 6 * len(label):
+            parts.append(
+                f'<rect class="state" x="{x0}" y="{y}" width="{max(4, x1 - x0)}" height="14" fill="{colour}">'
+                f"<title>{html.escape(RELATION_LABELS.get(relation, relation))}: {html.escape(label)} from "
+                f"{s.since}{' until ' + s.valid_until if s.valid_until else ''}</title></rect>"
+            )
+            if x1 - x0 > 6.5 * len(label) + 6:
                 parts.append(f'<text x="{x0 + 3}" y="{y + 11}" font-size="10">{html.escape(label)}</text>')
     return "".join(parts)
 
@@ -271,14 +345,18 @@ def _month_range(first: str, last: str) -> list[str]:
 def _html(timeline: Timeline, labels: dict[str, str]) -> str:
     title = html.escape(_title(timeline, labels))
     events = _events(timeline)
-    legend = " ".join(f'<span class="dot" style="background:{c}"></span>{k.replace("_", " ")}'
-                      for k, c in CATEGORY_COLOURS.items())
+    legend = " ".join(
+        f'<span class="dot" style="background:{c}"></span>{k.replace("_", " ")}'
+        for k, c in CATEGORY_COLOURS.items()
+    )
     legend += ' <span class="line"></span>monthly score <span class="ring"></span>turning point'
     rows = []
     for e in events:
         sources = "".join(
             f"<li>{_link(src)} <small>{html.escape(_cite(src))}; {html.escape(_when(src))}</small><br>"
-            f"“{html.escape(src.sentence)}”</li>" for src in e.sources)
+            f"“{html.escape(src.sentence)}”</li>"
+            for src in e.sources
+        )
         note = f"{e.source_count} source{'s' if e.source_count != 1 else ''}, confidence {e.confidence:.2f}"
         if e.date_conflicts:
             note += f"; other dates given: {', '.join(e.date_conflicts)}"
@@ -286,7 +364,8 @@ def _html(timeline: Timeline, labels: dict[str, str]) -> str:
             f'<tr class="asserted"><td>{html.escape(e.date or "date unknown")}</td>'
             f'<td><span class="dot" style="background:{CATEGORY_COLOURS.get(e.category, "#777")}"></span>'
             f"{html.escape(e.category)}</td><td>{html.escape(e.type)}</td>"
-            f"<td>{html.escape(_name(e.source_code, labels))} → {html.escape(_name(e.target_code, labels))}</td>"
+            f"<td>{html.escape(_name(e.source_code, labels))} → "
+            f"{html.escape(_name(e.target_code, labels))}</td>"
             f"<td><small>{html.escape(note)}</small><ul>{sources}</ul></td></tr>"
         )
     others = []
@@ -300,7 +379,9 @@ def _html(timeline: Timeline, labels: dict[str, str]) -> str:
     states = "".join(
         f"<tr><td>{html.escape(RELATION_LABELS.get(s.relation, s.relation))}</td>"
         f"<td>{html.escape(s.state.replace('_', ' '))}</td><td>{html.escape(s.since)}</td>"
-        f"<td>{html.escape(s.valid_until or '—')}</td><td>{len(s.events)}</td></tr>" for s in timeline.states)
+        f"<td>{html.escape(s.valid_until or '—')}</td><td>{len(s.events)}</td></tr>"
+        for s in timeline.states
+    )
     turns = ", ".join(timeline.turning_points) or "none"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}: timeline</title>
@@ -312,7 +393,8 @@ tr.negated, tr.hypothetical, tr.planned {{ color: #888; font-style: italic; }}
 ul {{ margin: 4px 0 0 0; padding-left: 18px; }}
 .dot {{ display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin: 0 4px 0 8px; }}
 .line {{ display: inline-block; width: 16px; border-top: 2px solid #111; margin: 0 4px 3px 8px; }}
-.ring {{ display: inline-block; width: 8px; height: 8px; border: 2px solid #ff6f00; border-radius: 6px; margin: 0 4px 0 8px; }}
+.ring {{ display: inline-block; width: 8px; height: 8px; border: 2px solid #ff6f00; border-radius: 6px;
+         margin: 0 4px 0 8px; }}
 </style></head><body>
 <h1>{title}</h1>
 <p>{len(events)} events reported as having happened (each once, with all its sources);
@@ -326,12 +408,14 @@ negated, hypothetical and planned mentions are listed apart, in grey.</p>
 {states or '<tr><td colspan="5">No relationship state derived.</td></tr>'}
 </tbody></table>
 <h2>Events</h2>
-<table><thead><tr><th>date</th><th>category</th><th>type</th><th>source → target</th><th>sources</th></tr></thead>
+<table><thead><tr><th>date</th><th>category</th><th>type</th><th>source → target</th><th>sources</th>
+</tr></thead>
 <tbody>
 {"".join(rows)}
 </tbody></table>
 <h2>Not counted as events</h2>
-<table><thead><tr><th>date</th><th>status</th><th>type</th><th>source → target</th><th>evidence</th></tr></thead>
+<table><thead><tr><th>date</th><th>status</th><th>type</th><th>source → target</th><th>evidence</th>
+</tr></thead>
 <tbody>
 {"".join(others)}
 </tbody></table>

@@ -692,7 +692,7 @@ def _article(
             where,
             "only page furniture (navigation, captions, links), no article text; remove it or add its text",
         )
-    if not any(c.isalpha() for c in body):  # tag soup, a table of numbers: nothing to extract, nothing to store
+    if not any(c.isalpha() for c in body):  # tag soup, a table of numbers: nothing to extract or store
         raise _at(where, "no words in it, only symbols, digits or markup; remove it or add its text")
     article_id = meta.get("id") or (default_id and _clean_id(default_id, where))
     article_id = article_id or _derived_id(body, meta.get("url"))

@@ -8,6 +8,10 @@ Unchanged articles (same id, same text, same extractor version) are skipped; a c
 article replaces its graph in one transaction, so a crash leaves the old or the new version.
 Then only the dyads whose articles changed (and any never consolidated) are consolidated
 again (kg/consolidate.py); removing an article re-consolidates the dyads it had events in.
+
+Before an article's events change, its dyads (old and new) are noted in ``graph/pending``; the
+note is cleared once they are consolidated. A run killed in between leaves the note, and the
+next run consolidates those dyads too, so consolidated events never stay stale after a crash.
 """
 
 from __future__ import annotations
@@ -16,17 +20,18 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
-from rdflib import Literal
+from rdflib import RDF, Literal
 
 from kg.actors import ActorIndex
 from kg.consolidate import ConsolidationReport, consolidate_dyads, stored_dyads, unconsolidated_dyads
 from kg.errors import IngestError
 from kg.ingest import read_articles
-from kg.model import EXTRACTOR_VERSION, GRAPH, KG, Article, dyad_key
+from kg.model import DYAD, EXTRACTOR_VERSION, GRAPH, KG, Article, dyad_key
 from kg.nlp.extract import Extractor
 from kg.parallel import extract_articles
-from kg.rdf import actors_graph, article_graph, article_graph_iri, article_iri, ontology_graph
+from kg.rdf import actors_graph, article_graph, article_graph_iri, article_iri, iri_safe, ontology_graph
 from kg.store import KnowledgeGraph
 
 
@@ -44,7 +49,7 @@ class IngestReport:
         text = f"{self.stored} articles stored, {self.unchanged} unchanged, {self.events} events"
         if self.consolidation.dyads:
             text += f"; {self.consolidation.events} consolidated events in {self.consolidation.dyads} dyads"
-        return text + (f", {len(self.errors)} files failed" if self.errors else "")
+        return text + (f", {len(self.errors)} files or records failed" if self.errors else "")
 
 
 def content_hash(article: Article) -> str:
@@ -83,15 +88,34 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[str | Path], *, extractor: 
         results = progress(results)
     touched: set[str] = set()
     for article, events in results:
-        touched |= stored_dyads(kg, [article.id])  # where its old events were
+        dyads = stored_dyads(kg, [article.id])  # where its old events were
+        dyads |= {dyad_key(e.source.country, e.target.country) for e in events}
+        mark_pending(kg, dyads - touched)
         graph = article_graph(article, events)
         graph.set((article_iri(article.id), KG.textHash, Literal(content_hash(article))))
         kg.replace_graph(article_graph_iri(article.id), graph)
-        touched |= {dyad_key(e.source.country, e.target.country) for e in events}
+        touched |= dyads
         report.stored += 1
         report.events += len(events)
-    report.consolidation = consolidate_dyads(kg, touched | unconsolidated_dyads(kg))
+    report.consolidation = consolidate_dyads(kg, touched | unconsolidated_dyads(kg) | pending_dyads(kg))
+    kg.remove_graph(PENDING_GRAPH)
     return report
+
+
+PENDING_GRAPH = GRAPH["pending"]
+
+
+def mark_pending(kg: KnowledgeGraph, dyads: Iterable[str]) -> None:
+    """Note dyads whose events are about to change, until they are consolidated again (survives a crash)."""
+    nodes = " ".join(f"<{DYAD[iri_safe(d)]}> <{RDF.type}> <{KG.Dyad}> ." for d in sorted(dyads))
+    if nodes:
+        kg.update(f"INSERT DATA {{ GRAPH <{PENDING_GRAPH}> {{ {nodes} }} }}")
+
+
+def pending_dyads(kg: KnowledgeGraph) -> set[str]:
+    """The dyads noted by mark_pending and not consolidated since (a run that did not finish)."""
+    result = kg.query(f"SELECT ?d WHERE {{ GRAPH <{PENDING_GRAPH}> {{ ?d a kg:Dyad }} }}")
+    return {unquote(str(row[0])[len(str(DYAD)):]) for row in result.rows}
 
 
 @dataclass
@@ -106,7 +130,8 @@ class RemoveReport:
         text = f"{len(self.removed)} articles removed"
         if self.missing:
             text += f", {len(self.missing)} not in the store ({', '.join(self.missing)})"
-        return text + f"; {len(self.consolidation.removed) + self.consolidation.dyads} dyads consolidated again"
+        dyads = len(self.consolidation.removed) + self.consolidation.dyads
+        return text + f"; {dyads} dyads consolidated again"
 
 
 def remove_articles(kg: KnowledgeGraph, article_ids: Iterable[str]) -> RemoveReport:
@@ -115,10 +140,12 @@ def remove_articles(kg: KnowledgeGraph, article_ids: Iterable[str]) -> RemoveRep
     touched: set[str] = set()
     for article_id in dict.fromkeys(article_ids):
         dyads = stored_dyads(kg, [article_id])
+        mark_pending(kg, dyads - touched)
         if kg.remove_graph(article_graph_iri(article_id)):
             report.removed.append(article_id)
             touched |= dyads
         else:
             report.missing.append(article_id)
-    report.consolidation = consolidate_dyads(kg, touched)
+    report.consolidation = consolidate_dyads(kg, touched | pending_dyads(kg))
+    kg.remove_graph(PENDING_GRAPH)
     return report

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -53,8 +54,18 @@ def extract_articles(articles: Sequence[Article], *, extractor: Extractor | None
 
 
 def _on_processes(chunks: list[list[Article]], index: ActorIndex, jobs: int) -> Iterator[list[list[Event]]]:
-    # spawn, not fork: the parent may hold an open store and threads (progress bar, pyoxigraph).
-    context = multiprocessing.get_context("spawn")
+    # One BLAS thread per worker: OpenBLAS otherwise starts a thread per core in every worker, and
+    # N workers spinning N threads each on N cores run slower than one process (measured: 2x slower).
+    # The variables are read when a worker loads numpy, so they must be set before it starts.
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    # Not fork: the parent may hold an open store and threads (progress bar, pyoxigraph). A fork
+    # server that has imported spaCy once starts each worker faster than spawn does.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kg.nlp.extract"])
+    else:
+        context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                              initargs=(index,)) as pool:
         yield from _in_order(chunks, lambda chunk: pool.submit(_extract_chunk, chunk), jobs * AHEAD)

@@ -63,6 +63,7 @@ DEFAULT_TIMEOUT = 60.0  # seconds, per request (connect and each read)
 DEFAULT_RETRIES = 4  # attempts after the first, on connection errors and 5xx
 DEFAULT_BACKOFF = 0.25  # seconds before the first retry; doubles each time
 BATCH_QUADS = 50_000  # quads per INSERT DATA request when a bulk load has no quads endpoint
+VIRTUOSO_BATCH_QUADS = 2_000
 MAX_POST_BYTES = 64 * 1024 * 1024  # larger N-Quads files are posted in parts (split at line ends)
 FLAVOURS = ("oxigraph", "fuseki", "graphdb", "virtuoso", "neptune", "sparql")
 _JSON = "application/sparql-results+json"
@@ -167,8 +168,11 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
                 backoff: float = DEFAULT_BACKOFF, batch_quads: int = BATCH_QUADS,
                 check: bool = True) -> RemoteKnowledgeGraph:
         """Connect to the server a --store value names, and check that it answers (with retries)."""
-        kg = cls(Endpoints.from_location(location), location, timeout=timeout, retries=retries,
-                 backoff=backoff, batch_quads=batch_quads)
+        endpoints = Endpoints.from_location(location)
+        if endpoints.flavour == "virtuoso":  # its SPARQL compiler runs out of memory on large INSERT DATA
+            batch_quads = min(batch_quads, VIRTUOSO_BATCH_QUADS)
+        kg = cls(endpoints, location, timeout=timeout, retries=retries, backoff=backoff,
+                 batch_quads=batch_quads)
         if check:
             kg.query("ASK { }")
         return kg

@@ -44,10 +44,40 @@ STAGES: dict[str, tuple[str, ...]] = {
     "military_partnership": ("active", "suspended", "ended"),
     "diplomatic_relations": ("normal", "downgraded", "ambassador_expelled"),
 }
-MILITARY_WORDS = frozenset({"military", "defence", "defense", "security", "troops", "forces", "army", "soldiers",
-                            "training", "arms", "weapons", "armed", "counter", "counterterrorism", "operations"})
-DIPLOMAT_WORDS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "chargé",
-                            "embassy", "consul", "attaché", "accreditation"})
+MILITARY_WORDS = frozenset(
+    {
+        "military",
+        "defence",
+        "defense",
+        "security",
+        "troops",
+        "forces",
+        "army",
+        "soldiers",
+        "training",
+        "arms",
+        "weapons",
+        "armed",
+        "counter",
+        "counterterrorism",
+        "operations",
+    }
+)
+DIPLOMAT_WORDS = frozenset(
+    {
+        "ambassador",
+        "ambassadors",
+        "envoy",
+        "envoys",
+        "diplomat",
+        "diplomats",
+        "chargé",
+        "embassy",
+        "consul",
+        "attaché",
+        "accreditation",
+    }
+)
 RUN_GAP = timedelta(days=180)
 WITHDRAWALS = frozenset({"withdrawal", "handover"})
 DECISIONS = frozenset({"revoke_access", "withdrawal_announced", "end_agreement"})
@@ -65,8 +95,14 @@ class Rule:
     category: str | None = None
 
 
-def _rule(type_: str, relation: str, state: str, after: Iterable[str], needs: Iterable[str] = (),
-          category: str | None = None) -> Rule:
+def _rule(
+    type_: str,
+    relation: str,
+    state: str,
+    after: Iterable[str],
+    needs: Iterable[str] = (),
+    category: str | None = None,
+) -> Rule:
     return Rule(type_, relation, state, frozenset(after), frozenset(needs), category)
 
 
@@ -77,8 +113,15 @@ RULES: tuple[Rule, ...] = (
     _rule("access_granted", "basing_access", "active", (NONE, "revoked", "withdrawal_agreed", "completed")),
     _rule("access_used", "basing_access", "active", (NONE,)),
     _rule("revoke_access", "basing_access", "revoked", (NONE, "active", "withdrawing")),
-    _rule("end_agreement", "basing_access", "revoked", (NONE, "active", "withdrawing"), category="base_access"),
-    _rule("withdrawal_announced", "basing_access", "withdrawal_agreed", (NONE, "active", "revoked", "withdrawing")),
+    _rule(
+        "end_agreement", "basing_access", "revoked", (NONE, "active", "withdrawing"), category="base_access"
+    ),
+    _rule(
+        "withdrawal_announced",
+        "basing_access",
+        "withdrawal_agreed",
+        (NONE, "active", "revoked", "withdrawing"),
+    ),
     _rule("withdrawal", "basing_access", "withdrawing", _LEAVING),
     _rule("handover", "basing_access", "withdrawing", _LEAVING),
     # military partnership: routine cooperation shows one exists; only a new pact restarts an ended one
@@ -89,12 +132,19 @@ RULES: tuple[Rule, ...] = (
     _rule("join_alliance", "military_partnership", "active", (NONE, "suspended", "ended")),
     _rule("agreement", "military_partnership", "active", (NONE, "suspended", "ended"), needs=MILITARY_WORDS),
     _rule("suspension", "military_partnership", "suspended", (NONE, "active"), needs=MILITARY_WORDS),
-    _rule("end_agreement", "military_partnership", "ended", (NONE, "active", "suspended"), needs=MILITARY_WORDS),
+    _rule(
+        "end_agreement", "military_partnership", "ended", (NONE, "active", "suspended"), needs=MILITARY_WORDS
+    ),
     _rule("revoke_access", "military_partnership", "ended", (NONE, "active", "suspended")),
     # diplomatic relations
     _rule("recall_ambassador", "diplomatic_relations", "downgraded", (NONE, "normal")),
-    _rule("expulsion", "diplomatic_relations", "ambassador_expelled", (NONE, "normal", "downgraded"),
-          needs=DIPLOMAT_WORDS),
+    _rule(
+        "expulsion",
+        "diplomatic_relations",
+        "ambassador_expelled",
+        (NONE, "normal", "downgraded"),
+        needs=DIPLOMAT_WORDS,
+    ),
     _rule("restore_relations", "diplomatic_relations", "normal", (NONE, "downgraded", "ambassador_expelled")),
 )
 COMPLETED = _rule("withdrawal", "basing_access", "completed", _LEAVING)
@@ -173,7 +223,9 @@ def _roles(events: Sequence[ConsolidatedEvent]) -> tuple[str | None, str | None]
     return sorted(votes, key=lambda k: (-votes[k], k))[0]
 
 
-def derive_states(events: Sequence[ConsolidatedEvent], rules: Sequence[Rule] = RULES) -> list[RelationshipState]:
+def derive_states(
+    events: Sequence[ConsolidatedEvent], rules: Sequence[Rule] = RULES
+) -> list[RelationshipState]:
     """The states of each relation of a dyad over time, each citing the events that justify it."""
     dated = [e for e in events if e.start is not None]
     if not dated:
@@ -209,12 +261,21 @@ def derive_states(events: Sequence[ConsolidatedEvent], rules: Sequence[Rule] = R
         for n, period in enumerate(periods):
             until = periods[n + 1]["from"] - timedelta(days=1) if n + 1 < len(periods) else None
             basing = relation == "basing_access"
-            found.append(RelationshipState(
-                dyad=dyad, relation=relation, state=period["state"], valid_from=period["from"], valid_until=until,
-                changed_by=str(period["by"].iri), since=period["by"].date.value or period["from"].isoformat(),
-                events=tuple(dict.fromkeys(period["events"])), host=host if basing else None,
-                guest=guest if basing else None, sequence=n + 1,
-            ))
+            found.append(
+                RelationshipState(
+                    dyad=dyad,
+                    relation=relation,
+                    state=period["state"],
+                    valid_from=period["from"],
+                    valid_until=until,
+                    changed_by=str(period["by"].iri),
+                    since=period["by"].date.value or period["from"].isoformat(),
+                    events=tuple(dict.fromkeys(period["events"])),
+                    host=host if basing else None,
+                    guest=guest if basing else None,
+                    sequence=n + 1,
+                )
+            )
     return found
 
 
@@ -225,8 +286,15 @@ def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Graph:
     for s in states:
         node = s.iri
         add((node, RDF.type, KG.RelationshipState))
-        add((node, RDFS.label, Literal(f"{s.relation.replace('_', ' ')} {s.dyad}: {s.state.replace('_', ' ')} "
-                                       f"from {s.since}")))
+        add(
+            (
+                node,
+                RDFS.label,
+                Literal(
+                    f"{s.relation.replace('_', ' ')} {s.dyad}: {s.state.replace('_', ' ')} from {s.since}"
+                ),
+            )
+        )
         add((node, KG.dyad, DYAD[iri_safe(dyad)]))
         add((node, KG.relation, Literal(s.relation)))
         add((node, KG.state, Literal(s.state)))
@@ -260,9 +328,15 @@ def _sign(x: float) -> int:
     return (x > 0) - (x < 0)
 
 
-def monthly_scores(events: Sequence[ConsolidatedEvent], intensities: Mapping[str, float], *, window: int = 3,
-                   threshold: float = 10.0, level: float = 3.0) -> list[MonthlyScore]:
-    """Per month from the first to the last dated event: the summed intensity, its rolling sum, turning points.
+def monthly_scores(
+    events: Sequence[ConsolidatedEvent],
+    intensities: Mapping[str, float],
+    *,
+    window: int = 3,
+    threshold: float = 10.0,
+    level: float = 3.0,
+) -> list[MonthlyScore]:
+    """Per month from the first to the last dated event: the summed intensity, rolling sum, turning points.
 
     A sign change counts when the rolling score reaches ``level`` on the other side (a lone
     phone call after a quiet spell is not a turn); a jump when it moves by more than ``threshold``.
@@ -281,7 +355,7 @@ def monthly_scores(events: Sequence[ConsolidatedEvent], intensities: Mapping[str
     scores: list[MonthlyScore] = []
     last_sign = 0
     for i, (month, score, coop, tension) in enumerate(raw):
-        rolling = round(sum(r[1] for r in raw[max(0, i - window + 1): i + 1]), 2)
+        rolling = round(sum(r[1] for r in raw[max(0, i - window + 1) : i + 1]), 2)
         turn = None
         strong = abs(rolling) >= level
         if i > 0:

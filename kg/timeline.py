@@ -143,7 +143,7 @@ class TimelineScore:
 
 @dataclass(frozen=True)
 class Timeline:
-    """Between ``a`` and ``b`` (state-level codes): mentions (``rows``) and consolidated events, in date order."""
+    """Between ``a`` and ``b`` (state-level codes): mentions (``rows``) and consolidated events, by date."""
 
     a: str
     b: str
@@ -181,7 +181,8 @@ class Timeline:
     def to_dict(self) -> dict:
         """The timeline as JSON-ready data: events (with their sources), states, scores, turning points."""
         return {
-            "a": self.a, "b": self.b,
+            "a": self.a,
+            "b": self.b,
             "events": [asdict(e) for e in self.events],
             "states": [asdict(s) for s in self.states],
             "scores": [asdict(s) for s in self.scores],
@@ -190,15 +191,24 @@ class Timeline:
         }
 
 
-def build_timeline(kg: KnowledgeGraph, a: str, b: str, *, since: date | None = None,
-                   until: date | None = None, statuses: tuple[str, ...] | None = None) -> Timeline:
+def build_timeline(
+    kg: KnowledgeGraph,
+    a: str,
+    b: str,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    statuses: tuple[str, ...] | None = None,
+) -> Timeline:
     """The timeline of one dyad, filtered by period and status (all statuses by default)."""
     result = run_query(kg, load_named_query("dyad_timeline").text, {"a": a, "b": b})
     every = [_row(dict(zip(result.variables, values, strict=True))) for values in result.rows]
     rows = [r for r in every if (not statuses or r.status in statuses) and _in_period(r, since, until)]
     events, states, scores = _consolidated(kg, dyad_key(a, b), every)
     return Timeline(
-        a, b, tuple(rows),
+        a,
+        b,
+        tuple(rows),
         events=tuple(e for e in events if _in_period(e, since, until)),
         states=tuple(s for s in states if _state_in_period(s, since, until)),
         scores=tuple(s for s in scores if _month_in_period(s.month, since, until)),
@@ -207,16 +217,27 @@ def build_timeline(kg: KnowledgeGraph, a: str, b: str, *, since: date | None = N
 
 def _row(cell: dict) -> TimelineRow:
     return TimelineRow(
-        event=_text(cell.get("event")), date=_opt(cell.get("date")), precision=_text(cell.get("precision")),
-        date_text=_opt(cell.get("dateText")), category=_text(cell.get("category")),
-        type=_text(cell.get("type")), source=_text(cell.get("source")),
-        source_label=_text(cell.get("sourceLabel")), source_code=_text(cell.get("sourceCode")),
-        target=_text(cell.get("target")), target_label=_text(cell.get("targetLabel")),
-        target_code=_text(cell.get("targetCode")), status=_text(cell.get("status")),
+        event=_text(cell.get("event")),
+        date=_opt(cell.get("date")),
+        precision=_text(cell.get("precision")),
+        date_text=_opt(cell.get("dateText")),
+        category=_text(cell.get("category")),
+        type=_text(cell.get("type")),
+        source=_text(cell.get("source")),
+        source_label=_text(cell.get("sourceLabel")),
+        source_code=_text(cell.get("sourceCode")),
+        target=_text(cell.get("target")),
+        target_label=_text(cell.get("targetLabel")),
+        target_code=_text(cell.get("targetCode")),
+        status=_text(cell.get("status")),
         confidence=float(cell["confidence"]) if cell.get("confidence") is not None else 0.0,
-        sentence=_text(cell.get("sentence")), trigger=_text(cell.get("trigger")),
-        article=_text(cell.get("articleId")), title=_opt(cell.get("title")), outlet=_opt(cell.get("outlet")),
-        url=_opt(cell.get("url")), published=_opt(cell.get("published")),
+        sentence=_text(cell.get("sentence")),
+        trigger=_text(cell.get("trigger")),
+        article=_text(cell.get("articleId")),
+        title=_opt(cell.get("title")),
+        outlet=_opt(cell.get("outlet")),
+        url=_opt(cell.get("url")),
+        published=_opt(cell.get("published")),
     )
 
 
@@ -271,8 +292,9 @@ ORDER BY ?month
 """
 
 
-def _consolidated(kg: KnowledgeGraph, dyad: str, rows: list[TimelineRow]
-                  ) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
+def _consolidated(
+    kg: KnowledgeGraph, dyad: str, rows: list[TimelineRow]
+) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
     """The dyad's consolidated events, states and scores: stored, or computed when the store has none."""
     by_iri = {r.event: r for r in rows}
     records = kg.query(_EVENTS, {"g": consolidated_graph_iri(dyad)}).records()
@@ -295,15 +317,24 @@ def _consolidated(kg: KnowledgeGraph, dyad: str, rows: list[TimelineRow]
                 sources.append(_source_of_row(by_iri[mention]))
             elif mention in others:
                 sources.append(_source_of_mention(others[mention]))
-        events.append(TimelineEvent(
-            event=iri, date=_opt(first.get("date")), precision=str(first["precision"]),
-            category=str(first["category"]), type=str(first["type"]),
-            source_code=_code(first["sourceState"]), target_code=_code(first["targetState"]),
-            source_count=int(first["sourceCount"]), confidence=float(first["confidence"]),
-            sources=_distinct(sources),
-            date_conflicts=tuple(sorted({str(r["conflict"]) for r in group if r.get("conflict") is not None})),
-            corrected=any(r.get("correction") is not None for r in group),
-        ))
+        events.append(
+            TimelineEvent(
+                event=iri,
+                date=_opt(first.get("date")),
+                precision=str(first["precision"]),
+                category=str(first["category"]),
+                type=str(first["type"]),
+                source_code=_code(first["sourceState"]),
+                target_code=_code(first["targetState"]),
+                source_count=int(first["sourceCount"]),
+                confidence=float(first["confidence"]),
+                sources=_distinct(sources),
+                date_conflicts=tuple(
+                    sorted({str(r["conflict"]) for r in group if r.get("conflict") is not None})
+                ),
+                corrected=any(r.get("correction") is not None for r in group),
+            )
+        )
     events.sort(key=_event_order)
     return events, _stored_states(kg, dyad), _stored_scores(kg, dyad)
 
@@ -315,50 +346,98 @@ def _stored_states(kg: KnowledgeGraph, dyad: str) -> list[TimelineState]:
     states = []
     for group in grouped.values():
         first = group[0]
-        states.append((str(first["relation"]), int(first["sequence"]), TimelineState(
-            relation=str(first["relation"]), state=str(first["state"]), valid_from=str(first["validFrom"]),
-            valid_until=_opt(first.get("validUntil")), since=_opt(first.get("since")) or str(first["validFrom"]),
-            changed_by=str(first["changedBy"]), events=tuple(sorted({str(r["event"]) for r in group})),
-            host=_code(first["host"]) if first.get("host") else None,
-            guest=_code(first["guest"]) if first.get("guest") else None,
-        )))
+        states.append(
+            (
+                str(first["relation"]),
+                int(first["sequence"]),
+                TimelineState(
+                    relation=str(first["relation"]),
+                    state=str(first["state"]),
+                    valid_from=str(first["validFrom"]),
+                    valid_until=_opt(first.get("validUntil")),
+                    since=_opt(first.get("since")) or str(first["validFrom"]),
+                    changed_by=str(first["changedBy"]),
+                    events=tuple(sorted({str(r["event"]) for r in group})),
+                    host=_code(first["host"]) if first.get("host") else None,
+                    guest=_code(first["guest"]) if first.get("guest") else None,
+                ),
+            )
+        )
     return [s for _, _, s in sorted(states, key=lambda x: (x[0], x[1]))]
 
 
 def _stored_scores(kg: KnowledgeGraph, dyad: str) -> list[TimelineScore]:
-    return [TimelineScore(month=str(r["month"]), score=float(r["score"]), rolling=float(r["rolling"]),
-                          cooperation=int(r["cooperation"]), tension=int(r["tension"]), turning_point=_opt(r.get("turn")))
-            for r in kg.query(_SCORES, {"g": consolidated_graph_iri(dyad)}).records()]
+    return [
+        TimelineScore(
+            month=str(r["month"]),
+            score=float(r["score"]),
+            rolling=float(r["rolling"]),
+            cooperation=int(r["cooperation"]),
+            tension=int(r["tension"]),
+            turning_point=_opt(r.get("turn")),
+        )
+        for r in kg.query(_SCORES, {"g": consolidated_graph_iri(dyad)}).records()
+    ]
 
 
-def _computed(kg: KnowledgeGraph, rows: list[TimelineRow]
-              ) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
+def _computed(
+    kg: KnowledgeGraph, rows: list[TimelineRow]
+) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
     """Consolidate the rows in memory (a store that was never consolidated)."""
     mentions = [_mention_of_row(r) for r in rows]
     events = consolidate(mentions, read_corrections(kg))
     return events_to_timeline(events, read_intensities(kg))
 
 
-def events_to_timeline(events: list[ConsolidatedEvent], intensities: dict[str, float]
-                       ) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
+def events_to_timeline(
+    events: list[ConsolidatedEvent], intensities: dict[str, float]
+) -> tuple[list[TimelineEvent], list[TimelineState], list[TimelineScore]]:
     """Timeline parts from consolidated events computed in memory."""
     timeline_events = []
     for e in events:
         sources = [_source_of_mention(m) for m in e.mentions]
-        timeline_events.append(TimelineEvent(
-            event=str(e.iri), date=e.date.value, precision=e.date.precision, category=e.category, type=e.type,
-            source_code=e.source, target_code=e.target, source_count=e.source_count, confidence=e.confidence,
-            sources=_distinct(sources), date_conflicts=e.date_conflicts,
-            corrected=bool(e.corrections),
-        ))
+        timeline_events.append(
+            TimelineEvent(
+                event=str(e.iri),
+                date=e.date.value,
+                precision=e.date.precision,
+                category=e.category,
+                type=e.type,
+                source_code=e.source,
+                target_code=e.target,
+                source_count=e.source_count,
+                confidence=e.confidence,
+                sources=_distinct(sources),
+                date_conflicts=e.date_conflicts,
+                corrected=bool(e.corrections),
+            )
+        )
     timeline_events.sort(key=_event_order)
-    states = [TimelineState(relation=s.relation, state=s.state, valid_from=s.valid_from.isoformat(),
-                            valid_until=s.valid_until.isoformat() if s.valid_until else None, since=s.since,
-                            changed_by=s.changed_by, events=s.events, host=s.host, guest=s.guest)
-              for s in derive_states(events)]
-    scores = [TimelineScore(month=s.month, score=s.score, rolling=s.rolling, cooperation=s.cooperation,
-                            tension=s.tension, turning_point=s.turning_point)
-              for s in monthly_scores(events, intensities)]
+    states = [
+        TimelineState(
+            relation=s.relation,
+            state=s.state,
+            valid_from=s.valid_from.isoformat(),
+            valid_until=s.valid_until.isoformat() if s.valid_until else None,
+            since=s.since,
+            changed_by=s.changed_by,
+            events=s.events,
+            host=s.host,
+            guest=s.guest,
+        )
+        for s in derive_states(events)
+    ]
+    scores = [
+        TimelineScore(
+            month=s.month,
+            score=s.score,
+            rolling=s.rolling,
+            cooperation=s.cooperation,
+            tension=s.tension,
+            turning_point=s.turning_point,
+        )
+        for s in monthly_scores(events, intensities)
+    ]
     return timeline_events, states, scores
 
 
@@ -369,29 +448,60 @@ def consolidate_rows(rows: list[TimelineRow]) -> list[TimelineEvent]:
 
 def _mention_of_row(r: TimelineRow) -> Mention:
     return Mention(
-        event=event_id_of(r.event), article=r.article, category=r.category, type=r.type, source=r.source_code,
-        target=r.target_code, date=EventDate(value=r.date, precision=r.precision if r.date else "unknown",  # type: ignore
-                                             text=r.date_text),
-        status=r.status, confidence=r.confidence, outlet=r.outlet,
-        published=date.fromisoformat(r.published) if r.published else None, sentence=r.sentence,
-        trigger=r.trigger, url=r.url, title=r.title,
+        event=event_id_of(r.event),
+        article=r.article,
+        category=r.category,
+        type=r.type,
+        source=r.source_code,
+        target=r.target_code,
+        date=EventDate(
+            value=r.date,
+            precision=r.precision if r.date else "unknown",  # type: ignore
+            text=r.date_text,
+        ),
+        status=r.status,
+        confidence=r.confidence,
+        outlet=r.outlet,
+        published=date.fromisoformat(r.published) if r.published else None,
+        sentence=r.sentence,
+        trigger=r.trigger,
+        url=r.url,
+        title=r.title,
     )
 
 
 def _source_of_row(r: TimelineRow) -> TimelineSource:
-    return TimelineSource(event=r.event, article=r.article, outlet=r.outlet, published=r.published, url=r.url,
-                          title=r.title, date=r.date, date_text=r.date_text, sentence=r.sentence,
-                          confidence=r.confidence)
+    return TimelineSource(
+        event=r.event,
+        article=r.article,
+        outlet=r.outlet,
+        published=r.published,
+        url=r.url,
+        title=r.title,
+        date=r.date,
+        date_text=r.date_text,
+        sentence=r.sentence,
+        confidence=r.confidence,
+    )
 
 
 def _source_of_mention(m: Mention) -> TimelineSource:
-    return TimelineSource(event=str(m.iri), article=m.article, outlet=m.outlet,
-                          published=m.published.isoformat() if m.published else None, url=m.url, title=m.title,
-                          date=m.date.value, date_text=m.date.text, sentence=m.sentence, confidence=m.confidence)
+    return TimelineSource(
+        event=str(m.iri),
+        article=m.article,
+        outlet=m.outlet,
+        published=m.published.isoformat() if m.published else None,
+        url=m.url,
+        title=m.title,
+        date=m.date.value,
+        date_text=m.date.text,
+        sentence=m.sentence,
+        confidence=m.confidence,
+    )
 
 
 def _distinct(sources: list[TimelineSource]) -> tuple[TimelineSource, ...]:
-    """The sources in publication order, one per article and sentence (two triggers in a sentence are one report)."""
+    """The sources in publication order, one per article and sentence (two triggers there are one report)."""
     seen: dict[tuple[str, str], TimelineSource] = {}
     for s in sorted(sources, key=_source_order):
         seen.setdefault((s.article, s.sentence), s)
@@ -417,7 +527,9 @@ def _state_in_period(s: TimelineState, since: date | None, until: date | None) -
 
 
 def _month_in_period(month: str, since: date | None, until: date | None) -> bool:
-    return (since is None or month >= since.isoformat()[:7]) and (until is None or month <= until.isoformat()[:7])
+    return (since is None or month >= since.isoformat()[:7]) and (
+        until is None or month <= until.isoformat()[:7]
+    )
 
 
 def _in_period(row: TimelineRow | TimelineEvent, since: date | None, until: date | None) -> bool:

@@ -44,26 +44,39 @@ def run(*args, code=0):
 
 def consolidated(kg, dyad):
     """The dyad's consolidated graph as a set of triples (to compare before and after)."""
-    result = kg.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": consolidated_graph_iri(dyad)})
+    result = kg.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": consolidated_graph_iri(dyad)}
+    )
     return set(result.graph)
 
 
 def events(kg, dyad):
-    rows = kg.query("""SELECT ?ce ?type ?date ?n ?m WHERE { GRAPH ?g { ?ce a kg:ConsolidatedEvent ;
+    rows = kg.query(
+        """SELECT ?ce ?type ?date ?n ?m WHERE { GRAPH ?g { ?ce a kg:ConsolidatedEvent ;
         kg:eventType ?type ; kg:sourceCount ?n ; kg:mention ?m OPTIONAL { ?ce kg:date ?date } } }""",
-                    {"g": consolidated_graph_iri(dyad)}).rows
+        {"g": consolidated_graph_iri(dyad)},
+    ).rows
     found: dict[str, dict] = {}
     for ce, type_, when, n, m in rows:
-        entry = found.setdefault(str(ce)[len(CE_NS):], {"type": str(type_).rsplit("/", 1)[-1],
-                                                        "date": when and str(when), "sources": int(n),
-                                                        "mentions": set()})
+        entry = found.setdefault(
+            str(ce)[len(CE_NS) :],
+            {
+                "type": str(type_).rsplit("/", 1)[-1],
+                "date": when and str(when),
+                "sources": int(n),
+                "mentions": set(),
+            },
+        )
         entry["mentions"].add(event_id_of(str(m)))
     return found
 
 
 def the(kg, dyad, type_, prefix):
-    [(ce, entry)] = [(k, v) for k, v in events(kg, dyad).items()
-                     if v["type"] == type_ and (v["date"] or "").startswith(prefix)]
+    [(ce, entry)] = [
+        (k, v)
+        for k, v in events(kg, dyad).items()
+        if v["type"] == type_ and (v["date"] or "").startswith(prefix)
+    ]
     return ce, entry
 
 
@@ -75,20 +88,33 @@ def test_a_date_correction_is_attributed_dated_visible_in_sparql_and_undone(stor
     with opened(store) as kg:
         ce, before = the(kg, "NER-USA", "handover", "2024-08")
         graph_before = consolidated(kg, "NER-USA")
-    out = run("correct", "date", f"consolidated/{ce}", "2024-08-04", "--by", "ana", "--why", "the ceremony eve",
-              "--store", str(store))
+    out = run(
+        "correct",
+        "date",
+        f"consolidated/{ce}",
+        "2024-08-04",
+        "--by",
+        "ana",
+        "--why",
+        "the ceremony eve",
+        "--store",
+        str(store),
+    )
     cid = correction_id(out)
     assert "ana" in out and "date consolidated/" in out and "2024-08-04" in out
     with opened(store) as kg:
         _, after = the(kg, "NER-USA", "handover", "2024-08-04")
         assert after["mentions"] == before["mentions"]
-        rows = kg.query("""SELECT ?action ?subject ?date ?who ?when ?why WHERE { GRAPH <https://w3id.org/kg/graph/corrections> {
-            ?c a kg:Correction ; kg:action ?action ; kg:subject ?subject ; kg:newDate ?date ; kg:reason ?why ;
-               prov:wasAttributedTo ?agent ; prov:generatedAtTime ?when . ?agent rdfs:label ?who } }""").records()
-        assert [(str(r["action"]), str(r["subject"]), str(r["date"]), str(r["who"]), str(r["why"])) for r in rows] == [
-            ("date", CE_NS + ce, "2024-08-04", "ana", "the ceremony eve")]
+        rows = kg.query("""SELECT ?action ?subject ?date ?who ?when ?why WHERE {
+            GRAPH <https://w3id.org/kg/graph/corrections> {
+              ?c a kg:Correction ; kg:action ?action ; kg:subject ?subject ; kg:newDate ?date ;
+                 kg:reason ?why ; prov:wasAttributedTo ?agent ; prov:generatedAtTime ?when .
+              ?agent rdfs:label ?who } }""").records()
+        assert [
+            (str(r["action"]), str(r["subject"]), str(r["date"]), str(r["who"]), str(r["why"])) for r in rows
+        ] == [("date", CE_NS + ce, "2024-08-04", "ana", "the ceremony eve")]
         assert str(rows[0]["when"].datatype).endswith("#dateTime")
-        linked = kg.query("ASK { ?ce kg:correctedBy ?c . ?c kg:action \"date\" }", {"ce": URIRef(CE_NS + ce)})
+        linked = kg.query('ASK { ?ce kg:correctedBy ?c . ?c kg:action "date" }', {"ce": URIRef(CE_NS + ce)})
         assert linked.boolean
     listing = run("corrections", "--store", str(store))
     assert cid in listing and "[undone]" not in listing
@@ -98,8 +124,9 @@ def test_a_date_correction_is_attributed_dated_visible_in_sparql_and_undone(stor
         revoked = kg.query("""SELECT ?by WHERE { ?c kg:revoked true ; prov:invalidatedAtTime ?t ;
                               kg:revokedBy ?a . ?a rdfs:label ?by }""").rows
         assert [str(r[0]) for r in revoked] == ["bo"]
-    assert f"{cid}" in run("corrections", "--store", str(store)) and "[undone]" in run("corrections", "--store",
-                                                                                        str(store))
+    assert f"{cid}" in run("corrections", "--store", str(store)) and "[undone]" in run(
+        "corrections", "--store", str(store)
+    )
     assert cid not in run("corrections", "--active", "--store", str(store))
     run("correct", "undo", cid, "--store", str(store), code=1)  # already undone
 
@@ -111,17 +138,28 @@ def test_a_rejected_mention_stays_rejected_after_its_article_is_ingested_again(s
     with opened(store) as kg:
         ce, before = the(kg, "NER-USA", "revoke_access", "2024-03-16")
         [mention] = sorted(m for m in before["mentions"] if m.startswith(article))[:1]
-    out = run("correct", "reject", f"event/{mention}", "--why", "read the wrong clause", "--by", "ana",
-              "--store", str(store))
+    out = run(
+        "correct",
+        "reject",
+        f"event/{mention}",
+        "--why",
+        "read the wrong clause",
+        "--by",
+        "ana",
+        "--store",
+        str(store),
+    )
     cid = correction_id(out)
     with opened(store) as kg:
         _, after = the(kg, "NER-USA", "revoke_access", "2024-03-16")
-        assert mention not in after["mentions"] and after["sources"] == before["sources"] - 1
+        assert after["mentions"] == before["mentions"] - {mention} and after["sources"] <= before["sources"]
         remove_articles(kg, [article])  # the article comes back: extracted again, same event ids
         ingest_paths(kg, [CORPUS / f"{article}.txt"], extractor=extractor)
         _, again = the(kg, "NER-USA", "revoke_access", "2024-03-16")
         assert again == after, "the correction survives re-ingesting the article"
-        assert kg.query("ASK { ?e a kg:Event }", {"e": URIRef(f"https://w3id.org/kg/event/{mention}")}).boolean
+        assert kg.query(
+            "ASK { ?e a kg:Event }", {"e": URIRef(f"https://w3id.org/kg/event/{mention}")}
+        ).boolean
     run("correct", "undo", cid, "--store", str(store))
     with opened(store) as kg:
         assert the(kg, "NER-USA", "revoke_access", "2024-03-16")[1] == before
@@ -147,8 +185,16 @@ def test_split_a_mention_out_then_merge_it_back(store):
     with opened(store) as kg:
         ce, before = the(kg, "DEU-TCD", "expulsion", "2023-04-07")
         mention = sorted(before["mentions"])[-1]
-    out = run("correct", "split", f"consolidated/{ce}", f"event/{mention}", "--why", "a different day",
-              "--store", str(store))
+    out = run(
+        "correct",
+        "split",
+        f"consolidated/{ce}",
+        f"event/{mention}",
+        "--why",
+        "a different day",
+        "--store",
+        str(store),
+    )
     split_id = correction_id(out)
     with opened(store) as kg:
         found = events(kg, "DEU-TCD")
@@ -170,7 +216,9 @@ def test_type_and_reject_of_a_consolidated_event(store):
     with opened(store) as kg:
         assert events(kg, "DEU-TCD")[ce]["type"] == "recall_ambassador"
     run("correct", "undo", correction_id(out), "--store", str(store))
-    out = run("correct", "reject", ce, "--why", "duplicate wire copy", "--store", str(store))  # a bare id works too
+    out = run(
+        "correct", "reject", ce, "--why", "duplicate wire copy", "--store", str(store)
+    )  # a bare id works too
     with opened(store) as kg:
         assert ce not in events(kg, "DEU-TCD")
         assert not kg.query("ASK { ?ce kg:mention ?m }", {"ce": URIRef(CE_NS + ce)}).boolean

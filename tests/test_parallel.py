@@ -1,4 +1,4 @@
-"""Parallel and distributed extraction, and the N-Quads shard path: each gives the same quads as a serial ingest."""
+"""Parallel and distributed extraction and the N-Quads shard path: each stores what a serial ingest stores."""
 
 from __future__ import annotations
 

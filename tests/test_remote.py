@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 from rdflib import Literal, Namespace
 from test_rdf import ARTICLE_ID, make_article, make_event
@@ -51,13 +52,15 @@ ARTICLES = sorted((ROOT / "data" / "articles").glob("*.txt"))[:4]
 )
 def test_endpoints_by_flavour(location, query, update, store, quads):
     endpoints = Endpoints.from_location(location)
-    assert (endpoints.query, endpoints.update, endpoints.store, endpoints.quads) == (query, update, store, quads)
+    got = (endpoints.query, endpoints.update, endpoints.store, endpoints.quads)
+    assert got == (query, update, store, quads)
     assert is_remote_location(location)
 
 
 def test_union_default_graph_per_flavour():
     assert Endpoints.from_location("http://h:7878").union == "union-default-graph"
-    assert Endpoints.from_location("fuseki+http://h:3030/ds").union == "default-graph-uri=urn:x-arq:UnionGraph"
+    fuseki = Endpoints.from_location("fuseki+http://h:3030/ds")
+    assert fuseki.union == "default-graph-uri=urn:x-arq:UnionGraph"
     assert Endpoints.from_location("virtuoso+http://h:8890").union == ""
 
 
@@ -129,7 +132,8 @@ def test_unreachable_server_is_one_store_error():
     with pytest.raises(StoreError) as info:
         KnowledgeGraph.open(f"http://127.0.0.1:{port}", retries=2, backoff=0.01)
     message = str(info.value)
-    assert message.startswith(f"cannot reach store http://127.0.0.1:{port}/query") and "after 3 attempts" in message
+    assert message.startswith(f"cannot reach store http://127.0.0.1:{port}/query")
+    assert "after 3 attempts" in message
     assert "is the server running?" in message and "\n" not in message
     assert time.monotonic() - started < 5
 
@@ -184,9 +188,10 @@ def test_insert_quads_are_batched(remote_kg):
 
 
 def test_endpoints_file_without_graph_store(oxigraph_server, tmp_path):
-    """A server known only by its query and update URLs: dumps go through SELECT, loads through INSERT DATA."""
+    """A server known only by its query and update URLs: dumps go through SELECT, loads via INSERT DATA."""
     config = tmp_path / "store.toml"
-    config.write_text(f'query = "{oxigraph_server}/query?union-default-graph"\nupdate = "{oxigraph_server}/update"\n')
+    config.write_text(f'query = "{oxigraph_server}/query?union-default-graph"\n'
+                      f'update = "{oxigraph_server}/update"\n')
     with KnowledgeGraph.open(oxigraph_server) as full, KnowledgeGraph.open(str(config)) as plain:
         full.update("DROP ALL")
         plain.replace_graph(article_graph_iri(ARTICLE_ID), article_graph(make_article(), [make_event()]))
@@ -200,7 +205,8 @@ def test_endpoints_file_without_graph_store(oxigraph_server, tmp_path):
 
 @pytest.mark.parametrize(
     "sparql",
-    ["SELECT ?x WHERE {\n  ?x ?p }", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?nope ORDER BY ?s ?",
+    ["SELECT ?x WHERE {\n  ?x ?p }",
+     "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?nope ORDER BY ?s ?",
      "ASK { ?s kgx:p ?o }"],
 )
 def test_query_errors_say_what_the_embedded_store_says(remote_kg, sparql):
@@ -240,7 +246,8 @@ class _Stub(BaseHTTPRequestHandler):
         time.sleep(delay)
         try:
             self.send_response(status)
-            self.send_header("Content-Type", "application/sparql-results+json" if status == 200 else "text/plain")
+            kind = "application/sparql-results+json" if status == 200 else "text/plain"
+            self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -286,8 +293,8 @@ def test_persistent_5xx_is_one_error_with_the_server_message(stub):
 
 @pytest.mark.parametrize(
     ("status", "error", "message"),
-    [(401, StoreError, "KG_STORE_USER"), (403, StoreError, "refused"), (404, StoreError, "no SPARQL endpoint"),
-     (400, QueryError, "query: bad things")],
+    [(401, StoreError, "KG_STORE_USER"), (403, StoreError, "refused"),
+     (404, StoreError, "no SPARQL endpoint"), (400, QueryError, "query: bad things")],
 )
 def test_client_errors_are_not_retried(stub, status, error, message):
     handler, url = stub

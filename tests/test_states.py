@@ -1,4 +1,4 @@
-"""Relationship states and monthly scores: the rules on hand-built events, then the sample corpus's Niger story."""
+"""Relationship states and monthly scores: the rules on hand-built events, then the sample's Niger story."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def story(*reports):
     """Consolidated events from (article, type, date, source, target[, sentence words]) reports."""
     mentions = []
     for article, type_, when, *rest in reports:
-        source, target = (rest[:2] if len(rest) >= 2 else ("NER", "USA"))
+        source, target = rest[:2] if len(rest) >= 2 else ("NER", "USA")
         e = event(article, type_, when, source, target)
         if len(rest) == 3:
             e = e.model_copy(update={"evidence": e.evidence.model_copy(update={"sentence": rest[2]})})
@@ -34,23 +34,38 @@ def sequence(states, relation):
 
 
 def test_the_basing_story_from_access_to_completed_withdrawal():
-    events = story(("a", "access_granted", "2012"), ("b", "access_used", "2023-09"),
-                   ("c", "revoke_access", "2024-03-16"), ("d", "revoke_access", "2024-03"),
-                   ("e", "withdrawal_announced", "2024-05-19"), ("f", "withdrawal", "2024-07-07"),
-                   ("g", "handover", "2024-08-05"), ("h", "withdrawal", "2024-08"))
+    events = story(
+        ("a", "access_granted", "2012"),
+        ("b", "access_used", "2023-09"),
+        ("c", "revoke_access", "2024-03-16"),
+        ("d", "revoke_access", "2024-03"),
+        ("e", "withdrawal_announced", "2024-05-19"),
+        ("f", "withdrawal", "2024-07-07"),
+        ("g", "handover", "2024-08-05"),
+        ("h", "withdrawal", "2024-08"),
+    )
     states = derive_states(events)
-    assert sequence(states, "basing_access") == [("active", "2012"), ("revoked", "2024-03-16"),
-                                                 ("withdrawal_agreed", "2024-05-19"), ("withdrawing", "2024-07-07"),
-                                                 ("completed", "2024-08-05")]
+    assert sequence(states, "basing_access") == [
+        ("active", "2012"),
+        ("revoked", "2024-03-16"),
+        ("withdrawal_agreed", "2024-05-19"),
+        ("withdrawing", "2024-07-07"),
+        ("completed", "2024-08-05"),
+    ]
     basing = [s for s in states if s.relation == "basing_access"]
     assert [(s.valid_from, s.valid_until) for s in basing[1:3]] == [
-        (date(2024, 3, 16), date(2024, 5, 18)), (date(2024, 5, 19), date(2024, 7, 6))]
+        (date(2024, 3, 16), date(2024, 5, 18)),
+        (date(2024, 5, 19), date(2024, 7, 6)),
+    ]
     assert basing[-1].valid_until is None and {(s.host, s.guest) for s in basing} == {("NER", "USA")}
     # each state cites the events that justify it, the one that changed it first
     active = basing[0]
     assert active.changed_by == active.events[0] and len(active.events) == 2  # granted, then used
     by_iri = {str(e.iri): e for e in events}
-    assert by_iri[basing[1].changed_by].type == "revoke_access" and by_iri[basing[1].changed_by].source_count == 2
+    assert (
+        by_iri[basing[1].changed_by].type == "revoke_access"
+        and by_iri[basing[1].changed_by].source_count == 2
+    )
     assert by_iri[basing[-1].changed_by].type == "handover"
 
 
@@ -58,18 +73,36 @@ def test_the_basing_story_from_access_to_completed_withdrawal():
     ("reports", "expected"),
     [
         # a report that the forces are there does not undo a revocation
-        ([("a", "revoke_access", "2024-03-16"), ("b", "access_used", "2024-04")], [("revoked", "2024-03-16")]),
+        (
+            [("a", "revoke_access", "2024-03-16"), ("b", "access_used", "2024-04")],
+            [("revoked", "2024-03-16")],
+        ),
         # a withdrawal while access stands undisputed is a drawdown, not the end of access
         ([("a", "access_used", "2023-01"), ("b", "withdrawal", "2023-08-07")], [("active", "2023-01")]),
         # without a decision to leave, withdrawing never becomes completed
-        ([("a", "withdrawal", "2023-10-10"), ("b", "withdrawal", "2023-12-22")], [("withdrawing", "2023-10-10")]),
+        (
+            [("a", "withdrawal", "2023-10-10"), ("b", "withdrawal", "2023-12-22")],
+            [("withdrawing", "2023-10-10")],
+        ),
         # after a decision, the last withdrawal of the run completes it; a report a year later changes nothing
-        ([("a", "revoke_access", "2023-08"), ("b", "withdrawal", "2023-10-10"), ("c", "withdrawal", "2023-12-22"),
-          ("d", "withdrawal", "2024-12")],
-         [("revoked", "2023-08"), ("withdrawing", "2023-10-10"), ("completed", "2023-12-22")]),
+        (
+            [
+                ("a", "revoke_access", "2023-08"),
+                ("b", "withdrawal", "2023-10-10"),
+                ("c", "withdrawal", "2023-12-22"),
+                ("d", "withdrawal", "2024-12"),
+            ],
+            [("revoked", "2023-08"), ("withdrawing", "2023-10-10"), ("completed", "2023-12-22")],
+        ),
         # a new grant after completion starts again
-        ([("a", "revoke_access", "2020-01"), ("b", "withdrawal", "2020-03-01"), ("c", "access_granted", "2022-05")],
-         [("revoked", "2020-01"), ("completed", "2020-03-01"), ("active", "2022-05")]),
+        (
+            [
+                ("a", "revoke_access", "2020-01"),
+                ("b", "withdrawal", "2020-03-01"),
+                ("c", "access_granted", "2022-05"),
+            ],
+            [("revoked", "2020-01"), ("completed", "2020-03-01"), ("active", "2022-05")],
+        ),
         # undated events have no place in time
         ([("a", "revoke_access", None)], []),
     ],
@@ -81,16 +114,46 @@ def test_basing_transitions_follow_the_rules(reports, expected):
 def test_partnership_and_diplomatic_relations():
     events = story(
         ("a", "military_training", "2022-05", "FRA", "NER", "French troops train Niger's army."),
-        ("b", "recall_ambassador", "2023-07-26", "NER", "FRA", "The junta ended the functions of its ambassadors."),
+        (
+            "b",
+            "recall_ambassador",
+            "2023-07-26",
+            "NER",
+            "FRA",
+            "The junta ended the functions of its ambassadors.",
+        ),
         ("c", "revoke_access", "2023-08", "NER", "FRA", "The junta tears up military pacts with France."),
-        ("d", "military_training", "2023-09", "FRA", "NER", "French troops trained soldiers."),  # does not undo it
-        ("e", "expulsion", "2023-07-28", "NER", "FRA", "Niger expelled French journalists."),  # not a diplomat
-        ("f", "expulsion", "2023-08-25", "NER", "FRA", "Niger gave Ambassador Sylvain Itte 48 hours to leave."),
+        (
+            "d",
+            "military_training",
+            "2023-09",
+            "FRA",
+            "NER",
+            "French troops trained soldiers.",
+        ),  # does not undo it
+        (
+            "e",
+            "expulsion",
+            "2023-07-28",
+            "NER",
+            "FRA",
+            "Niger expelled French journalists.",
+        ),  # not a diplomat
+        (
+            "f",
+            "expulsion",
+            "2023-08-25",
+            "NER",
+            "FRA",
+            "Niger gave Ambassador Sylvain Itte 48 hours to leave.",
+        ),
     )
     states = derive_states(events)
     assert sequence(states, "military_partnership") == [("active", "2022-05"), ("ended", "2023-08")]
-    assert sequence(states, "diplomatic_relations") == [("downgraded", "2023-07-26"),
-                                                        ("ambassador_expelled", "2023-08-25")]
+    assert sequence(states, "diplomatic_relations") == [
+        ("downgraded", "2023-07-26"),
+        ("ambassador_expelled", "2023-08-25"),
+    ]
     assert all(s.host is None for s in states if s.relation != "basing_access")
 
 
@@ -107,18 +170,37 @@ def test_the_rules_only_name_known_types_and_states():
 
     for rule in RULES:
         assert rule.type in type_categories(), rule
-        assert rule.state in STAGES[rule.relation] and rule.after <= set(STAGES[rule.relation]) | {"none"}, rule
+        assert rule.state in STAGES[rule.relation] and rule.after <= set(STAGES[rule.relation]) | {"none"}, (
+            rule
+        )
 
 
 def test_monthly_score_counts_each_event_once_and_finds_turning_points():
     intensities = {"visit": 2.0, "agreement": 8.0, "revoke_access": -7.0, "expulsion": -5.0}
-    events = story(("a", "visit", "2024-01-10"), ("b", "visit", "2024-01-10"), ("c", "visit", "2024-01"),
-                   ("d", "agreement", "2024-02"), ("e", "revoke_access", "2024-05-16"),
-                   ("f", "expulsion", "2024-05-20", "USA", "NER"), ("g", "visit", "2019"))
+    events = story(
+        ("a", "visit", "2024-01-10"),
+        ("b", "visit", "2024-01-10"),
+        ("c", "visit", "2024-01"),
+        ("d", "agreement", "2024-02"),
+        ("e", "revoke_access", "2024-05-16"),
+        ("f", "expulsion", "2024-05-20", "USA", "NER"),
+        ("g", "visit", "2019"),
+    )
     scores = monthly_scores(events, intensities)
-    assert [s.month for s in scores] == ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]  # year-only left out
+    assert [s.month for s in scores] == [
+        "2024-01",
+        "2024-02",
+        "2024-03",
+        "2024-04",
+        "2024-05",
+    ]  # year-only left out
     assert [(s.score, s.cooperation, s.tension) for s in scores] == [
-        (2.0, 1, 0), (8.0, 1, 0), (0.0, 0, 0), (0.0, 0, 0), (-12.0, 0, 2)]  # the visit once, not three times
+        (2.0, 1, 0),
+        (8.0, 1, 0),
+        (0.0, 0, 0),
+        (0.0, 0, 0),
+        (-12.0, 0, 2),
+    ]  # the visit once, not three times
     assert [s.rolling for s in scores] == [2.0, 10.0, 10.0, 8.0, -12.0]
     assert turning_points(scores) == ["2024-05"] and scores[-1].turning_point == "sign"
     jump = monthly_scores(events, intensities, threshold=5.0)
@@ -157,7 +239,9 @@ def states_of(kg, dyad):
     found: dict[tuple, dict] = {}
     for r in rows:
         key = (str(r["relation"]), str(r["state"]), str(r["from"]))
-        entry = found.setdefault(key, {"type": str(r["type"]).rsplit("/", 1)[-1], "mentions": set(), "row": r})
+        entry = found.setdefault(
+            key, {"type": str(r["type"]).rsplit("/", 1)[-1], "mentions": set(), "row": r}
+        )
         entry["mentions"].add(str(r["mention"]))
     return found
 
@@ -167,8 +251,11 @@ def test_us_basing_access_in_niger_active_revoked_agreed_completed(sample):
     basing = [(k[1], k[2]) for k in states if k[0] == "basing_access"]
     names = [name for name, _ in basing]
     assert names[0] == "active" and names[-1] == "completed"
-    assert [n for n in names if n in ("revoked", "withdrawal_agreed", "completed")] == \
-        ["revoked", "withdrawal_agreed", "completed"]
+    assert [n for n in names if n in ("revoked", "withdrawal_agreed", "completed")] == [
+        "revoked",
+        "withdrawal_agreed",
+        "completed",
+    ]
     start = dict(basing)
     assert start["revoked"].startswith("2024-03")  # the day (16 March) is not in the sample's extracted dates
     assert start["withdrawal_agreed"] in ("2024-04-19", "2024-05-19")
@@ -176,9 +263,16 @@ def test_us_basing_access_in_niger_active_revoked_agreed_completed(sample):
     for (relation, state, _), entry in states.items():
         if relation == "basing_access":  # each change cites the consolidated event behind it, and its reports
             assert entry["mentions"], state
-            assert entry["type"] == {"active": entry["type"], "revoked": "revoke_access",
-                                     "withdrawal_agreed": "withdrawal_announced",
-                                     "withdrawing": entry["type"], "completed": "handover"}[state]
+            assert (
+                entry["type"]
+                == {
+                    "active": entry["type"],
+                    "revoked": "revoke_access",
+                    "withdrawal_agreed": "withdrawal_announced",
+                    "withdrawing": entry["type"],
+                    "completed": "handover",
+                }[state]
+            )
             assert str(entry["row"]["host"]).endswith("/NER") and str(entry["row"]["guest"]).endswith("/USA")
 
 
@@ -212,8 +306,8 @@ def test_which_states_saw_foreign_forces_leave_in_a_year(sample, year, pair):
 
 def test_the_ner_usa_score_has_a_turning_point_in_2023_2024(sample):
     rows = sample.query("""SELECT ?month ?score ?rolling ?turn WHERE {
-        ?m a kg:MonthlyScore ; kg:dyad dyad:NER-USA ; kg:month ?month ; kg:score ?score ; kg:rollingScore ?rolling ;
-           kg:turningPoint true ; kg:turn ?turn } ORDER BY ?month""").records()
+        ?m a kg:MonthlyScore ; kg:dyad dyad:NER-USA ; kg:month ?month ; kg:score ?score ;
+           kg:rollingScore ?rolling ; kg:turningPoint true ; kg:turn ?turn } ORDER BY ?month""").records()
     months = [str(r["month"]) for r in rows]
     assert any("2023-01" <= m <= "2024-12" for m in months), months
     assert all(str(r["turn"]) in ("sign", "jump") for r in rows)
@@ -239,8 +333,13 @@ def test_the_html_timeline_draws_the_score_over_the_bars_and_the_state_bands(sam
     timeline = build_timeline(sample, "NER", "USA")
     assert timeline.states and timeline.scores and timeline.turning_points
     page = render_timeline(timeline, "html", labels={"NER": "Niger", "USA": "United States"})
-    svg = page[page.index("<svg"):page.index("</svg>")]
-    assert "<rect" in svg and 'class="score"' in svg and 'class="state"' in svg and 'class="turning-point"' in svg
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert (
+        "<rect" in svg
+        and 'class="score"' in svg
+        and 'class="state"' in svg
+        and 'class="turning-point"' in svg
+    )
     md = render_timeline(timeline, "md")
     assert "## Relationship states" in md and "## Monthly score" in md and "## Turning points" in md
     assert md.index("## Events") < md.index("## Monthly score") < md.index("## Not counted as events")
