@@ -139,8 +139,9 @@ def _last_day(value: str) -> date:
     if len(parts) == 1:
         return date(parts[0], 12, 31)
     year, month = parts
-    nxt = date(year + (month == 12), month % 12 + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
+    if month == 12:  # not via 1 January of the next year, which does not exist after 9999
+        return date(year, 12, 31)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
 
 
 class Participant(_Value):

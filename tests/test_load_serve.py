@@ -328,42 +328,47 @@ class Load:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.latencies: list[float] = []
+        self.by_query: dict[str, list[float]] = defaultdict(list)
         self.errors: list[str] = []
         self.partial: list[str] = []
         self.seen: dict[str, set[frozenset[str]]] = defaultdict(set)
         self.checks = 0
 
-    def record(self, seconds: float, error: str | None = None) -> None:
+    def record(self, seconds: float, error: str | None = None, name: str = "") -> None:
         with self.lock:
             self.latencies.append(seconds)
+            self.by_query[name].append(seconds)
             if error:
-                self.errors.append(error)
+                self.errors.append(f"{name}: {error}")
 
     def figures(self) -> dict[str, float]:
         latencies = sorted(self.latencies) or [0.0]
         return {"requests": len(self.latencies), "errors": len(self.errors), "checks": self.checks,
                 "p50_ms": round(1000 * statistics.median(latencies), 1),
                 "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))], 1),
-                "max_ms": round(1000 * latencies[-1], 1)}
+                "max_ms": round(1000 * latencies[-1], 1),
+                "p95_ms_by_query": {name: round(1000 * sorted(times)[int(0.95 * (len(times) - 1))], 1)
+                                    for name, times in sorted(self.by_query.items())}}
 
 
 def reader(base: str, load: Load, stop: threading.Event, seed: int) -> None:
     """Named queries through /api/query, and every fifth request the all-or-nothing check."""
     from kg.query import load_named_query
 
-    queries = [(load_named_query(name).text, params) for name, params in NAMED]
+    queries = [(name, load_named_query(name).text, params) for name, params in NAMED]
     rng = random.Random(seed)
     client = Client(base)
     try:
         while not stop.is_set():
             started = time.monotonic()
+            name = "check"
             try:
                 if rng.random() < 0.2:
                     status, _, body = client.sparql(CHECK)
                     if status == 200:
                         check_articles(json.loads(body), load)
                 else:
-                    text, params = rng.choice(queries)
+                    name, text, params = rng.choice(queries)
                     status, _, body = client.request("POST", "/api/query", json.dumps(
                         {"query": text, "params": params}), {"Content-Type": "application/json"})
                     if status == 200:
@@ -372,7 +377,7 @@ def reader(base: str, load: Load, stop: threading.Event, seed: int) -> None:
             except Exception as exc:  # noqa: BLE001 (every failure counts as an error)
                 error = f"{type(exc).__name__}: {exc}"
                 client.close()
-            load.record(time.monotonic() - started, error)
+            load.record(time.monotonic() - started, error, name)
     finally:
         client.close()
 
@@ -486,9 +491,9 @@ def test_load_while_ingesting_through_sparql_update(tmp_path, extractor):
         status, _, body = final.sparql(CHECK)
         check_articles(json.loads(body), load)
     versions = assert_all_or_nothing(load, allowed)
+    update_p50 = round(1000 * statistics.median(writer_latencies or [0]), 1)
     figures = report("update", load, {"updates_applied": written[0], "update_errors": len(writer_errors),
-                                      "update_p50_ms": round(1000 * statistics.median(writer_latencies or [0]), 1),
-                                      "article_graph_versions_seen": versions})
+                                      "update_p50_ms": update_p50, "article_graph_versions_seen": versions})
     assert not writer_errors, writer_errors[:3]
     assert not load.errors, load.errors[:5]
     assert figures["checks"] > 0 and written[0] > 0

@@ -28,8 +28,8 @@ VALUE = re.compile(r"[1-9]\d{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 # skin tones), zero-width characters, controls and NUL, other scripts, odd spaces and line breaks.
 WEIRD = ("\u200f\u200e\u202e\u2066\u2069", "مرحبا بالعالم", "שלום", "\u0301\u0308\u0327\u20dd", "e\u0301",
          "👩\u200d👩\u200d👧", "👍🏽", "🇳🇪", "\u200b\u200c\u200d\ufeff", "\x00\x01\x07\x1b\x7f", "\u0085",
-         "\u2028\u2029", "\t\r\n\r", "\u00a0\u3000\u2009", "Нигер", "尼日尔", "ニジェール", "Ⅻ ½ ٣ ௰", "𝔑𝔦𝔤𝔢𝔯",
-         "\ufffd", "ﬁ ǅ ß İ", "'’\"“”«»", "...", "—–-", "“Niger”")
+         "\u2028\u2029", "\t\r\n\r", "\u00a0\u3000\u2009", "Нигер", "尼日尔", "ニジェール", "Ⅻ ½ ٣ ௰",
+         "𝔑𝔦𝔤𝔢𝔯", "\ufffd", "ﬁ ǅ ß İ", "'’\"“”«»", "...", "—–-", "“Niger”")
 # Pieces that make the date finder and the extractor do something: dates, states, triggers.
 NEWSY = ("Russian military trainers arrived in Niger on Wednesday.", "France withdrew its troops from Mali",
          "last month", "in March 2023", "on 16 March", "the 2023 coup", "back in March", "2024-04-10",
