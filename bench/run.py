@@ -452,6 +452,10 @@ def rdflib_runner(files: list[Path]):
     return run
 
 
+def oxigraph_binary() -> str | None:
+    return shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+
+
 def virtuoso_version() -> str:
     if not shutil.which("virtuoso-t"):
         return "not installed"
@@ -648,7 +652,7 @@ def render(results: dict) -> str:
         f"Run {results['started']} with `python -m bench.run` on {os.cpu_count()} cores ({cpu}), "
         f"{ram:.0f} GiB RAM, {platform.system()} {platform.release()}; Python {platform.python_version()}, "
         f"spaCy {spacy.__version__} ({MODEL}), pyoxigraph {pyoxigraph.__version__}, "
-        f"{version_of([shutil.which('oxigraph') or 'oxigraph', '--version'])}, rdflib {rdflib.__version__}, "
+        f"{version_of([oxigraph_binary() or 'oxigraph', '--version'])}, rdflib {rdflib.__version__}, "
         f"Virtuoso: {virtuoso_version()}.",
         "Synthetic data: bench/corpus.py (seeded). Targets are the scale brief's; ✅ met, ❌ not met.",
         f"Load average (1/5/15 min) at start {'/'.join(f'{x:.1f}' for x in results['load_before'])}, "
@@ -720,6 +724,8 @@ def render(results: dict) -> str:
                     cells.append("")
             lines.append(f"| {name} | " + " | ".join(cells) + f" | {rows} |")
         lines.append("")
+    if results.get("design_md"):
+        lines += ["## Query speed by design", "", results["design_md"], ""]
     self_mb, children_mb = results["memory_mb"]
     lines += [
         "## Memory",

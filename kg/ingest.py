@@ -413,6 +413,8 @@ def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | IngestError]:
 
 
 def _read_file(path: Path, default: date | None, *, article_id: str | None = None) -> Iterator[Item]:
+    if not path.is_file():  # reading a named pipe would wait for a writer forever
+        raise IngestError(f"{path}: not a regular file (a pipe or device); save the article to a file")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         yield str(path), _read_text_file(path, default, article_id)

@@ -112,6 +112,8 @@ def make_batch(folder: Path) -> None:
          "published": "2024-02-10"}]))
     nested = folder / "nested"
     nested.mkdir()
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(nested / "pipe.txt")  # not a file: passed over, never waited on
     (nested / "records.jsonl").write_bytes(b'{"text": "x"}\n\x00\x01\x02' + noise)
     record = '{"text": "Senegal and Mali signed a defence agreement.", "published": "2024-05-05"}\n'
     huge = json.dumps({"text": "Troops arrived. " * (21 * 1024 * 1024 // 16)})
@@ -211,6 +213,16 @@ def test_a_50_mb_file_is_refused_at_once(tmp_path):
         (line,) = about(errors, folder / name)
         assert re.search(r": 50\.\d MB is larger than 20 MB; split it", line), line
     assert seconds < 30, f"{seconds:.1f} s to refuse three 50 MB files"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    run = kg("ingest", str(pipe), "--store", str(tmp_path / "kgstore"), timeout=60)
+    assert run.returncode == 1
+    assert error_lines(run.stderr) == [f"Error: {pipe}: not a regular file (a pipe or device); "
+                                       "save the article to a file"]
 
 
 # ---------------------------------------------------------------------- unreadable files
