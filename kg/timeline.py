@@ -314,7 +314,7 @@ def _consolidated(
         sources = []
         for mention in sorted({str(r["mention"]) for r in group}):
             if mention in by_iri:
-                sources.append(_source_of_row(by_iri[mention]))
+                sources.append(_source_of_mention(_mention_of_row(by_iri[mention])))
             elif mention in others:
                 sources.append(_source_of_mention(others[mention]))
         events.append(
@@ -467,21 +467,6 @@ def _mention_of_row(r: TimelineRow) -> Mention:
         trigger=r.trigger,
         url=r.url,
         title=r.title,
-    )
-
-
-def _source_of_row(r: TimelineRow) -> TimelineSource:
-    return TimelineSource(
-        event=r.event,
-        article=r.article,
-        outlet=r.outlet,
-        published=r.published,
-        url=r.url,
-        title=r.title,
-        date=r.date,
-        date_text=r.date_text,
-        sentence=r.sentence,
-        confidence=r.confidence,
     )
 
 
