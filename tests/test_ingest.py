@@ -466,6 +466,26 @@ def test_meta_json_named_explicitly_is_not_an_article(tmp_path):
     assert [a.id for a in read_articles([tmp_path / "a.txt", meta])] == ["a"]
 
 
+def test_a_sidecar_named_alone_is_an_error_naming_the_fix(tmp_path):
+    write(tmp_path, "a.txt", BODY)
+    meta = write(tmp_path, "a.meta.json", '{"published": "2024-04-12"}')
+    articles, errors = read_all(meta)
+    assert articles == []
+    assert len(errors) == 1 and str(errors[0]).startswith(f"{meta}: is not an article")
+    assert "ingest the article file" in str(errors[0])
+
+
+def test_a_store_inside_the_articles_folder_is_not_walked(tmp_path):
+    from kg.store import KnowledgeGraph
+
+    write(tmp_path, "01-good.txt", BODY)
+    KnowledgeGraph.open(tmp_path / "kgstore").close()
+    articles, errors = read_all(tmp_path)
+    assert [a.id for a in articles] == ["01-good"] and errors == []
+    articles, errors = read_all(tmp_path / "kgstore")
+    assert articles == [] and "is a kg store" in str(errors[0])
+
+
 def test_mixed_folder_reads_good_files_and_collects_one_error_per_bad_file(tmp_path):
     write(tmp_path, "01-good.txt", BODY + " One.")
     write(tmp_path, "02-latin1.txt", "Caf\xe9".encode("latin-1"))

@@ -548,3 +548,43 @@ def test_sparql_without_a_query_sends_a_browser_to_the_ui(server):
 def test_readme_documents_the_endpoint():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "kg serve" in readme and "/sparql" in readme and "Accept:" in readme
+
+
+def test_time_queued_for_a_worker_does_not_count_against_the_timeout():
+    import threading
+
+    from kg.serve import Limits, Worker
+
+    worker = Worker(Limits(timeout=0.6, workers=1))
+    results: list[str] = []
+
+    def slow(name: str) -> str:
+        time.sleep(0.4)
+        return name
+
+    first = threading.Thread(target=lambda: results.append(worker.call(lambda: slow("first"))))
+    first.start()
+    time.sleep(0.05)
+    # Queued behind the first for ~0.35 s, then runs 0.4 s: 0.75 s in all, yet only 0.4 s running.
+    results.append(worker.call(lambda: slow("second")))
+    first.join()
+    assert sorted(results) == ["first", "second"]
+    worker.shutdown()
+
+
+def test_a_call_that_never_gets_a_worker_is_withdrawn_with_a_busy_error():
+    import threading
+
+    from kg.serve import Limits, QueryTimeoutError, Worker
+
+    worker = Worker(Limits(timeout=5, workers=1, queue_timeout=0.2))
+    ran: list[str] = []
+    blocker = threading.Thread(target=lambda: worker.call(lambda: time.sleep(0.8)))
+    blocker.start()
+    time.sleep(0.05)
+    with pytest.raises(QueryTimeoutError, match="busy"):
+        worker.call(lambda: ran.append("late"))
+    blocker.join()
+    time.sleep(0.1)
+    assert ran == []  # withdrawn before it started: it never runs
+    worker.shutdown()

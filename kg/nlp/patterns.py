@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.actors import ActorIndex
+from kg.actors import ActorIndex, load_yaml
 from kg.errors import ExtractError
 
 TRIGGERS_FILE = Path(__file__).resolve().parent.parent.parent / "data" / "triggers.yaml"
@@ -43,6 +43,7 @@ class Trigger:
     pos: frozenset[str] = frozenset()  # parts of speech the trigger may have (empty: any)
     symmetric: bool = False  # "Mali, Burkina Faso and Niger signed": every pair of subjects
     near: bool = False  # `needs` must be among the trigger's own dependents ("seized power"), not anywhere
+    transitive: bool = False  # fires only with a direct object ("met Putin", not "meeting in Abuja")
 
     def type_for(self, phrase: set[str]) -> str:
         for subtype, words in self.subtypes:
@@ -68,7 +69,7 @@ class Lexicon:
 def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
     """The trigger lexicon, in file order (earlier entries win when several fire)."""
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ExtractError(f"{path}: cannot read the trigger lexicon ({exc})") from exc
     triggers = []
@@ -87,6 +88,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
                     pos=frozenset(e.get("pos", [])),
                     symmetric=bool(e.get("symmetric", False)),
                     near=bool(e.get("near", False)),
+                    transitive=bool(e.get("transitive", False)),
                 )
             )
         except (KeyError, TypeError) as exc:
