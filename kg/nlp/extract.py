@@ -159,6 +159,7 @@ class Mention:
     actor: Actor
     country: str
     label: str
+    coref: bool = False  # "the country", "the junta": stands for a state the document is about
 
     def tokens(self) -> range:
         return range(self.start, self.end)
@@ -245,11 +246,12 @@ class Extractor:
             and status != "negated"
             and _governed_by(token, ANNOUNCING_HEADS)
         ):
-            type_, status = (
-                "withdrawal_announced",
-                "asserted",
-            )  # "agreed to withdraw", "announced the withdrawal"
-        when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
+            # "agreed to withdraw", "announced the withdrawal": the announcement is the event, dated by its clause
+            type_, status = "withdrawal_announced", "asserted"
+            announcer = _governor(token, ANNOUNCING_HEADS)
+            when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
+        else:
+            when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if when.known and article.published:
             start, end = when.bounds()  # type: ignore[misc]
             if status == "asserted" and start > article.published + timedelta(days=2):
@@ -333,7 +335,10 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     named: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "KG":
-            for actor in index.candidates(ent.text)[:1]:
+            candidates = index.candidates(ent.text)
+            if any(a.kind == "organisation" for a in candidates):
+                continue  # "Brussels": the EU's seat before Belgium's capital
+            for actor in candidates[:1]:
                 if actor.kind in ("state", "government", "military") and actor.country:
                     counts[actor.country] += 2
                     named.add(actor.country)
@@ -377,7 +382,7 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
                 token.i - 1 if token.i > sent.start and token.nbor(-1).lower_ in ("military",) else token.i
             )
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
-            mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label))
+            mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -395,7 +400,11 @@ def _name_mention(ent: Span, index: ActorIndex, focus: Focus, on: date | None) -
         return None
     non_leaders = [a for a in candidates if a.kind != "leader"]
     if non_leaders:
-        actor = next((a for a in non_leaders if a.country in focus.mentioned), non_leaders[0])
+        # "Brussels" in a story that never names Belgium is the EU
+        organisations = [a for a in non_leaders if a.kind == "organisation"]
+        actor = next(
+            (a for a in non_leaders if a.country in focus.mentioned), (organisations or non_leaders)[0]
+        )
     else:
         in_office = [a for a in candidates if a.country_on(on) is not None]
         actor = (in_office or candidates)[0]
@@ -473,6 +482,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
+            if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
+                continue
             if not entry.needs or entry.needs & (near if entry.near else phrase):
                 found.append((token, entry))
                 break
@@ -503,8 +514,9 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
 
 
 def _phrase_lemmas(token: Token) -> set[str]:
-    """Lemmas of the trigger's phrase: its subtree and the head it hangs from, minus other clauses."""
-    words = {t.lemma_.lower() for t in token.subtree} | {t.lower_ for t in token.subtree}
+    """Lemmas of the trigger's phrase: its subtree and the head it hangs from, minus other clauses
+    and attributions ("according to a statement" names no accord)."""
+    words = _words(token.subtree)
     head = token.head
     if head != token and token.dep_ not in ("conj", "advcl", "ccomp", "relcl", "parataxis"):
         words |= {head.lemma_.lower(), head.lower_}
@@ -512,9 +524,16 @@ def _phrase_lemmas(token: Token) -> set[str]:
             if (
                 child.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "prep", "dative", "oprd")
                 and child != token
+                and child.lower_ != "according"
             ):
-                words |= {t.lemma_.lower() for t in child.subtree} | {t.lower_ for t in child.subtree}
+                words |= _words(child.subtree)
     return words
+
+
+def _words(tokens: Iterable[Token]) -> set[str]:
+    tokens = list(tokens)
+    skip = {s.i for t in tokens if t.lower_ == "according" for s in t.subtree}
+    return {w for t in tokens if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
 
 
 # --- roles ------------------------------------------------------------------------------------------
@@ -640,6 +659,13 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     return subjects, objects, bool(subjects and objects)
 
 
+# Triggers whose place is a side of the event: "arrived in Bamako", "troops stationed in Niamey".
+MOVEMENT_LEMMAS = frozenset(
+    "arrive arrival visit trip tour travel land deploy deployment station base fly send withdraw "
+    "withdrawal leave pull exit depart departure return host welcome receive".split()
+)
+
+
 def _location(m: Mention, doc: Doc) -> bool:
     """A capital named as a place ("signed in Bamako"), not as an actor."""
     token = doc[m.root]
@@ -670,17 +696,26 @@ def _pairs(
     seen: set[tuple[str, str]] = set()
 
     def add(a: Mention, b: Mention, grammar: bool) -> None:
+        if a.country == b.country and entry.host_is_source and (_host_place(a) or _host_place(b)):
+            # "US forces left the country": the country is the host, not the state whose forces leave
+            other = next((c for c in focus.ranked if c != a.country and c in index.actors), None)
+            if other is None:
+                return
+            swap = _focus_mention_of(trigger, other, index)
+            a, b = (swap, b) if _host_place(a) else (a, swap)
         key = (a.country, b.country)
         if a.country == b.country or key in seen or key[::-1] in seen:
             return
         seen.add(key)
         out.append(((a, b), grammar))
 
+    if not entry.host_is_source and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
+        # "lifted sanctions at a summit in Accra": a capital named as the place is not a side
+        objects = [m for m in objects if not _location(m, trigger.doc)]
     subjects, objects = _distinct(subjects), _distinct(objects)
     if entry.symmetric and len(subjects) >= 2:
         for a, b in itertools.combinations(subjects, 2):
             add(a, b, True)
-        objects = [m for m in objects if not _location(m, trigger.doc)]
     if subjects and objects:
         for a in subjects:
             for b in objects:
@@ -691,12 +726,24 @@ def _pairs(
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
     elif focus.state is not None and (subjects or objects):
-        here = _focus_mention(trigger, focus, index)
+        # the state in focus, unless it is already a side ("the US, Britain and Canada imposed
+        # sanctions" does not pair Britain with the US)
+        taken = {m.country for m in subjects}
+        other = focus.state
+        if not objects and len(taken) >= 2 and other in taken:
+            other = next((c for c in focus.ranked if c not in taken and c in index.actors), None)
+            if other is None:
+                return out
+        here = _focus_mention_of(trigger, other, index)
         for m in subjects:
             add(m, here, False)
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _host_place(m: Mention) -> bool:
+    return m.coref and m.actor.kind == "state"
 
 
 def _focus_mention(trigger: Token, focus: Focus, index: ActorIndex) -> Mention:
@@ -885,10 +932,15 @@ def _governing_chain(token: Token) -> list[Token]:
 
 def _governed_by(token: Token, lemmas: set[str]) -> bool:
     """Whether a verb of `lemmas` governs the trigger, also as reported speech ("announced that … would pull")."""
+    return _governor(token, lemmas) is not token
+
+
+def _governor(token: Token, lemmas: set[str]) -> Token:
+    """The nearest verb of `lemmas` governing the trigger (the trigger itself when there is none)."""
     chain = _governing_chain(token)
     if chain[-1].dep_ == "ccomp":
         chain.append(chain[-1].head)
-    return any(t.lemma_.lower() in lemmas for t in chain[1:])
+    return next((t for t in chain[1:] if t.lemma_.lower() in lemmas), token)
 
 
 def event_status(token: Token) -> str:

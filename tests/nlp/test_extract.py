@@ -142,6 +142,60 @@ CASES = [
         [("NER-USA", "base_access", "2024-05-19")],
         [],
     ),
+    (
+        "agreed-departure",
+        "The United States and Niger agreed on Sunday that American forces will complete their "
+        "departure from the country by September 15, according to a joint statement.",
+        date(2024, 5, 20),
+        [("NER-USA", "base_access", "2024-05-19")],
+        ["NER-USA/asserted/agreement", "NER-USA/asserted/alliance"],  # "according" is no accord
+    ),
+    # coordinated subjects of a one-way event are not paired with each other
+    (
+        "list-sanctions",
+        "Myanmar's army seized power in February. The United States, Britain and Canada imposed "
+        "sanctions on the generals last month.",
+        date(2021, 3, 20),
+        [("MMR-USA", "tension", "2021-02"), ("GBR-MMR", "tension", "2021-02")],
+        ["GBR-USA", "CAN-USA", "CAN-GBR"],
+    ),
+    # a capital named as the place of a meeting is not a side; Brussels in a story without Belgium is the EU
+    (
+        "capital-as-place",
+        "ECOWAS lifted its sanctions on Mali at a summit in Accra on Sunday.",
+        date(2022, 7, 4),
+        [("ECOWAS-MLI", "cooperation", "2022-07-03")],
+        ["ECOWAS-GHA", "GHA-MLI"],
+    ),
+    (
+        "brussels",
+        "Brussels imposed sanctions on Myanmar's generals on Monday.",
+        date(2021, 3, 24),
+        [("EU-MMR", "tension", "2021-03-22")],
+        ["BEL-MMR"],
+    ),
+    # meetings: a leader met another; "meeting in emergency session" meets no one
+    (
+        "met",
+        "Captain Traoré met Vladimir Putin in St Petersburg last July.",
+        date(2024, 1, 25),
+        [("BFA-RUS", "cooperation", "2023-07")],
+        [],
+    ),
+    (
+        "meeting-intransitive",
+        "ECOWAS leaders, meeting in emergency session in Abuja on Sunday, gave Niger's junta seven days.",
+        date(2023, 7, 31),
+        [],
+        ["ECOWAS-NER/asserted/meeting", "ECOWAS-NGA"],
+    ),
+    (
+        "welcomed-instructors",
+        "Earlier this month Niger welcomed Russian military instructors.",
+        date(2024, 4, 20),
+        [("NER-RUS", "cooperation", "2024-04")],
+        [],
+    ),
     # relative dates
     (
         "last-year",
