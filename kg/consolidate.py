@@ -80,8 +80,9 @@ SYMMETRIC_TYPES = frozenset(
 UNDIRECTED_CATEGORIES = frozenset({"base_access", "coup"})
 # Markers kg.nlp.extract appends to a date it inferred rather than read in the sentence.
 INFERRED_DATE_MARKS = ("(present tense)", "(earlier in the article)", "(the story's date)")
-# An undated mention may join a dated event reported up to this long before its article.
-NEIGHBOURHOOD = timedelta(days=31)
+# An undated mention may join the one compatible dated event within a month before its article;
+# when there is none, the one within a year (an undated "the junta revoked the accord" in May).
+HORIZONS = (timedelta(days=31), timedelta(days=366))
 ACTIONS = ("reject", "date", "type", "actor", "merge", "split")
 
 
@@ -424,6 +425,16 @@ def _pick(candidates: list[_Cluster], m: Mention) -> _Cluster | None:
     return ranked[0] if ranked[0].witnesses > ranked[1].witnesses else None
 
 
+def _only_recent(fits: list[_Cluster], published: date) -> _Cluster | None:
+    """The one dated cluster an undated mention can mean: the nearest horizon holding any decides."""
+    for horizon in HORIZONS:
+        window = (published - horizon, published + timedelta(days=1))
+        near = [c for c in fits if c.date.known and _overlap(c.date.bounds(), window)]
+        if near:
+            return near[0] if len(near) == 1 else None
+    return None
+
+
 def cluster_mentions(
     mentions: Sequence[Mention], apart: dict[str, set[str]] | None = None
 ) -> list[list[Mention]]:
@@ -448,9 +459,7 @@ def cluster_mentions(
             same_article = [c for c in fits if m.article in c.articles()]
             chosen = same_article[0] if len(same_article) == 1 else None
             if not same_article and m.published is not None:
-                window = (m.published - NEIGHBOURHOOD, m.published + timedelta(days=1))
-                near = [c for c in fits if c.date.known and _overlap(c.date.bounds(), window)]
-                chosen = near[0] if len(near) == 1 else None
+                chosen = _only_recent(fits, m.published)
         if chosen is None:
             clusters.append(_Cluster(m))
         else:

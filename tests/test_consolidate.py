@@ -211,6 +211,12 @@ def test_undated_mentions_attach_only_when_unambiguous():
     # with one candidate in its article's neighbourhood, it attaches
     [ce] = consolidate([dated[0], mention(event("c", "handover", None), published=published)])
     assert ce.source_count == 2
+    # with none within a month, the one within a year; two there, or none at all, and it stays alone
+    late = date(2024, 11, 20)
+    [ce] = consolidate([dated[0], mention(event("d", "handover", None), published=late)])
+    assert ce.source_count == 2
+    assert len(consolidate(dated + [mention(event("e", "handover", None), published=late)])) == 3
+    assert len(consolidate([dated[0], mention(event("f", "handover", None), published=date(2026, 1, 5))])) == 2
 
 
 def test_only_asserted_mentions_are_consolidated():
