@@ -42,6 +42,7 @@ COREF_NOUNS = {
     "army": "military",
 }
 MILITARY_REFERENCES = {"junta", "rulers", "military", "army", "regime"}
+SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
 CLAUSE_BREAKS = {"advcl", "relcl", "ccomp", "parataxis", "acl", "pcomp"}
@@ -342,6 +343,10 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
                 if actor.kind in ("state", "government", "military") and actor.country:
                     counts[actor.country] += 2
                     named.add(actor.country)
+                    if _dateline(ent):
+                        counts[actor.country] += 2  # "BANGKOK —": where the story is filed from
+                elif actor.kind == "leader" and actor.tenures:
+                    counts[actor.tenures[-1].country] += 1
         elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS:
             for actor in index.demonym_states(ent.text)[:1]:
                 counts[actor.id] += 1
@@ -351,11 +356,20 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     return Focus(ranked[0] if ranked else None, frozenset(named), ranked)
 
 
+def _dateline(ent: Span) -> bool:
+    """A place opening a paragraph before a dash: "NIAMEY —", "WASHINGTON - "."""
+    doc = ent.doc
+    starts_line = ent.start == 0 or "\n" in doc[ent.start - 1].text + doc[ent.start - 1].whitespace_
+    return starts_line and ent.end < len(doc) and doc[ent.end].text in ("—", "-", "–", "(")
+
+
 def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
     """Actors named in a sentence: gazetteer names, demonym phrases and "the junta"-style references."""
     mentions: list[Mention] = []
     covered: set[int] = set()
     for ent in sent.ents:
+        if ent.label_ == "KG" and _dateline(ent):
+            continue  # "ABUJA — West African leaders …": where the story was filed, not a side
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -650,6 +664,16 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
     subjects = collect(subj_tokens, excluded)
+    if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
+        # "The United States said it had suspended aid": the pronoun is the speaker
+        speaker = _clause_head(verb)
+        while speaker.dep_ in ("conj", "xcomp") and speaker.head != speaker:
+            speaker = speaker.head
+        if speaker.dep_ == "ccomp" and speaker.head != speaker:
+            said = speaker.head
+            subjects = collect(
+                [t for c in said.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded
+            )
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
     if not objects:
         # "condemned the coup in Gabon": the object is another event; its participants are the other side
@@ -725,6 +749,11 @@ def _pairs(
     elif entry.symmetric and len(objects) >= 2 and not subjects:
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
+    elif subjects and (coup := _coup_object(trigger)) is not None:
+        # "ECOWAS condemned the seizure of power": the other side is where the coup happened
+        for place in _coup_states(coup, [], [], focus, index, mentions):
+            for m in subjects:
+                add(m, place, False)
     elif focus.state is not None and (subjects or objects):
         # the state in focus, unless it is already a side ("the US, Britain and Canada imposed
         # sanctions" does not pair Britain with the US)
@@ -740,6 +769,19 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+COUP_NOUNS = frozenset("coup putsch takeover seizure overthrow mutiny ouster".split())
+
+
+def _coup_object(trigger: Token) -> Token | None:
+    """The coup a verb is about: "condemned the coup", "denounced the seizure of power"."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return None
+    return next(
+        (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in COUP_NOUNS),
+        None,
+    )
 
 
 def _host_place(m: Mention) -> bool:
@@ -816,24 +858,22 @@ def _coup_states(
         ]
         if found:
             return found[:1]
+        verb = trigger  # "it seized power": placed like an unplaced coup noun
     else:
         verb = trigger.head
         while verb.pos_ == "ADP" and verb.head != verb:
             verb = verb.head
-        doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
-        found = [
-            m
-            for m in mentions
-            if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
-        ]
-        if verb.lemma_.lower() in COUP_VERBS and found:
-            return _distinct(found)
-        # whoever condemned or reacted to the coup is not where it happened
-        outsiders = {m.country for m in found}
-        places = [c for c in focus.ranked if c not in outsiders]
-        place = next((c for c in places if c in index.military_ruled), places[0] if places else None)
-        return [_focus_mention_of(trigger, place, index)] if place else []
-    return [_focus_mention(trigger, focus, index)] if focus.state else []
+    doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+    found = [
+        m for m in mentions if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
+    ]
+    if verb.lemma_.lower() in COUP_VERBS and found:
+        return _distinct(found)
+    # whoever condemned or reacted to the coup is not where it happened
+    outsiders = {m.country for m in found}
+    places = [c for c in focus.ranked if c not in outsiders]
+    place = next((c for c in places if c in index.military_ruled), places[0] if places else None)
+    return [_focus_mention_of(trigger, place, index)] if place else []
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:

@@ -119,6 +119,8 @@ def ruler_patterns(index: ActorIndex) -> list[dict]:
         for name in {actor.label, *actor.names}:
             for variant in _variants(name):
                 add("KG", variant)
+            if actor.kind in ("state", "government") and " " not in name:
+                add("KG", name.upper())  # datelines: "NIAMEY —", "BANGKOK —"
         for dem in actor.demonyms:
             add("KG_DEM", dem)
     return patterns

@@ -196,6 +196,38 @@ CASES = [
         [("NER-RUS", "cooperation", "2024-04")],
         [],
     ),
+    # a dateline is where the story was filed, not a side; it weighs on the state in focus
+    (
+        "dateline",
+        "ABUJA — West African leaders on Saturday lifted the sanctions they had imposed on Niger.",
+        date(2024, 2, 25),
+        [],
+        ["NER-NGA", "NGA-NGA"],
+    ),
+    # pronouns: the speaker of a report; a coup by "it" happens where the military rules
+    (
+        "speaker-pronoun",
+        "The United States said on Saturday it had suspended military assistance to Thailand.",
+        date(2014, 5, 25),
+        [("THA-USA", "tension", "2014-05-24")],
+        [],
+    ),
+    (
+        "coup-pronoun",
+        "BANGKOK — Thailand's army chief addressed the nation. The United States said the army "
+        "should restore civilian rule. It seized power on Thursday.",
+        date(2014, 5, 24),
+        [("THA-THA", "coup", "2014-05-22")],
+        ["USA-USA"],
+    ),
+    (
+        "condemn-coup",
+        "OUAGADOUGOU — Captain Traoré ousted Damiba on Friday. On Friday night, ECOWAS condemned "
+        "the seizure of power.",
+        date(2022, 10, 2),
+        [("BFA-ECOWAS", "tension", "2022-09-30")],
+        [],
+    ),
     # relative dates
     (
         "last-year",
