@@ -264,6 +264,12 @@ class Extractor:
             ):
                 when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if trigger.object_only and token.pos_ in ("VERB", "AUX"):
+            # "accuse the North of shipping shells to Russia": only the accused is the other side
+            direct = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)}
+            objects = [m for m in objects if m.root in direct or m.start in direct]
+            if not objects:
+                return []
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
@@ -771,6 +777,10 @@ def _pairs(
     return out
 
 
+COUP_PEOPLE = frozenset(
+    "leader leaders plotter plotters maker makers officer officers government regime rulers authorities "
+    "junta soldiers troops".split()
+)
 COUP_NOUNS = frozenset("coup putsch takeover seizure overthrow mutiny ouster".split())
 
 
@@ -908,7 +918,9 @@ def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Menti
 def _background_coup(token: Token) -> bool:
     """A coup mentioned in passing: "the coup", "coups", or a relative clause about the putschists."""
     if token.pos_ in ("NOUN", "PROPN"):
-        if any(t.ent_type_ in ("KG", "KG_DEM") for t in _phrase(token)):
+        if token.dep_ in ("compound", "amod") and token.head.lower_ in COUP_PEOPLE:
+            return True  # "the coup leaders": people, not an event
+        if any(t.ent_type_ in ("KG", "KG_DEM") and _attached_to(t, token) for t in _phrase(token)):
             return False  # "the coup in Niger" reports where it happened
         return token.tag_ in ("NNS", "NNPS") or any(
             c.lower_ in ("the", "this", "that") for c in token.children
@@ -986,6 +998,11 @@ def _governor(token: Token, lemmas: set[str]) -> Token:
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
+    last = chain[-1]
+    if last.dep_ == "ccomp" and last.head != last:
+        said = last.head  # "has not said it is breaking off", "denied that it had sent"
+        if said.lemma_.lower() in NEGATING_HEADS or any(c.dep_ == "neg" for c in said.children):
+            return "negated"
     for t in chain:
         lemma = t.lemma_.lower()
         if t != token and lemma in NEGATING_HEADS:

@@ -44,6 +44,7 @@ class Trigger:
     symmetric: bool = False  # "Mali, Burkina Faso and Niger signed": every pair of subjects
     near: bool = False  # `needs` must be among the trigger's own dependents ("seized power"), not anywhere
     transitive: bool = False  # fires only with a direct object ("met Putin", not "meeting in Abuja")
+    object_only: bool = False  # a verb's other side is its direct object only ("accused X of …")
 
     def type_for(self, phrase: set[str]) -> str:
         for subtype, words in self.subtypes:
@@ -89,6 +90,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
                     symmetric=bool(e.get("symmetric", False)),
                     near=bool(e.get("near", False)),
                     transitive=bool(e.get("transitive", False)),
+                    object_only=bool(e.get("object_only", False)),
                 )
             )
         except (KeyError, TypeError) as exc:

@@ -228,6 +228,37 @@ CASES = [
         [("BFA-ECOWAS", "tension", "2022-09-30")],
         [],
     ),
+    # coups mentioned in passing: people, series, references
+    (
+        "coup-leaders",
+        "Paris refused to comply, saying the coup leaders had no authority to expel him.",
+        date(2023, 9, 26),
+        [],
+        ["NER-NER", "FRA-FRA"],
+    ),
+    (
+        "string-of-coups",
+        "Gabon is the latest in a string of coups in former French colonies in Africa.",
+        date(2023, 9, 1),
+        [],
+        ["GAB-GAB", "FRA-FRA"],
+    ),
+    # a report that is itself negated
+    (
+        "not-said",
+        "Chad has not said it is breaking off security cooperation with Washington.",
+        date(2024, 4, 20),
+        [],
+        ["TCD-USA/asserted"],
+    ),
+    # the accused is the direct object, not whoever the accusation mentions
+    (
+        "accused-of",
+        "Beijing accused Washington of shipping missiles to Taiwan on Thursday.",
+        date(2021, 9, 17),
+        [("CHN-USA", "tension", "2021-09-16")],
+        ["CHN-TWN", "TWN-USA"],
+    ),
     # relative dates
     (
         "last-year",
