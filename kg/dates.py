@@ -194,8 +194,8 @@ def _relative(word: str) -> int:
 def _year_given(m: re.Match[str], published: date | None) -> tuple[bool, int | None]:
     """Whether the match names a year ("2024", "last year"), and which (None: needs ``published``)."""
     groups = m.groupdict()
-    if groups.get("y"):
-        return True, int(groups["y"])
+    if groups.get("y") or groups.get("oy"):
+        return True, int(groups["y"] or groups["oy"])
     if groups.get("ry"):
         return True, None if published is None else published.year + _relative(groups["ry"])
     return False, None
@@ -375,7 +375,9 @@ def _nth(m: re.Match[str], published: date | None) -> _Resolved | None:
 
 # --- the rules -------------------------------------------------------------------------------------
 
-_YEAR_PART = r"(?:,? (?:of )?(?P<y>{YEAR})|,? (?:of )?(?P<ry>this|last|next) year{R})"
+# After a month, an older year too ("1 January 1885"), only right after it ("5 April, 1600 people")
+_YEAR_PART = (r"(?:,? (?:of )?(?P<y>{YEAR})| (?P<oy>1[5-8]\d\d){R}(?![.,:/]\d)"
+              r"|,? (?:of )?(?P<ry>this|last|next) year{R})")
 _ORDINAL_NOUNS = ("floor century centuries anniversary day week month year time round session summit edition "
                   "division brigade battalion regiment army corps amendment congress parliament assembly "
                   "street avenue place minute hour birthday consecutive largest biggest most highest lowest "
