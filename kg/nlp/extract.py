@@ -42,6 +42,8 @@ COREF_NOUNS = {
     "army": "military",
 }
 MILITARY_REFERENCES = {"junta", "rulers", "military", "army", "regime"}
+# Event types whose other side may sit in the complement clause ("threatened to expel Mali").
+COMPLEMENT_TYPES = {"threat"}
 SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "agent", "csubj", "expl"}
 NOUN_SOURCE_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -264,6 +266,12 @@ class Extractor:
             ):
                 when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if not objects and subjects and type_ in COMPLEMENT_TYPES and token.pos_ in ("VERB", "AUX"):
+            # "threatened to terminate the agreement with the United States": the threatened side
+            inner = {t.i for c in token.children if c.dep_ == "xcomp" for t in c.subtree}
+            taken = {m.country for m in subjects}
+            objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
+            grammatical = bool(objects)
         if trigger.object_only and token.pos_ in ("VERB", "AUX"):
             # "accuse the North of shipping shells to Russia": only the accused is the other side
             direct = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)}
@@ -1100,7 +1108,8 @@ def event_date(
         opening = [
             m for m, root in local if root.i < token.i and not _reported(root) and root.i - sent.start <= 3
         ]
-        if opening and h.dep_ == "ROOT":
+        if opening and (h.dep_ == "ROOT" or len(local) == 1):
+            # the sentence's only date, opening it, frames every clause even when the parse is lost
             return opening[0].date, "clause"
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
         return EventDate(), "none"

@@ -259,6 +259,23 @@ CASES = [
         [("CHN-USA", "tension", "2021-09-16")],
         ["CHN-TWN", "TWN-USA"],
     ),
+    # a threat's other side may sit in its complement
+    (
+        "threatened-to",
+        "ECOWAS threatened to expel Mali from the bloc on Sunday.",
+        date(2023, 8, 1),
+        [("ECOWAS-MLI", "tension", "2023-07-30")],
+        ["ECOWAS-MLI/asserted/suspension"],
+    ),
+    # the sentence's only date, opening it, frames the clause even through a poor parse
+    (
+        "opening-date",
+        "In March 2012, soldiers angered by the government's handling of a Tuareg rebellion in the "
+        "north overthrew President Amadou Toumani Touré.",
+        date(2020, 8, 19),
+        [("MLI-MLI", "coup", "2012-03")],
+        [],
+    ),
     # relative dates
     (
         "last-year",
