@@ -270,8 +270,8 @@ CASES = [
     # the sentence's only date, opening it, frames the clause even through a poor parse
     (
         "opening-date",
-        "In March 2012, soldiers angered by the government's handling of a Tuareg rebellion in the "
-        "north overthrew President Amadou Toumani Touré.",
+        "BAMAKO — Mali's army rebelled on Tuesday. In March 2012, soldiers angered by the government's "
+        "handling of a Tuareg rebellion in the north overthrew President Amadou Toumani Touré.",
         date(2020, 8, 19),
         [("MLI-MLI", "coup", "2012-03")],
         [],
