@@ -15,7 +15,7 @@ from dataclasses import asdict, fields
 
 from kg.errors import ExportError
 from kg.store import KnowledgeGraph
-from kg.timeline import Timeline, TimelineEvent, TimelineRow, TimelineSource, consolidate_rows
+from kg.timeline import Timeline, TimelineEvent, TimelineRow, TimelineSource, TimelineState, consolidate_rows
 
 TIMELINE_FORMATS = ("md", "csv", "json", "html")
 RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
@@ -98,6 +98,14 @@ def _event_title(e: TimelineEvent, labels: dict[str, str]) -> str:
     )
 
 
+def cited_events(timeline: Timeline, state: TimelineState) -> str:
+    """The events that justify a state, by date and type ("2024-03-16 revoke access; 2024-03 …")."""
+    by_iri = {e.event: e for e in timeline.events}
+    cited = [by_iri[iri] for iri in state.events if iri in by_iri]
+    cited.sort(key=lambda e: e.date or "9999")
+    return "; ".join(f"{e.date or 'undated'} {e.type.replace('_', ' ')}" for e in cited) or f"{len(state.events)} events"
+
+
 def _markdown(timeline: Timeline, labels: dict[str, str]) -> str:
     events = _events(timeline)
     asserted = timeline.asserted()
@@ -120,7 +128,7 @@ def _markdown(timeline: Timeline, labels: dict[str, str]) -> str:
             roles = f" ({s.host} hosts {s.guest})" if s.host and s.guest else ""
             lines.append(
                 f"| {RELATION_LABELS.get(s.relation, s.relation)}{roles} | {s.state.replace('_', ' ')} | "
-                f"{s.since} | {s.valid_until or '—'} | {len(s.events)} events |"
+                f"{s.since} | {s.valid_until or '—'} | {_cell(cited_events(timeline, s))} |"
             )
     lines += ["", "## Events"]
     for e in events:
@@ -379,7 +387,7 @@ def _html(timeline: Timeline, labels: dict[str, str]) -> str:
     states = "".join(
         f"<tr><td>{html.escape(RELATION_LABELS.get(s.relation, s.relation))}</td>"
         f"<td>{html.escape(s.state.replace('_', ' '))}</td><td>{html.escape(s.since)}</td>"
-        f"<td>{html.escape(s.valid_until or '—')}</td><td>{len(s.events)}</td></tr>"
+        f"<td>{html.escape(s.valid_until or '—')}</td><td>{html.escape(cited_events(timeline, s))}</td></tr>"
         for s in timeline.states
     )
     turns = ", ".join(timeline.turning_points) or "none"
@@ -404,7 +412,7 @@ negated, hypothetical and planned mentions are listed apart, in grey.</p>
 {_chart_svg(timeline, events)}
 <p>Turning points: {html.escape(turns)}</p>
 <h2>Relationship states</h2>
-<table><thead><tr><th>relation</th><th>state</th><th>from</th><th>until</th><th>events</th></tr></thead><tbody>
+<table><thead><tr><th>relation</th><th>state</th><th>from</th><th>until</th><th>justified by</th></tr></thead><tbody>
 {states or '<tr><td colspan="5">No relationship state derived.</td></tr>'}
 </tbody></table>
 <h2>Events</h2>

@@ -343,3 +343,15 @@ def test_the_html_timeline_draws_the_score_over_the_bars_and_the_state_bands(sam
     md = render_timeline(timeline, "md")
     assert "## Relationship states" in md and "## Monthly score" in md and "## Turning points" in md
     assert md.index("## Events") < md.index("## Monthly score") < md.index("## Not counted as events")
+
+
+def test_each_state_row_cites_its_events_by_date_and_type(sample):
+    from kg.export import render_timeline
+    from kg.timeline import build_timeline
+
+    timeline = build_timeline(sample, "NER", "USA")
+    md = render_timeline(timeline, "md")
+    [completed] = [line for line in md.splitlines() if line.startswith("| basing access") and "| completed |" in line]
+    assert completed.endswith("| 2024-08-05 handover |")
+    page = render_timeline(timeline, "html")
+    assert "<th>justified by</th>" in page and "2024-08-05 handover</td>" in page
