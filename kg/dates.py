@@ -504,3 +504,13 @@ def resolve_date(expression: str, published: date | None) -> EventDate | None:
     if not mentions:
         return None
     return max(mentions, key=lambda d: (d.end - d.start, -d.start)).date
+
+
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (YYYY-MM), both included."""
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out

@@ -13,6 +13,7 @@ import io
 import json
 from dataclasses import asdict, fields
 
+from kg.dates import month_range
 from kg.errors import ExportError
 from kg.store import KnowledgeGraph
 from kg.timeline import Timeline, TimelineEvent, TimelineRow, TimelineSource, TimelineState, consolidate_rows
@@ -103,7 +104,8 @@ def cited_events(timeline: Timeline, state: TimelineState) -> str:
     by_iri = {e.event: e for e in timeline.events}
     cited = [by_iri[iri] for iri in state.events if iri in by_iri]
     cited.sort(key=lambda e: e.date or "9999")
-    return "; ".join(f"{e.date or 'undated'} {e.type.replace('_', ' ')}" for e in cited) or f"{len(state.events)} events"
+    listed = "; ".join(f"{e.date or 'undated'} {e.type.replace('_', ' ')}" for e in cited)
+    return listed or f"{len(state.events)} events"
 
 
 def _markdown(timeline: Timeline, labels: dict[str, str]) -> str:
@@ -229,7 +231,7 @@ def _chart_svg(timeline: Timeline, events: list[TimelineEvent]) -> str:
     score_months = [s.month for s in timeline.scores]
     if not months and not score_months:
         return "<p>No dated events to chart.</p>"
-    keys = _month_range(min(list(months) + score_months), max(list(months) + score_months))
+    keys = month_range(min(list(months) + score_months), max(list(months) + score_months))
     relations = sorted({s.relation for s in timeline.states})
     bands = 18 * len(relations)
     width, chart = max(360, _STEP * len(keys) + 160), 220
@@ -341,15 +343,6 @@ def _state_bands(timeline: Timeline, keys: list[str], relations: list[str], top:
     return "".join(parts)
 
 
-def _month_range(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def _html(timeline: Timeline, labels: dict[str, str]) -> str:
     title = html.escape(_title(timeline, labels))
     events = _events(timeline)
@@ -412,7 +405,8 @@ negated, hypothetical and planned mentions are listed apart, in grey.</p>
 {_chart_svg(timeline, events)}
 <p>Turning points: {html.escape(turns)}</p>
 <h2>Relationship states</h2>
-<table><thead><tr><th>relation</th><th>state</th><th>from</th><th>until</th><th>justified by</th></tr></thead><tbody>
+<table><thead><tr><th>relation</th><th>state</th><th>from</th><th>until</th><th>justified by</th></tr>
+</thead><tbody>
 {states or '<tr><td colspan="5">No relationship state derived.</td></tr>'}
 </tbody></table>
 <h2>Events</h2>

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from kg.dates import month_range
 from kg.errors import ExportError
 from kg.export import CATEGORY_COLOURS, render_timeline
 from kg.store import KnowledgeGraph
@@ -124,16 +125,6 @@ def _source(row: TimelineRow) -> str:
 
 
 # ---------------------------------------------------------------------- the chart
-
-
-def month_range(first: str, last: str) -> list[str]:
-    """Every month from ``first`` to ``last`` (YYYY-MM), both included."""
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def chart_png(timeline: Timeline, *, width: int = 1600, height: int = 600) -> bytes:

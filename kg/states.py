@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 
+from kg.dates import month_range
 from kg.model import BASE, DYAD, KG, PROV
 from kg.rdf import iri_safe, new_graph, state_iri
 
@@ -315,15 +316,6 @@ def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Graph:
 # ---------------------------------------------------------------------- scores
 
 
-def _months(first: str, last: str) -> list[str]:
-    y, m = int(first[:4]), int(first[5:7])
-    out = []
-    while f"{y:04d}-{m:02d}" <= last:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
-
-
 def _sign(x: float) -> int:
     return (x > 0) - (x < 0)
 
@@ -347,7 +339,7 @@ def monthly_scores(
             per_month[e.date.value[:7]].append(e)  # type: ignore[index]
     if not per_month:
         return []
-    months = _months(min(per_month), max(per_month))
+    months = month_range(min(per_month), max(per_month))
     raw = []
     for month in months:
         weights = [intensities.get(e.type, 0.0) for e in per_month.get(month, [])]
