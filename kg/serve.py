@@ -71,7 +71,7 @@ from kg.export import CATEGORY_COLOURS, render_timeline
 from kg.model import ACTOR, BASE, DYAD, EVENT, Actor
 from kg.query import format_result, list_named_queries, load_named_query, run_query
 from kg.rdf import PREFIXES, new_graph, shorten
-from kg.store import KnowledgeGraph, QueryResult
+from kg.store import KnowledgeGraph, QueryResult, query_form, sparql_tokens
 from kg.timeline import Timeline, build_timeline
 from kg.viz import filter_edges, network_edges, render_graph
 
@@ -135,22 +135,6 @@ class HTTPError(Exception):
 # ---------------------------------------------------------------------- running queries
 
 
-_TOKEN = re.compile(
-    r"""
-      (?P<comment>\#[^\n]*)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
-    | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*(?::[A-Za-z0-9_\-.]*)?)
-    | (?P<number>\d+)
-    | (?P<brace>[{}])
-    | (?P<other>\S)
-    """,
-    re.VERBOSE,
-)
-
-
 def bound_rows(sparql: str, max_rows: int) -> str:
     """A SELECT with its top-level LIMIT at most ``max_rows + 1``, so an answer stops streaming there.
 
@@ -158,14 +142,12 @@ def bound_rows(sparql: str, max_rows: int) -> str:
     cannot follow it).
     """
     cap = max_rows + 1
-    tokens = [(m.lastgroup, m.group(), m.start()) for m in _TOKEN.finditer(sparql)]
-    words = [text.upper() for kind, text, _ in tokens if kind == "word"]
-    form = next((w for w in words if w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")), None)
-    if form != "SELECT":
+    if query_form(sparql) != "SELECT":
         return sparql
+    tokens = sparql_tokens(sparql)
     depth = 0
     for i, (kind, text, _) in enumerate(tokens):
-        if kind == "brace":
+        if kind == "punct" and text in "{}":
             depth += 1 if text == "{" else -1
         elif kind == "word" and depth == 0 and text.upper() == "VALUES":
             return sparql

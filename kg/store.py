@@ -461,7 +461,7 @@ def position_message(what: str, text: str, first_line_shift: int = 0) -> str:
 
 def query_form(sparql: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the form of a query (comments and strings skipped); "" if none."""
-    for kind, text, _ in _tokens(sparql):
+    for kind, text, _ in sparql_tokens(sparql):
         if kind == "word" and text.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             return text.upper()
     return ""
@@ -477,6 +477,7 @@ _TOKEN = re.compile(
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
     | (?P<var>[?$][A-Za-z0-9_\u00B7\u00C0-\uFFFF]+)
     | (?P<word>[A-Za-z_][A-Za-z0-9_\-]*(?::[A-Za-z0-9_\-.]*)?)
+    | (?P<number>\d+)
     | (?P<punct>[{}()])
     | (?P<other>\S)
     """,
@@ -484,7 +485,7 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(sparql: str) -> list[tuple[str, str, int]]:
+def sparql_tokens(sparql: str) -> list[tuple[str, str, int]]:
     """(kind, text, offset) for the tokens of a SPARQL text; enough to find variables and braces."""
     return [(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(sparql)]
 
@@ -492,7 +493,7 @@ def _tokens(sparql: str) -> list[tuple[str, str, int]]:
 def query_variables(sparql: str) -> list[str]:
     """The variables a SPARQL text mentions, in order of first use (comments and strings skipped)."""
     seen: dict[str, None] = {}
-    for kind, text, _ in _tokens(sparql):
+    for kind, text, _ in sparql_tokens(sparql):
         if kind == "var":
             seen.setdefault(text[1:], None)
     return list(seen)
@@ -513,7 +514,7 @@ def with_values(sparql: str, subs: dict[ox.Variable, ox.NamedNode | ox.Literal])
 
 def _where_brace(sparql: str) -> int | None:
     """The offset of the "{" opening the top-level WHERE group (after a CONSTRUCT template)."""
-    tokens = _tokens(sparql)
+    tokens = sparql_tokens(sparql)
     form = next(
         (
             text.upper()
