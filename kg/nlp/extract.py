@@ -96,6 +96,7 @@ PLANNED_HEADS = {
     "poise",
     "go",
 }
+DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give"}
 ANNOUNCING_HEADS = {"agree", "announce", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
 NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
 REPORTING_NOUNS = {
@@ -244,8 +245,15 @@ class Extractor:
         type_ = trigger.type_for(phrase)
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
-        if (
+        when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
+        if type_ == "withdrawal" and date_from != "own" and _governed_by(token, DEMANDING_HEADS):
+            # "the junta demanded that French troops leave": the host revokes their access
+            demand = _governor(token, DEMANDING_HEADS)
+            type_, status = "revoke_access", event_status(demand)
+            when, date_from = event_date(demand, sent, dates, trigger_tokens, article.published)
+        elif (
             type_ == "withdrawal"
+            and date_from != "own"
             and status != "negated"
             and _governed_by(token, ANNOUNCING_HEADS)
         ):
@@ -253,8 +261,6 @@ class Extractor:
             type_, status = "withdrawal_announced", "asserted"
             announcer = _governor(token, ANNOUNCING_HEADS)
             when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
-        else:
-            when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if when.known and article.published:
             start, end = when.bounds()  # type: ignore[misc]
             if status == "asserted" and start > article.published + timedelta(days=2):
@@ -521,6 +527,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
     verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
+    # "the end of military cooperation": the event noun governs the noun it is about
+    verbs |= {t.i for t, e in found if t.pos_ == "NOUN" and e.category != "cooperation"}
     out = []
     for token, entry in found:
         head = token.head

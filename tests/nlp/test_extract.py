@@ -276,6 +276,22 @@ CASES = [
         [("MLI-MLI", "coup", "2012-03")],
         [],
     ),
+    # a host demanding that foreign troops leave revokes their access, on the day of the demand
+    (
+        "asked-to-leave",
+        "Burkina Faso's junta on Monday asked French troops to leave the country within a month.",
+        date(2023, 1, 25),
+        [("BFA-FRA", "base_access", "2023-01-23")],
+        ["BFA-FRA/hypothetical"],
+    ),
+    # the end of a defence accord ends the access; the cooperation it ends is no second event
+    (
+        "end-of-cooperation",
+        "Macron announced on Sunday the end of military cooperation with Niger.",
+        date(2023, 9, 25),
+        [("FRA-NER", "base_access", "2023-09-24")],
+        ["FRA-NER/asserted/military_cooperation"],
+    ),
     # relative dates
     (
         "last-year",
