@@ -37,6 +37,7 @@ from kg.model import BASE, DYAD, EVENT, GRAPH, KG, KGT, PROV, Event, EventDate, 
 from kg.rdf import article_graph_iri, date_literal, event_iri, iri_safe, new_graph, ontology_graph, state_iri
 from kg.states import MonthlyScore, derive_states, monthly_scores, score_triples, states_graph
 from kg.store import KnowledgeGraph
+from kg.summaries import summary_graph, summary_graph_iri
 
 CONSOLIDATED = Namespace(BASE + "consolidated/")
 CORRECTION = Namespace(BASE + "correction/")
@@ -717,32 +718,30 @@ _MENTIONS = """
 SELECT DISTINCT ?event ?date ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
        ?confidence ?sentence ?trigger ?articleId ?outlet ?published ?url ?title
 WHERE {
-  LATERAL {
-    %s
-    ?event kg:category ?categoryNode ;
-           kg:eventType ?typeNode ;
-           kg:sourceState ?sourceState ;
-           kg:targetState ?targetState ;
-           kg:datePrecision ?precisionNode ;
-           kg:status ?statusNode ;
-           kg:confidence ?confidence ;
-           kg:evidence ?evidence ;
-           prov:wasDerivedFrom ?article .
-    ?evidence kg:sentence ?sentence ; kg:trigger ?trigger .
-    ?article kg:articleId ?articleId .
-    LATERAL { OPTIONAL { ?event kg:date ?date } }
-    LATERAL { OPTIONAL { ?event kg:dateText ?dateText } }
-    LATERAL { OPTIONAL { ?article kg:outlet ?outlet } }
-    LATERAL { OPTIONAL { ?article schema:datePublished ?published } }
-    LATERAL { OPTIONAL { ?article schema:url ?url } }
-    LATERAL { OPTIONAL { ?article schema:headline ?title } }
-  }
+  %s
+  ?event kg:category ?categoryNode ;
+         kg:eventType ?typeNode ;
+         kg:sourceState ?sourceState ;
+         kg:targetState ?targetState ;
+         kg:datePrecision ?precisionNode ;
+         kg:status ?statusNode ;
+         kg:confidence ?confidence ;
+         kg:evidence ?evidence ;
+         prov:wasDerivedFrom ?article .
+  ?evidence kg:sentence ?sentence ; kg:trigger ?trigger .
+  ?article kg:articleId ?articleId .
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:dateText ?dateText }
+  OPTIONAL { ?article kg:outlet ?outlet }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?article schema:url ?url }
+  OPTIONAL { ?article schema:headline ?title }
   BIND(STRAFTER(STR(?categoryNode), "https://w3id.org/kg/type/") AS ?category)
   BIND(STRAFTER(STR(?typeNode), "https://w3id.org/kg/type/") AS ?type)
   BIND(LCASE(STRBEFORE(STRAFTER(STR(?precisionNode), "#"), "Precision")) AS ?precision)
   BIND(LCASE(STRAFTER(STR(?statusNode), "#")) AS ?status)
 }
-"""
+"""  # plain SPARQL 1.1 (no LATERAL): the dyad or the ids arrive as VALUES, so any endpoint runs it
 
 
 def _code(term: object) -> str:
@@ -927,7 +926,7 @@ def consolidate_dyads(kg: KnowledgeGraph, dyads: Iterable[str]) -> Consolidation
         pool = {m.event: m for m in stored + moved}
         events = [e for e in consolidate(pool.values(), corrections) if e.dyad == dyad]
         if not stored and not events:
-            for iri in (consolidated_graph_iri(dyad), states_graph_iri(dyad)):
+            for iri in (consolidated_graph_iri(dyad), states_graph_iri(dyad), summary_graph_iri(dyad)):
                 kg.remove_graph(iri)
             report.removed.append(dyad)
             continue
@@ -935,6 +934,7 @@ def consolidate_dyads(kg: KnowledgeGraph, dyads: Iterable[str]) -> Consolidation
         states = derive_states(events)
         kg.replace_graph(consolidated_graph_iri(dyad), consolidated_graph(dyad, events, scores))
         kg.replace_graph(states_graph_iri(dyad), states_graph(dyad, states))
+        kg.replace_graph(summary_graph_iri(dyad), summary_graph(dyad, stored, intensities))  # kg/summaries.py
         report.dyads += 1
         report.mentions += sum(len(e.mentions) for e in events)
         report.events += len(events)

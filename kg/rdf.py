@@ -11,12 +11,12 @@ nothing. Ids that may hold characters unsafe in IRIs are percent-encoded.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.term import Node
 
 from kg.model import (
     ACTOR,
@@ -92,6 +92,29 @@ _STATUS = {
 # RFC 3987 sub-delims, unreserved characters, ":" "@" and "/" are safe in an IRI path.
 _SAFE_PATH = "/:@!$&'()*+,;=-._~"
 _SAFE_URL = _SAFE_PATH + "?#[]%"
+# The article layout's IRIs as plain strings: article_statements builds no rdflib terms.
+_RDF_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+_KG_ARTICLE, _KG_EVENT, _KG_DYAD, _KG_EVIDENCE = map(str, (KG.Article, KG.Event, KG.Dyad, KG.Evidence))
+_SCHEMA_NEWS_ARTICLE, _HEADLINE, _DATE_PUBLISHED, _URL = map(
+    str, (SCHEMA.NewsArticle, SCHEMA.headline, SCHEMA.datePublished, SCHEMA.url)
+)
+_ARTICLE_ID, _TEXT_HASH, _OUTLET = map(str, (KG.articleId, KG.textHash, KG.outlet))
+_EXTRACTION_ACTIVITY, _EXTRACTOR = map(str, (KG.ExtractionActivity, KG.Extractor))
+_USED, _ASSOCIATED, _QUOTED_FROM, _DERIVED_FROM, _GENERATED_BY = map(
+    str, (PROV.used, PROV.wasAssociatedWith, PROV.wasQuotedFrom, PROV.wasDerivedFrom, PROV.wasGeneratedBy)
+)
+_CATEGORY, _EVENT_TYPE, _STATUS_P, _DYAD, _HAS_EVENT = map(
+    str, (KG.category, KG.eventType, KG.status, KG.dyad, KG.hasEvent)
+)
+_SOURCE, _TARGET, _SOURCE_LABEL, _TARGET_LABEL, _SOURCE_STATE, _TARGET_STATE = map(
+    str, (KG.source, KG.target, KG.sourceLabel, KG.targetLabel, KG.sourceState, KG.targetState)
+)
+_DATE, _DATE_START, _DATE_END, _DATE_PRECISION, _DATE_TEXT, _CONFIDENCE = map(
+    str, (KG.date, KG.dateStart, KG.dateEnd, KG.datePrecision, KG.dateText, KG.confidence)
+)
+_EVIDENCE, _SENTENCE, _TRIGGER, _CHAR_START, _CHAR_END = map(
+    str, (KG.evidence, KG.sentence, KG.trigger, KG.charStart, KG.charEnd)
+)
 
 
 def iri_safe(value: str) -> str:
@@ -176,78 +199,115 @@ def date_literal(date: EventDate) -> Literal | None:
     return Literal(date.value, datatype=_PRECISION[date.precision][1])
 
 
+class Lit(NamedTuple):
+    """A literal of the article layout: its lexical form and its datatype IRI (None: a plain string)."""
+
+    value: str
+    datatype: str | None = None
+
+
+# One statement of the article layout: subject and predicate IRIs, an IRI or a literal as object.
+Statement = tuple[str, str, "str | Lit"]
+
+_XSD_DATE, _XSD_DOUBLE, _XSD_INTEGER = str(XSD.date), str(XSD.double), str(XSD.integer)
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def article_statements(article: Article, events: list[Event]) -> Iterator[Statement]:
+    """Everything extracted from one article, as plain statements: the one definition of the layout.
+
+    ``article_graph`` turns them into an rdflib graph, ``article_nquads`` into N-Quads text."""
+    art = str(article_iri(article.id))
+    yield art, _RDF_TYPE, _KG_ARTICLE
+    yield art, _RDF_TYPE, _SCHEMA_NEWS_ARTICLE
+    yield art, _ARTICLE_ID, Lit(article.id)
+    yield art, _TEXT_HASH, Lit(text_hash(article.text))
+    if article.title:
+        yield art, _HEADLINE, Lit(article.title)
+    if article.published:
+        yield art, _DATE_PUBLISHED, Lit(article.published.isoformat(), _XSD_DATE)
+    if article.url:
+        yield art, _URL, quote(article.url, safe=_SAFE_URL)
+    if article.source:
+        yield art, _OUTLET, Lit(article.source)
+
+    activity, agent = str(activity_iri(article.id)), str(agent_iri())
+    if events:
+        yield activity, _RDF_TYPE, _EXTRACTION_ACTIVITY
+        yield activity, _USED, art
+        yield activity, _ASSOCIATED, agent
+        yield agent, _RDF_TYPE, _EXTRACTOR
+        yield agent, _LABEL, Lit(EXTRACTOR_VERSION)
+    for event in events:
+        if event.article != article.id:
+            raise ValueError(f"event {event.event} belongs to article {event.article}, not {article.id}")
+        yield from _event_statements(event, art, activity)
+
+
 def article_graph(article: Article, events: list[Event]) -> Graph:
     """Everything extracted from one article: the article, its events and their provenance."""
     graph = new_graph()
     add = graph.add
-    art = article_iri(article.id)
-    add((art, RDF.type, KG.Article))
-    add((art, RDF.type, SCHEMA.NewsArticle))
-    add((art, KG.articleId, Literal(article.id)))
-    add((art, KG.textHash, Literal(text_hash(article.text))))
-    if article.title:
-        add((art, SCHEMA.headline, Literal(article.title)))
-    if article.published:
-        add((art, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
-    if article.url:
-        add((art, SCHEMA.url, URIRef(quote(article.url, safe=_SAFE_URL))))
-    if article.source:
-        add((art, KG.outlet, Literal(article.source)))
-
-    activity, agent = activity_iri(article.id), agent_iri()
-    if events:
-        add((activity, RDF.type, KG.ExtractionActivity))
-        add((activity, PROV.used, art))
-        add((activity, PROV.wasAssociatedWith, agent))
-        add((agent, RDF.type, KG.Extractor))
-        add((agent, RDFS.label, Literal(EXTRACTOR_VERSION)))
-    for event in events:
-        if event.article != article.id:
-            raise ValueError(f"event {event.event} belongs to article {event.article}, not {article.id}")
-        for triple in _event_triples(event, art, activity):
-            add(triple)
+    for s, p, o in article_statements(article, events):
+        if isinstance(o, Lit):
+            add((URIRef(s), URIRef(p), Literal(o.value, datatype=o.datatype and URIRef(o.datatype))))
+        else:
+            add((URIRef(s), URIRef(p), URIRef(o)))
     return graph
 
 
-def _event_triples(event: Event, art: URIRef, activity: URIRef) -> Iterable[tuple[Node, Node, Node]]:
-    node = event_iri(event.event)
-    evidence = EVENT[iri_safe(event.event) + "/evidence"]
+def article_nquads(article: Article, events: list[Event]) -> str:
+    """The quads of ``article_graph`` in its named graph, as N-Quads text (no rdflib: the bulk path)."""
+    graph = f"<{article_graph_iri(article.id)}> .\n"
+    lines = []
+    for s, p, o in article_statements(article, events):
+        if isinstance(o, Lit):
+            text = o.value.translate(_NT_ESCAPES)
+            obj = f'"{text}"^^<{o.datatype}>' if o.datatype else f'"{text}"'
+        else:
+            obj = f"<{o}>"
+        lines.append(f"<{s}> <{p}> {obj} {graph}")
+    return "".join(dict.fromkeys(lines))  # a dyad's node is stated once per event: once is enough
+
+
+def _event_statements(event: Event, art: str, activity: str) -> Iterator[Statement]:
+    node = str(event_iri(event.event))
+    evidence = node + "/evidence"
     src, tgt = event.source, event.target
-    dyad = dyad_iri(src.country, tgt.country)
-    precision, _ = _PRECISION[event.date.precision]
-    yield node, RDF.type, KG.Event
-    yield node, KG.category, KGT[event.category]
-    yield node, KG.eventType, KGT[iri_safe(event.type)]
-    yield node, KG.source, actor_iri(src.id, src.kind)
-    yield node, KG.target, actor_iri(tgt.id, tgt.kind)
-    yield node, KG.sourceLabel, Literal(src.label)
-    yield node, KG.targetLabel, Literal(tgt.label)
-    yield node, KG.sourceState, state_iri(src.country)
-    yield node, KG.targetState, state_iri(tgt.country)
-    yield node, KG.dyad, dyad
-    yield dyad, RDF.type, KG.Dyad
-    yield dyad, KG.hasEvent, node
-    literal = date_literal(event.date)
-    if literal is not None:
-        yield node, KG.date, literal
-    bounds = event.date.bounds()
+    dyad = str(dyad_iri(src.country, tgt.country))
+    yield node, _RDF_TYPE, _KG_EVENT
+    yield node, _CATEGORY, KGT[event.category]
+    yield node, _EVENT_TYPE, KGT[iri_safe(event.type)]
+    yield node, _SOURCE, actor_iri(src.id, src.kind)
+    yield node, _TARGET, actor_iri(tgt.id, tgt.kind)
+    yield node, _SOURCE_LABEL, Lit(src.label)
+    yield node, _TARGET_LABEL, Lit(tgt.label)
+    yield node, _SOURCE_STATE, state_iri(src.country)
+    yield node, _TARGET_STATE, state_iri(tgt.country)
+    yield node, _DYAD, dyad
+    yield dyad, _RDF_TYPE, _KG_DYAD
+    yield dyad, _HAS_EVENT, node
+    date = event.date
+    if date.value is not None:
+        yield node, _DATE, Lit(date.value, _PRECISION[date.precision][1])
+    bounds = date.bounds()
     if bounds is not None:
-        yield node, KG.dateStart, Literal(bounds[0].isoformat(), datatype=XSD.date)
-        yield node, KG.dateEnd, Literal(bounds[1].isoformat(), datatype=XSD.date)
-    yield node, KG.datePrecision, precision
-    if event.date.text:
-        yield node, KG.dateText, Literal(event.date.text)
-    yield node, KG.status, _STATUS[event.status]
-    yield node, KG.confidence, Literal(repr(float(event.confidence)), datatype=XSD.double)
-    yield node, KG.evidence, evidence
-    yield evidence, RDF.type, KG.Evidence
-    yield evidence, KG.sentence, Literal(event.evidence.sentence)
-    yield evidence, KG.charStart, Literal(str(event.evidence.char_start), datatype=XSD.integer)
-    yield evidence, KG.charEnd, Literal(str(event.evidence.char_end), datatype=XSD.integer)
-    yield evidence, KG.trigger, Literal(event.evidence.trigger)
-    yield evidence, PROV.wasQuotedFrom, art
-    yield node, PROV.wasDerivedFrom, art
-    yield node, PROV.wasGeneratedBy, activity
+        yield node, _DATE_START, Lit(bounds[0].isoformat(), _XSD_DATE)
+        yield node, _DATE_END, Lit(bounds[1].isoformat(), _XSD_DATE)
+    yield node, _DATE_PRECISION, _PRECISION[date.precision][0]
+    if date.text:
+        yield node, _DATE_TEXT, Lit(date.text)
+    yield node, _STATUS_P, _STATUS[event.status]
+    yield node, _CONFIDENCE, Lit(repr(float(event.confidence)), _XSD_DOUBLE)
+    yield node, _EVIDENCE, evidence
+    yield evidence, _RDF_TYPE, _KG_EVIDENCE
+    yield evidence, _SENTENCE, Lit(event.evidence.sentence)
+    yield evidence, _CHAR_START, Lit(str(event.evidence.char_start), _XSD_INTEGER)
+    yield evidence, _CHAR_END, Lit(str(event.evidence.char_end), _XSD_INTEGER)
+    yield evidence, _TRIGGER, Lit(event.evidence.trigger)
+    yield evidence, _QUOTED_FROM, art
+    yield node, _DERIVED_FROM, art
+    yield node, _GENERATED_BY, activity
 
 
 def actors_graph(actors: Iterable[Actor]) -> Graph:

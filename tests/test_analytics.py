@@ -23,6 +23,7 @@ from kg.analytics import (
     write_network,
 )
 from kg.cli import cli
+from kg.consolidate import consolidate_dyads, stored_dyads
 from kg.errors import ExportError
 from kg.load import ensure_reference_graphs
 from kg.model import Article, Event, EventDate, Evidence, Participant
@@ -212,9 +213,11 @@ def sample_events() -> dict[Article, list[Event]]:
 
 
 def fill_store(kg: KnowledgeGraph, index, articles: dict[Article, list[Event]] | None = None) -> None:
+    """The articles' graphs stored and their dyads consolidated (with their summaries), as ingest does."""
     ensure_reference_graphs(kg, index)
     for article, events in (articles or sample_events()).items():
         kg.replace_graph(article_graph_iri(article.id), article_graph(article, events))
+    consolidate_dyads(kg, stored_dyads(kg))
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from test_analytics import event, fill_store, state
 
-from kg.load import ingest_paths
+from kg.load import ensure_reference_graphs, ingest_paths
 from kg.model import DYAD, GRAPH, KG, PROV, Article
 from kg.query import QUERIES_DIR, list_named_queries, load_named_query, run_query
 from kg.rdf import article_graph, article_graph_iri, event_iri
@@ -378,7 +378,7 @@ def test_relationship_states_on_a_day(index):
     _state(states, "4", "NER-USA", "basingAccess", "completed", "2024-08-05", None, ["x/4"])
     _state(states, "5", "FRA-NER", "militaryPartnership", "ended", "2023-08-03", None, ["y/1"])
     with KnowledgeGraph.in_memory() as kg:
-        fill_store(kg, index)
+        ensure_reference_graphs(kg, index)  # no consolidation: the states are the ones made here
         kg.replace_graph(STATES_GRAPH, states)
         # the same triples in a second graph must not double the evidence
         kg.replace_graph(article_graph_iri("copy"), states)

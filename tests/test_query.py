@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from test_rdf import make_article, make_event
 
+from kg.consolidate import consolidate_dyads, stored_dyads
 from kg.errors import QueryError
 from kg.model import ACTOR
 from kg.query import (
@@ -189,6 +190,7 @@ def timeline_store(kg):
         url=None,
         title=None,
     )
+    consolidate_dyads(kg, stored_dyads(kg))  # as ingest does: the pair summaries find the dyad
     return kg
 
 

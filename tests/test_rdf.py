@@ -34,6 +34,7 @@ from kg.rdf import (
     actors_graph,
     article_graph,
     article_graph_iri,
+    article_nquads,
     event_iri,
     iri_safe,
     ontology_graph,
@@ -333,3 +334,31 @@ def test_ontology_graph_holds_classes_and_the_type_scheme():
 )
 def test_shorten_uses_the_project_prefixes(iri, short):
     assert shorten(iri) == short
+
+
+def _quads_of_graph(name: URIRef, graph: Graph) -> set[ox.Quad]:
+    """rdflib triples as pyoxigraph quads in one named graph (through a serialisation round trip)."""
+    text = graph.serialize(format="nt", encoding="utf-8")
+    return {ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(name)))
+            for t in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [TEXT, 'He said "leave" \\ now.\nNew line\r and tab\t, café, 你好', ""],
+)
+def test_nquads_hold_the_same_quads_as_the_article_graph(sentence):
+    article = make_article(title='A "quoted" title', source=None)
+    events = [
+        make_event(0),
+        make_event(1, "2024-02", "month", status="negated"),
+        make_event(2, None, "unknown"),
+    ]
+    events = [
+        e.model_copy(update={"evidence": e.evidence.model_copy(update={"sentence": sentence})})
+        for e in events
+    ]
+    text = article_nquads(article, events)
+    parsed = set(ox.parse(text, format=ox.RdfFormat.N_QUADS))
+    assert parsed == _quads_of_graph(article_graph_iri(article.id), article_graph(article, events))
+    assert len(text.splitlines()) == len(article_graph(article, events))

@@ -1,0 +1,120 @@
+"""Pair summaries: what the named queries count, per dyad, month (and year) and category, kept with the data.
+
+Counting a period's events between every pair reads every event, which grows with the store
+(seconds at 100k events, tens of seconds at 1M). So each dyad gets a graph of its own,
+``graph/summary/A-B``, that ``kg.consolidate.consolidate_dyads`` rewrites whenever the dyad's
+articles change (ingest, removal, shard loads), holding:
+
+- the dyad's sides: ``kg:side`` (the actor IRIs) and ``kg:sideCode`` (their codes), so a query
+  given two codes finds the dyad with triple patterns (no computed IRI, no LATERAL);
+- per category and month of ``kg:dateStart``, a ``kg:PairMonth`` node counting the dyad's asserted,
+  dated mentions: how many (``kg:mentionCount``), how many dated to the day or month
+  (``kg:monthDatedCount``), in how many articles, their summed type intensity, the first and last
+  ``kg:dateStart``, and the mentions themselves (``kg:summarises``, for periods that cut the month);
+- per category and year, a ``kg:PairYear`` node with the mention and article counts.
+
+    >>> graph = summary_graph("NER-USA", mentions, intensities)     # pure
+    >>> kg.replace_graph(summary_graph_iri("NER-USA"), graph)
+
+Only asserted mentions with a known date are counted, as the named queries did event by event.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+
+from kg.model import BASE, DYAD, GRAPH, KG, KGT, EventDate
+from kg.rdf import event_iri, iri_safe, state_iri
+
+SUMMARY = Namespace(BASE + "summary/")
+MONTH_PRECISIONS = ("day", "month")
+
+
+class Counted(Protocol):
+    """What a summary needs of a mention (kg.consolidate.Mention has it)."""
+
+    event: str
+    article: str
+    category: str
+    type: str
+    source: str
+    target: str
+    date: EventDate
+    status: str
+
+
+@dataclass
+class _Cell:
+    mentions: list[str] = field(default_factory=list)
+    month_dated: int = 0
+    articles: set[str] = field(default_factory=set)
+    intensity: float = 0.0
+    first: date | None = None
+    last: date | None = None
+
+    def add(self, m: Counted, start: date, intensity: float) -> None:
+        self.mentions.append(m.event)
+        self.month_dated += m.date.precision in MONTH_PRECISIONS
+        self.articles.add(m.article)
+        self.intensity += intensity
+        self.first = start if self.first is None else min(self.first, start)
+        self.last = start if self.last is None else max(self.last, start)
+
+
+def summary_graph_iri(dyad: str) -> URIRef:
+    """The named graph of one dyad's summaries: ``graph/summary/A-B``."""
+    return GRAPH["summary/" + iri_safe(dyad)]
+
+
+def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str, float]) -> Graph:
+    """The dyad's sides and its month and year summaries of asserted, dated mentions (empty: no mentions)."""
+    graph = Graph()  # no prefixes bound: it is only ever stored
+    add = graph.add
+    node = DYAD[iri_safe(dyad)]
+    months: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
+    years: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
+    sides: set[str] = set()
+    for m in mentions:
+        sides |= {m.source, m.target}
+        bounds = m.date.bounds()
+        if m.status != "asserted" or bounds is None:
+            continue
+        start, weight = bounds[0], intensities.get(m.type, 0.0)
+        months[(start.isoformat()[:7], m.category)].add(m, start, weight)
+        years[(start.isoformat()[:4], m.category)].add(m, start, weight)
+    for code in sorted(sides):
+        add((node, KG.side, state_iri(code)))
+        add((node, KG.sideCode, Literal(code)))
+    for (period, category), cell in months.items():
+        summary = _summary_node(graph, dyad, period, category, cell, KG.PairMonth)
+        add((summary, KG.monthDatedCount, _integer(cell.month_dated)))
+        add((summary, KG.intensitySum, Literal(repr(float(cell.intensity)), datatype=XSD.double)))
+        add((summary, KG.firstStart, Literal(cell.first.isoformat(), datatype=XSD.date)))  # type: ignore[union-attr]
+        add((summary, KG.lastStart, Literal(cell.last.isoformat(), datatype=XSD.date)))  # type: ignore[union-attr]
+        for event in cell.mentions:
+            add((summary, KG.summarises, event_iri(event)))
+    for (period, category), cell in years.items():
+        _summary_node(graph, dyad, period, category, cell, KG.PairYear)
+    return graph
+
+
+def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:
+    node = SUMMARY[f"{iri_safe(dyad)}/{period}/{iri_safe(category)}"]
+    add = graph.add
+    add((node, RDF.type, kind))
+    add((node, KG.dyad, DYAD[iri_safe(dyad)]))
+    add((node, KG.period, Literal(period)))
+    add((node, KG.summaryCategory, KGT[iri_safe(category)]))
+    add((node, KG.mentionCount, _integer(len(cell.mentions))))
+    add((node, KG.articleCount, _integer(len(cell.articles))))
+    return node
+
+
+def _integer(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
