@@ -97,7 +97,7 @@ PLANNED_HEADS = {
     "go",
 }
 DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give"}
-ANNOUNCING_HEADS = {"agree", "announce", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
+ANNOUNCING_HEADS = {"agree", "announce", "commit", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
 NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -246,14 +246,16 @@ class Extractor:
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
-        if type_ == "withdrawal" and date_from != "own" and _governed_by(token, DEMANDING_HEADS):
+        # a deadline ("leave by September 15") is not when the demand or announcement was made
+        dated_itself = date_from == "own" and not (when.text or "").startswith(("by ", "until ", "before "))
+        if type_ == "withdrawal" and not dated_itself and _governed_by(token, DEMANDING_HEADS):
             # "the junta demanded that French troops leave": the host revokes their access
             demand = _governor(token, DEMANDING_HEADS)
             type_, status = "revoke_access", event_status(demand)
             when, date_from = event_date(demand, sent, dates, trigger_tokens, article.published)
         elif (
             type_ == "withdrawal"
-            and date_from != "own"
+            and not dated_itself
             and status != "negated"
             and _governed_by(token, ANNOUNCING_HEADS)
         ):

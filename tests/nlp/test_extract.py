@@ -292,6 +292,15 @@ CASES = [
         [("FRA-NER", "base_access", "2023-09-24")],
         ["FRA-NER/asserted/military_cooperation"],
     ),
+    # a deadline dates the withdrawal, not the commitment to it
+    (
+        "committed-by-deadline",
+        "The Pentagon has committed to pulling all American forces out of Niger by September 15, "
+        "under a joint statement agreed with Nigerien officials on May 19.",
+        date(2024, 5, 21),
+        [("NER-USA", "base_access", "2024-05-19")],
+        [],
+    ),
     # relative dates
     (
         "last-year",
