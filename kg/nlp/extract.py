@@ -248,9 +248,8 @@ class Extractor:
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         # a deadline ("leave by September 15") is not when the demand or announcement was made
         dated_itself = date_from == "own" and not (when.text or "").startswith(("by ", "until ", "before "))
-        if type_ == "withdrawal" and not dated_itself and _governed_by(token, DEMANDING_HEADS):
+        if type_ == "withdrawal" and not dated_itself and (demand := _demander(token)) is not None:
             # "the junta demanded that French troops leave": the host revokes their access
-            demand = _governor(token, DEMANDING_HEADS)
             type_, status = "revoke_access", event_status(demand)
             when, date_from = event_date(demand, sent, dates, trigger_tokens, article.published)
         elif (
@@ -1003,6 +1002,16 @@ def _governing_chain(token: Token) -> list[Token]:
 def _governed_by(token: Token, lemmas: set[str]) -> bool:
     """Whether a verb of `lemmas` governs the trigger, also as reported speech ("announced that … would pull")."""
     return _governor(token, lemmas) is not token
+
+
+def _demander(token: Token) -> Token | None:
+    """The verb demanding the trigger's clause: "asked French troops to leave", "demanded that they
+    leave" (not "told reporters after leaving Niamey")."""
+    clause = _clause_head(token)
+    head = clause.head
+    if clause.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in DEMANDING_HEADS:
+        return head
+    return None
 
 
 def _governor(token: Token, lemmas: set[str]) -> Token:
