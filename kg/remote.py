@@ -57,6 +57,7 @@ from kg.store import (
     replace_graph_update,
     substitutions,
     with_values,
+    without_lateral,
 )
 
 DEFAULT_TIMEOUT = 60.0  # seconds, per request (connect and each read)
@@ -86,6 +87,11 @@ class Endpoints:
     dataset_get: bool = False  # GET on `store` without ?graph returns every quad (Oxigraph)
     user: str | None = None
     password: str | None = field(default=None, repr=False)
+
+    @property
+    def lateral(self) -> bool:
+        """Whether the server evaluates LATERAL (SEP-0006): Oxigraph and Jena do; others get it taken out."""
+        return self.flavour in ("oxigraph", "fuseki")
 
     @classmethod
     def from_location(cls, location: str) -> Endpoints:
@@ -241,6 +247,7 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         """
         form = query_form(sparql)
         subs = substitutions(bindings)
+        sparql = sparql if self.endpoints.lateral else without_lateral(sparql)
         text = _PREFIX_LINE + (with_values(sparql, subs) if subs else sparql)
         accept = _NTRIPLES if form in ("CONSTRUCT", "DESCRIBE") else _JSON
         url = self.endpoints.query + (("&" if "?" in self.endpoints.query else "?") + self.endpoints.union

@@ -499,6 +499,29 @@ def query_variables(sparql: str) -> list[str]:
     return list(seen)
 
 
+def without_lateral(sparql: str) -> str:
+    """The query with its ``LATERAL`` keywords taken out, for a server without SEP-0006 (Virtuoso …).
+
+    kg's named queries use ``LATERAL { … }`` only to make Oxigraph look parts up from bound
+    variables; as a plain group the same rows come back. A LATERAL sub-SELECT (which may
+    aggregate or LIMIT per row) would change meaning, so it is refused.
+    """
+    tokens = sparql_tokens(sparql)
+    cut: list[tuple[int, int]] = []
+    for i, (kind, text, offset) in enumerate(tokens):
+        if kind != "word" or text.upper() != "LATERAL":
+            continue
+        start = next((j for j in range(i + 1, len(tokens)) if tokens[j][1] == "{"), None)
+        inner = tokens[start : _matching_brace(tokens, start)] if start is not None else []
+        if any(k == "word" and t.upper() == "SELECT" for k, t, _ in inner):
+            raise QueryError("this server has no LATERAL (SPARQL SEP-0006) and the query uses it around a "
+                             "sub-SELECT; run it on the embedded store, an Oxigraph server or Fuseki")
+        cut.append((offset, offset + len(text)))
+    for begin, end in reversed(cut):
+        sparql = sparql[:begin] + sparql[end:]
+    return sparql
+
+
 def with_values(sparql: str, subs: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
     """Bind variables with a ``VALUES`` block of escaped terms at the start of the top-level WHERE group."""
     if not subs:

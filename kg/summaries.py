@@ -5,13 +5,15 @@ Counting a period's events between every pair reads every event, which grows wit
 ``graph/summary/A-B``, that ``kg.consolidate.consolidate_dyads`` rewrites whenever the dyad's
 articles change (ingest, removal, shard loads), holding:
 
-- the dyad's sides: ``kg:side`` (the actor IRIs) and ``kg:sideCode`` (their codes), so a query
-  given two codes finds the dyad with triple patterns (no computed IRI, no LATERAL);
-- per category and month of ``kg:dateStart``, a ``kg:PairMonth`` node counting the dyad's asserted,
-  dated mentions: how many (``kg:mentionCount``), how many dated to the day or month
-  (``kg:monthDatedCount``), in how many articles, their summed type intensity, the first and last
-  ``kg:dateStart``, and the mentions themselves (``kg:summarises``, for periods that cut the month);
-- per category and year, a ``kg:PairYear`` node with the mention and article counts.
+- the dyad's sides: ``kg:side`` (the actor IRIs) and ``kg:sideKey`` (their codes, and "*"), so a
+  query given two codes, or a code and "*", finds its dyads with triple patterns;
+- per category and month of ``kg:dateStart``, a ``kg:PairMonth`` node (``dyad kg:monthSummary``)
+  counting the dyad's asserted, dated mentions: how many (``kg:mentionCount``), how many dated to
+  the day or month (``kg:monthDatedCount``), in how many articles, their summed type intensity, the
+  first and last ``kg:dateStart``, and the mentions themselves (``kg:summarises``, for a period
+  that cuts the month);
+- per category and year, a ``kg:PairYear`` node (``dyad kg:yearSummary``) with the mention and
+  article counts.
 
     >>> graph = summary_graph("NER-USA", mentions, intensities)     # pure
     >>> kg.replace_graph(summary_graph_iri("NER-USA"), graph)
@@ -34,6 +36,7 @@ from kg.rdf import event_iri, iri_safe, state_iri
 
 SUMMARY = Namespace(BASE + "summary/")
 MONTH_PRECISIONS = ("day", "month")
+ANY_SIDE = "*"  # a kg:sideKey of every dyad: the parameter value that means "any actor"
 
 
 class Counted(Protocol):
@@ -88,11 +91,14 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         start, weight = bounds[0], intensities.get(m.type, 0.0)
         months[(start.isoformat()[:7], m.category)].add(m, start, weight)
         years[(start.isoformat()[:4], m.category)].add(m, start, weight)
+    if sides:
+        add((node, KG.sideKey, Literal(ANY_SIDE)))
     for code in sorted(sides):
         add((node, KG.side, state_iri(code)))
-        add((node, KG.sideCode, Literal(code)))
+        add((node, KG.sideKey, Literal(code)))
     for (period, category), cell in months.items():
         summary = _summary_node(graph, dyad, period, category, cell, KG.PairMonth)
+        add((node, KG.monthSummary, summary))
         add((summary, KG.monthDatedCount, _integer(cell.month_dated)))
         add((summary, KG.intensitySum, Literal(repr(float(cell.intensity)), datatype=XSD.double)))
         add((summary, KG.firstStart, Literal(cell.first.isoformat(), datatype=XSD.date)))  # type: ignore[union-attr]
@@ -100,7 +106,7 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         for event in cell.mentions:
             add((summary, KG.summarises, event_iri(event)))
     for (period, category), cell in years.items():
-        _summary_node(graph, dyad, period, category, cell, KG.PairYear)
+        add((node, KG.yearSummary, _summary_node(graph, dyad, period, category, cell, KG.PairYear)))
     return graph
 
 
@@ -108,7 +114,6 @@ def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Ce
     node = SUMMARY[f"{iri_safe(dyad)}/{period}/{iri_safe(category)}"]
     add = graph.add
     add((node, RDF.type, kind))
-    add((node, KG.dyad, DYAD[iri_safe(dyad)]))
     add((node, KG.period, Literal(period)))
     add((node, KG.summaryCategory, KGT[iri_safe(category)]))
     add((node, KG.mentionCount, _integer(len(cell.mentions))))

@@ -356,3 +356,24 @@ def _triples(n: int):
 def _count(kg: KnowledgeGraph) -> int:
     return int(kg.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows[0][0])
 
+
+
+@pytest.mark.parametrize(("prefix", "lateral"), [("", False), ("oxigraph+", True)])
+def test_lateral_is_taken_out_for_servers_without_it(stub, prefix, lateral):
+    handler, url = stub
+    bodies: list[bytes] = []
+    original = handler.do_POST
+
+    def capture(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        bodies.append(self.rfile.read(length))
+        self.headers.replace_header("Content-Length", "0")
+        original(self)
+
+    handler.do_POST = capture
+    handler.script = [(200, YES, 0)]
+    kg = RemoteKnowledgeGraph.connect(prefix + url, check=False)
+    kg.query('ASK { ?e kg:date ?d LATERAL { OPTIONAL { ?e kg:dateText ?t } } FILTER(?t != "LATERAL") }')
+    text = bodies[0].decode()
+    assert ("LATERAL {" in text) is lateral
+    assert '"LATERAL"' in text and "OPTIONAL { ?e kg:dateText ?t }" in text

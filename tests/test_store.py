@@ -14,7 +14,7 @@ from test_rdf import ARTICLE_ID, make_article, make_event
 from kg.errors import QueryError, StoreError
 from kg.model import ACTOR, ARTICLE, GRAPH, KG, SCHEMA
 from kg.rdf import article_graph, article_graph_iri, event_iri, new_graph, text_hash
-from kg.store import KnowledgeGraph, query_variables, with_values
+from kg.store import KnowledgeGraph, query_variables, with_values, without_lateral
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 EX = Namespace("http://example.org/")
@@ -464,3 +464,10 @@ def test_in_memory_store_works_like_the_disk_one():
         kg.replace_graph(G, triples(3))
         kg.replace_graph(G, triples(3))
         assert count(kg) == 3
+
+
+def test_without_lateral_keeps_the_groups_and_refuses_a_lateral_subselect():
+    text = 'SELECT * WHERE { ?s ?p ?o LATERAL { OPTIONAL { ?s ?q "LATERAL" } } } # LATERAL'
+    assert without_lateral(text) == 'SELECT * WHERE { ?s ?p ?o  { OPTIONAL { ?s ?q "LATERAL" } } } # LATERAL'
+    with pytest.raises(QueryError, match="no LATERAL"):
+        without_lateral("SELECT * WHERE { ?s ?p ?o LATERAL { SELECT ?s WHERE { ?s ?q ?r } LIMIT 1 } }")

@@ -47,7 +47,7 @@ def test_months_and_years_count_asserted_dated_mentions():
     graph = summary_graph("NER-USA", mentions, INTENSITIES)
     march = SUMMARY["NER-USA/2024-03/tension"]
     assert (march, RDF.type, KG.PairMonth) in graph
-    assert (march, KG.dyad, DYAD["NER-USA"]) in graph
+    assert (DYAD["NER-USA"], KG.monthSummary, march) in graph
     assert (march, KG.summaryCategory, KGT.tension) in graph
     assert value(graph, march, KG.period) == "2024-03"
     assert value(graph, march, KG.mentionCount) == 3
@@ -63,12 +63,13 @@ def test_months_and_years_count_asserted_dated_mentions():
     assert (value(graph, january, KG.mentionCount), value(graph, january, KG.monthDatedCount)) == (1, 0)
     year = SUMMARY["NER-USA/2024/tension"]
     assert (year, RDF.type, KG.PairYear) in graph
+    assert (DYAD["NER-USA"], KG.yearSummary, year) in graph
     assert (value(graph, year, KG.mentionCount), value(graph, year, KG.articleCount)) == (4, 2)
     cooperation = SUMMARY["NER-USA/2024-03/cooperation"]
     assert value(graph, cooperation, KG.mentionCount) == 1
     node = DYAD["NER-USA"]
     assert set(graph.objects(node, KG.side)) == {ACTOR["NER"], ACTOR["USA"]}
-    assert set(graph.objects(node, KG.sideCode)) == {Literal("NER"), Literal("USA")}
+    assert set(graph.objects(node, KG.sideKey)) == {Literal("NER"), Literal("USA"), Literal("*")}
 
 
 def test_no_mentions_no_summary():
