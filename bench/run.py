@@ -547,6 +547,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, default=20)
     parser.add_argument("--quick", action="store_true", help="small numbers, for a smoke run")
     parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument(
+        "--queries-only", action="store_true",
+        help="only the query stores (e.g. --sizes 1000000 --remote-max 0 beside a run of the rest)",
+    )
     parser.add_argument("--rdflib-max", type=int, default=10000, help="largest size run on rdflib")
     parser.add_argument("--remote-max", type=int, default=100000, help="largest size run on the servers")
     parser.add_argument(
@@ -586,12 +590,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         for r in writer.articles(max(args.extract_articles, args.jobs_articles))
     ]
-    log(f"extraction on {args.extract_articles} synthetic articles")
-    results["extraction"] = bench_extraction(corpus[: args.extract_articles])
-    log(f"extraction: {results['extraction']}")
-    log(f"--jobs 2 vs --jobs 1 on {args.jobs_articles} articles")
-    results["jobs"] = bench_jobs(corpus[: args.jobs_articles])
-    log(f"jobs: {results['jobs']}")
+    if not args.queries_only:
+        log(f"extraction on {args.extract_articles} synthetic articles")
+        results["extraction"] = bench_extraction(corpus[: args.extract_articles])
+        log(f"extraction: {results['extraction']}")
+        log(f"--jobs 2 vs --jobs 1 on {args.jobs_articles} articles")
+        results["jobs"] = bench_jobs(corpus[: args.jobs_articles])
+        log(f"jobs: {results['jobs']}")
 
     servers: dict = {}
     notes = NOTES
@@ -621,12 +626,13 @@ def main(argv: list[str] | None = None) -> int:
                 servers["virtuoso"].url, timeout=timeout, retries=0
             )
 
-        log(f"load rates at {args.load_events} events")
-        pairs = synthetic_articles(args.load_events, seed=3)
-        files = write_nquads(work / "load-nq", pairs)
-        results["load"] = bench_load(
-            pairs, files, {"embedded": embedded("load"), **engines}, embedded("load-bulk")
-        )
+        if not args.queries_only:
+            log(f"load rates at {args.load_events} events")
+            pairs = synthetic_articles(args.load_events, seed=3)
+            files = write_nquads(work / "load-nq", pairs)
+            results["load"] = bench_load(
+                pairs, files, {"embedded": embedded("load"), **engines}, embedded("load-bulk")
+            )
 
         results["queries"] = {}
         for size in sizes:
@@ -685,8 +691,9 @@ def main(argv: list[str] | None = None) -> int:
     results["load_after"] = os.getloadavg()
     results["notes"] = notes
     (work / "results.json").write_text(json.dumps(results, indent=1, default=str))
-    args.output.write_text(render(results), encoding="utf-8")
-    log(f"wrote {args.output}")
+    if not args.queries_only:
+        args.output.write_text(render(results), encoding="utf-8")
+    log(f"wrote {work / 'results.json'}")
     return 0
 
 
@@ -828,11 +835,12 @@ def render(results: dict) -> str:
                 if "error" in cell:
                     cells.append("error: " + cell["error"][:60])
                 elif cell:
+                    rows = rows or str(cell["rows"])
                     cells.append(
                         f"{fmt_ms(cell['p50'])} / {fmt_ms(cell['p95'])}"
                         + (f" ({cell['runs']} runs)" if cell["runs"] < 5 else "")
+                        + (f" **{cell['rows']} rows**" if str(cell["rows"]) != rows else "")
                     )
-                    rows = rows or str(cell["rows"])
                 else:
                     cells.append("")
             lines.append(f"| {name} | " + " | ".join(cells) + f" | {rows} |")

@@ -500,25 +500,32 @@ def query_variables(sparql: str) -> list[str]:
 
 
 def without_lateral(sparql: str) -> str:
-    """The query with its ``LATERAL`` keywords taken out, for a server without SEP-0006 (Virtuoso …).
+    """The query without ``LATERAL``, for a server that lacks SEP-0006 (Virtuoso, GraphDB, Neptune …).
 
-    kg's named queries use ``LATERAL { … }`` only to make Oxigraph look parts up from bound
-    variables; as a plain group the same rows come back. A LATERAL sub-SELECT (which may
-    aggregate or LIMIT per row) would change meaning, so it is refused.
+    kg's named queries use LATERAL only to make Oxigraph look parts up from bound variables:
+    ``LATERAL { OPTIONAL { P } }`` becomes ``OPTIONAL { P }`` and ``LATERAL { P }`` the group
+    ``{ P }``, which give the same rows. A LATERAL sub-SELECT (which may aggregate or LIMIT per
+    row) would change meaning, so it is refused.
     """
-    tokens = sparql_tokens(sparql)
+    tokens = [t for t in sparql_tokens(sparql) if t[0] != "comment"]
     cut: list[tuple[int, int]] = []
     for i, (kind, text, offset) in enumerate(tokens):
         if kind != "word" or text.upper() != "LATERAL":
             continue
-        start = next((j for j in range(i + 1, len(tokens)) if tokens[j][1] == "{"), None)
-        inner = tokens[start : _matching_brace(tokens, start)] if start is not None else []
+        start = next((j for j in range(i + 1, len(tokens)) if tokens[j][1] == "{"), len(tokens) - 1)
+        end = _matching_brace(tokens, start)
+        inner = tokens[start + 1 : end]
         if any(k == "word" and t.upper() == "SELECT" for k, t, _ in inner):
             raise QueryError("this server has no LATERAL (SPARQL SEP-0006) and the query uses it around a "
                              "sub-SELECT; run it on the embedded store, an Oxigraph server or Fuseki")
-        cut.append((offset, offset + len(text)))
-    for begin, end in reversed(cut):
-        sparql = sparql[:begin] + sparql[end:]
+        lone_optional = (len(inner) > 1 and inner[0][1].upper() == "OPTIONAL"
+                         and _matching_brace(tokens, start + 2) == end - 1)
+        if lone_optional and end < len(tokens):  # drop "LATERAL {" and its "}"
+            cut += [(offset, tokens[start][2] + 1), (tokens[end][2], tokens[end][2] + 1)]
+        else:
+            cut.append((offset, offset + len(text)))
+    for begin, stop in sorted(cut, reverse=True):
+        sparql = sparql[:begin] + sparql[stop:]
     return sparql
 
 
