@@ -502,9 +502,10 @@ def query_variables(sparql: str) -> list[str]:
 def without_lateral(sparql: str) -> str:
     """The query without ``LATERAL``, for a server that lacks SEP-0006 (Virtuoso, GraphDB, Neptune …).
 
-    kg's named queries use LATERAL only to make Oxigraph look parts up from bound variables:
-    ``LATERAL { OPTIONAL { P } }`` becomes ``OPTIONAL { P }`` and ``LATERAL { P }`` the group
-    ``{ P }``, which give the same rows. A LATERAL sub-SELECT (which may aggregate or LIMIT per
+    kg's named queries use LATERAL only to make Oxigraph look parts up from bound variables, so
+    ``LATERAL { P }`` is written in place as ``P`` (the same rows: ``LATERAL { OPTIONAL { Q } }``
+    becomes ``OPTIONAL { Q }``), or kept as the group ``{ P }`` when P has a FILTER, BIND or VALUES
+    of its own whose scope would change. A LATERAL sub-SELECT (which may aggregate or LIMIT per
     row) would change meaning, so it is refused.
     """
     tokens = [t for t in sparql_tokens(sparql) if t[0] != "comment"]
@@ -514,16 +515,18 @@ def without_lateral(sparql: str) -> str:
             continue
         start = next((j for j in range(i + 1, len(tokens)) if tokens[j][1] == "{"), len(tokens) - 1)
         end = _matching_brace(tokens, start)
-        inner = tokens[start + 1 : end]
-        if any(k == "word" and t.upper() == "SELECT" for k, t, _ in inner):
+        words = {t.upper() for k, t, _ in tokens[start + 1 : end] if k == "word"}
+        if "SELECT" in words:
             raise QueryError("this server has no LATERAL (SPARQL SEP-0006) and the query uses it around a "
                              "sub-SELECT; run it on the embedded store, an Oxigraph server or Fuseki")
-        lone_optional = (len(inner) > 1 and inner[0][1].upper() == "OPTIONAL"
-                         and _matching_brace(tokens, start + 2) == end - 1)
-        if lone_optional and end < len(tokens):  # drop "LATERAL {" and its "}"
-            cut += [(offset, tokens[start][2] + 1), (tokens[end][2], tokens[end][2] + 1)]
-        else:
+        depth, scoped = 0, False
+        for k, t, _ in tokens[start + 1 : end]:
+            depth += (t == "{") - (t == "}")
+            scoped |= depth == 0 and k == "word" and t.upper() in ("FILTER", "BIND", "VALUES")
+        if scoped or end >= len(tokens):
             cut.append((offset, offset + len(text)))
+        else:  # drop "LATERAL {" and its "}"
+            cut += [(offset, tokens[start][2] + 1), (tokens[end][2], tokens[end][2] + 1)]
     for begin, stop in sorted(cut, reverse=True):
         sparql = sparql[:begin] + sparql[stop:]
     return sparql

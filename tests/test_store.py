@@ -472,6 +472,8 @@ LATERAL_QUERIES = [
     # a group of patterns with optional parts of its own, after a binding
     'SELECT ?s ?o ?t WHERE { VALUES ?o { "1" "2" } LATERAL { ?s ex:p ?o '
     "LATERAL { OPTIONAL { ?s ex:label ?t } } } } ORDER BY ?s",
+    # a FILTER of its own: kept in its group
+    'SELECT ?s ?o WHERE { ?s ex:p ?o LATERAL { ?s ex:p ?x FILTER(?x != "2") } } ORDER BY ?s',
     # a comment between the keyword and the group, and the word LATERAL in a string
     "SELECT ?s ?t WHERE { ?s ex:p ?o LATERAL # why\n"
     ' { OPTIONAL { ?s ex:label ?t FILTER(?t != "LATERAL") } } } ORDER BY ?s',
