@@ -548,6 +548,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small numbers, for a smoke run")
     parser.add_argument("--no-virtuoso", action="store_true")
     parser.add_argument(
+        "--no-extraction", action="store_true",
+        help="leave out extraction and --jobs (measure them later, quietly, with --redo extraction,jobs)",
+    )
+    parser.add_argument(
         "--queries-only", action="store_true",
         help="only the query stores (e.g. --sizes 1000000 --remote-max 0 beside a run of the rest)",
     )
@@ -590,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         for r in writer.articles(max(args.extract_articles, args.jobs_articles))
     ]
-    if not args.queries_only:
+    if not (args.queries_only or args.no_extraction):
         log(f"extraction on {args.extract_articles} synthetic articles")
         results["extraction"] = bench_extraction(corpus[: args.extract_articles])
         log(f"extraction: {results['extraction']}")
@@ -691,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
     results["load_after"] = os.getloadavg()
     results["notes"] = notes
     (work / "results.json").write_text(json.dumps(results, indent=1, default=str))
-    if not args.queries_only:
+    if "extraction" in results:  # else: --redo extraction,jobs renders RESULTS.md
         args.output.write_text(render(results), encoding="utf-8")
     log(f"wrote {work / 'results.json'}")
     return 0
