@@ -79,6 +79,10 @@ HYPOTHETICAL_HEADS = {
     "refrain",
     "prevent",
     "stop",
+    # "accuse Pyongyang of shipping shells": the shipping is alleged, not reported as fact
+    "accuse",
+    "allege",
+    "suspect",
 }
 PLANNED_HEADS = {
     "plan",
@@ -97,7 +101,18 @@ PLANNED_HEADS = {
     "go",
 }
 DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give"}
-ANNOUNCING_HEADS = {"agree", "announce", "commit", "decide", "order", "accept", "approve", "confirm", "begin", "start"}
+ANNOUNCING_HEADS = {
+    "agree",
+    "announce",
+    "commit",
+    "decide",
+    "order",
+    "accept",
+    "approve",
+    "confirm",
+    "begin",
+    "start",
+}
 NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -164,6 +179,7 @@ class Mention:
     country: str
     label: str
     coref: bool = False  # "the country", "the junta": stands for a state the document is about
+    pair: bool = False  # "the two leaders": one of the two states of the story's last event
 
     def tokens(self) -> range:
         return range(self.start, self.end)
@@ -212,10 +228,13 @@ class Extractor:
         dates = _date_mentions(doc, published)
         events: list[Event] = []
         seen: set[tuple] = set()
+        pair: tuple[str, str] | None = None  # the two states of the last event: "the two leaders" later on
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
             mentions = sentence_mentions(sent, self.index, focus, published)
+            if pair is not None:
+                mentions = _pair_mentions(sent, mentions, pair, self.index)
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
@@ -227,6 +246,8 @@ class Extractor:
                         continue
                     seen.add(key)
                     events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
+                    if event.source.country != event.target.country:
+                        pair = (event.source.country, event.target.country)
         return events
 
     def _events_at(
@@ -377,11 +398,71 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     return Focus(ranked[0] if ranked else None, frozenset(named), ranked)
 
 
+MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+
 def _dateline(ent: Span) -> bool:
     """A place opening a paragraph before a dash: "NIAMEY —", "WASHINGTON - "."""
     doc = ent.doc
     starts_line = ent.start == 0 or "\n" in doc[ent.start - 1].text + doc[ent.start - 1].whitespace_
-    return starts_line and ent.end < len(doc) and doc[ent.end].text in ("—", "-", "–", "(")
+    if not starts_line or ent.end >= len(doc):
+        return False
+    if doc[ent.end].text in ("—", "-", "–", "("):
+        return True
+    # "SEOUL, June 19 (Agency) -", "NEW DELHI/PARIS, July 29 -": a capitalised place, then a comma or slash
+    if not ent.text.isupper() or doc[ent.end].text not in (",", "/"):
+        return False
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    return after is not None and (
+        after.text[:3].lower() in MONTH_PREFIXES or after.text[:1].isupper() and after.text.isupper()
+    )
+
+
+# A state's name inside the name of a sea, a region or a treaty is not the state: "the Gulf of Thailand",
+# "Latin America", "the Vienna Convention", "the Sea of Japan".
+PLACE_BEFORE_OF = {"gulf", "bay", "sea", "strait", "straits", "isthmus", "coast", "horn"}
+NAME_AFTER = {
+    "convention",
+    "conventions",
+    "sea",
+    "gulf",
+    "strait",
+    "canal",
+    "basin",
+    "peninsula",
+    "process",
+    "format",
+    # outlets named after a country: "(Korea Bureau)", "China Daily", "Russia Today"
+    "bureau",
+    "press",
+    "wire",
+    "news",
+    "agency",
+    "times",
+    "herald",
+    "desk",
+    "daily",
+    "today",
+    "tribune",
+}
+REGION_BEFORE = {"latin", "central", "south", "north", "southern", "northern"}
+
+
+def _inside_other_name(ent: Span) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in NAME_AFTER and after.text[:1].isupper():
+        return True
+    if before is not None and before.lower_ == "of" and ent.start > 1:
+        place = doc[ent.start - 2]
+        return place.lower_ in PLACE_BEFORE_OF and place.text[:1].isupper()
+    return (
+        before is not None
+        and before.lower_ in REGION_BEFORE
+        and before.text[:1].isupper()
+        and ent.text.casefold() == "america"
+    )
 
 
 def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
@@ -389,7 +470,7 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     mentions: list[Mention] = []
     covered: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ == "KG" and _dateline(ent):
+        if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
@@ -419,6 +500,76 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# "the two leaders", "both countries", "their summit": the two states of the story's last event
+PAIR_NOUNS = {
+    "leader",
+    "country",
+    "side",
+    "government",
+    "nation",
+    "president",
+    "capital",
+    "neighbour",
+    "neighbor",
+    "state",
+    "minister",
+    "army",
+    "military",
+    "counterpart",
+}
+PAIR_EVENT_NOUNS = {
+    "summit",
+    "meeting",
+    "talks",
+    "talk",
+    "call",
+    "conversation",
+    "agreement",
+    "pact",
+    "treaty",
+}
+
+
+def _pair_mentions(
+    sent: Span, mentions: list[Mention], pair: tuple[str, str], index: ActorIndex
+) -> list[Mention]:
+    """Mentions with the last event's two states added where the sentence refers to them together."""
+    named = {i for m in mentions for i in m.tokens()}
+    here = list(dict.fromkeys(m.country for m in mentions if not m.coref))
+    if len(here) >= 2:
+        pair = (here[-2], here[-1])  # "Russia's minister visited Niamey, and the two countries agreed"
+    elif len(here) == 1 and here[0] not in pair:
+        return mentions  # the sentence is about another state: the story's last pair is not meant
+    added: list[Mention] = []
+    for token in sent:
+        if token.i in named:
+            continue
+        # as the subject only: "the two leaders met"; "cooperation between the two countries" restates
+        two = (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.lemma_.lower() in PAIR_NOUNS
+            and any(
+                (c.dep_ == "nummod" and c.lower_ == "two")
+                or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in token.children
+            )
+        )
+        their = (
+            token.lower_ == "their"
+            and token.dep_ == "poss"
+            and token.head.lemma_.lower() in PAIR_EVENT_NOUNS
+            and not mentions
+        )
+        if two or their:
+            for code in pair:
+                actor = index.get(code)
+                if actor is not None:
+                    added.append(
+                        Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True, pair=True)
+                    )
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _referent(token: Token, focus: Focus, index: ActorIndex) -> str | None:
@@ -514,6 +665,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             continue
         phrase = _phrase_lemmas(token)
         near = {t.lemma_.lower() for c in token.children for t in (c, *c.children)}
+        if _not_an_event_use(token):
+            continue
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
@@ -523,6 +676,18 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _not_an_event_use(token: Token) -> bool:
+    """Uses of a trigger word that report no event between states: "joined in" (took part, not membership),
+    "arrested a former president" (an arrest, not a coup)."""
+    lemma = token.lemma_.lower()
+    if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
+        return True
+    if lemma in ("arrest", "detain"):
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree)
+    return False
 
 
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
@@ -615,14 +780,17 @@ def event_roles(
     token: Token, mentions: list[Mention], trigger_tokens: set[int]
 ) -> tuple[list[Mention], list[Mention], bool]:
     """The mentions on the subject side and on the other side of a trigger, and whether grammar found both."""
-    by_token = {i: m for m in mentions for i in m.tokens()}
+    by_token: dict[int, list[Mention]] = {}
+    for m in mentions:
+        for i in m.tokens():
+            by_token.setdefault(i, []).append(m)  # "the two leaders": two states on one token
 
     def collect(tokens: Iterable[Token], exclude: set[int]) -> list[Mention]:
         out: list[Mention] = []
         for t in tokens:
-            m = by_token.get(t.i)
-            if m is not None and t.i not in exclude and m not in out:
-                out.append(m)
+            if t.i in exclude:
+                continue
+            out.extend(m for m in by_token.get(t.i, ()) if m not in out)
         return out
 
     token = _carrier(token)
@@ -640,7 +808,9 @@ def event_roles(
         if head.pos_ in ("VERB", "AUX") and (light or (token.dep_ in ("pobj", "dobj") and rest)):
             # "imposed sanctions on Y": the light verb's subject; "came away from a call with Putin":
             # the subject of the clause the event noun sits in
-            verb_subjects, verb_objects, _ = _verb_roles(head, collect, trigger_tokens | {token.i}, skip=token)
+            verb_subjects, verb_objects, _ = _verb_roles(
+                head, collect, trigger_tokens | {token.i}, skip=token
+            )
             if not subjects:
                 subjects = [m for m in verb_subjects if m not in rest]
             if not rest and light:  # the noun's own phrase names no one: take the clause's other side
@@ -694,9 +864,7 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             speaker = speaker.head
         if speaker.dep_ == "ccomp" and speaker.head != speaker:
             said = speaker.head
-            subjects = collect(
-                [t for c in said.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded
-            )
+            subjects = collect([t for c in said.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
     if not objects:
         # "condemned the coup in Gabon": the object is another event; its participants are the other side
@@ -750,6 +918,8 @@ def _pairs(
                 return
             swap = _focus_mention_of(trigger, other, index)
             a, b = (swap, b) if _host_place(a) else (a, swap)
+        if (a.pair or b.pair) and not entry.symmetric:
+            return  # "the two sides" are a pair only for events between equals (met, signed, talked)
         key = (a.country, b.country)
         if a.country == b.country or key in seen or key[::-1] in seen:
             return
@@ -892,7 +1062,9 @@ def _coup_states(
             verb = verb.head
     doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
     found = [
-        m for m in mentions if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
+        m
+        for m in mentions
+        if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
     ]
     if verb.lemma_.lower() in COUP_VERBS and found:
         return _distinct(found)

@@ -361,6 +361,117 @@ CASES = [
         [("NER-USA", "base_access", "2024-08-05")],
         [],
     ),
+    # broad trigger families: the buyer's side and the weapons' own arrival
+    (
+        "arms-bought-arrive",
+        "The first fighter jets bought from France touched down in India on Wednesday.",
+        PUB,
+        [("FRA-IND", "cooperation", "2024-04-10")],
+        [],
+    ),
+    (
+        "clash",
+        "Indian and Chinese troops clashed on the border on Monday.",
+        PUB,
+        [("CHN-IND", "tension", "2024-04-08")],
+        [],
+    ),
+    (
+        "sent-home",
+        "Poland sent home four Russian diplomats on Monday.",
+        PUB,
+        [("POL-RUS", "tension", "2024-04-08")],
+        [],
+    ),
+    (
+        "exercises-called-off",
+        "Cambodia called off its joint exercises with the United States on Tuesday.",
+        PUB,
+        [("KHM-USA", "tension", "2024-04-09")],
+        [],
+    ),
+    (
+        "concern",
+        "The United States said on Thursday that it was deeply concerned by Egypt's decision.",
+        PUB,
+        [("EGY-USA", "tension", "2024-04-11")],
+        [],
+    ),
+    # "freight trains" are not training; "joined in" is not joining an alliance; a former president's arrest is no coup
+    (
+        "trains",
+        "China's state railway halted freight trains to Lithuania.",
+        PUB,
+        [],
+        ["CHN-LTU/asserted/military_training"],
+    ),
+    (
+        "joined-in",
+        "The United States expelled 60 Russian diplomats on Monday. Fourteen member states of the European Union joined in.",
+        PUB,
+        [("RUS-USA", "tension", "2024-04-08")],
+        ["EU-RUS/asserted/join_alliance"],
+    ),
+    (
+        "former-arrested",
+        "Police in Ecuador arrested a former vice-president on Friday.",
+        PUB,
+        [],
+        ["ECU-ECU"],
+    ),
+    # an event inside an accusation is alleged, not reported as fact
+    (
+        "alleged",
+        "Washington accuses Pyongyang of shipping missiles to Russia.",
+        PUB,
+        [("PRK-USA", "tension", None)],
+        ["PRK-RUS/asserted"],
+    ),
+    # names inside the names of seas, regions and treaties; datelines in capitals
+    (
+        "vienna-convention",
+        "Mexico condemned the raid as a breach of the Vienna Convention.",
+        PUB,
+        [],
+        ["AUT-MEX"],
+    ),
+    (
+        "gulf-of",
+        "Cambodia opened its naval base on the Gulf of Thailand to Chinese warships.",
+        PUB,
+        [],
+        ["KHM-THA"],
+    ),
+    (
+        "latin-america",
+        "The raid was condemned across Latin America on Saturday.",
+        PUB,
+        [],
+        ["MEX-USA", "ECU-USA"],
+    ),
+    (
+        "dateline-comma",
+        "SEOUL, June 19, 2024 (Korea Bureau) - Russia signed a defence treaty with North Korea on Wednesday.",
+        date(2024, 6, 19),
+        [("PRK-RUS", "cooperation", "2024-06-19")],
+        ["KOR-RUS", "KOR-PRK"],
+    ),
+    # "the two leaders": the two states of the story's last event, for events between equals
+    (
+        "two-leaders",
+        "Vladimir Putin signed a treaty with Kim Jong Un on Wednesday. The two leaders last met in September.",
+        date(2024, 6, 19),
+        [("PRK-RUS", "cooperation", "2023-09")],
+        [],
+    ),
+    (
+        "two-countries-named",
+        "Russia signed an arms deal with Iran on Monday. Russia's defence minister visited Niamey, and the two "
+        "countries agreed to strengthen defence cooperation.",
+        PUB,
+        [("NER-RUS", "cooperation", None)],
+        ["IRN-NER"],
+    ),
     # no interstate event at all
     (
         "domestic",
