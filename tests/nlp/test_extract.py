@@ -397,7 +397,8 @@ CASES = [
         [("EGY-USA", "tension", "2024-04-11")],
         [],
     ),
-    # "freight trains" are not training; "joined in" is not joining an alliance; a former president's arrest is no coup
+    # "freight trains" are not training; "joined in" is not joining an alliance;
+    # a former president's arrest is no coup
     (
         "trains",
         "China's state railway halted freight trains to Lithuania.",
@@ -407,7 +408,8 @@ CASES = [
     ),
     (
         "joined-in",
-        "The United States expelled 60 Russian diplomats on Monday. Fourteen member states of the European Union joined in.",
+        "The United States expelled 60 Russian diplomats on Monday. "
+        "Fourteen member states of the European Union joined in.",
         PUB,
         [("RUS-USA", "tension", "2024-04-08")],
         ["EU-RUS/asserted/join_alliance"],
