@@ -910,16 +910,22 @@ def _date_arg(value: str, name: str) -> date | None:
 # ---------------------------------------------------------------------- serving
 
 
+class Server(ThreadingHTTPServer):
+    """One thread per request; a listen backlog deep enough that a burst of clients waits, not resets."""
+
+    request_queue_size = 128  # socketserver's default of 5 resets connections when 32 clients arrive at once
+    daemon_threads = True
+
+
 def make_server(kg: KnowledgeGraph, options: Options, index: ActorIndex | None = None) -> ThreadingHTTPServer:
     """An HTTP server bound to options.host:port (port 0 picks a free one), not yet serving."""
     app = App(kg, index or ActorIndex.load(), options)
     handler = type("BoundHandler", (Handler,), {"app": app})
     try:
-        server = ThreadingHTTPServer((options.host, options.port), handler)
+        server = Server((options.host, options.port), handler)
     except OSError as exc:
         raise KGError(f"cannot listen on {options.host}:{options.port}: {exc.strerror}; "
                       "pass another --port (0 picks a free one)") from exc
-    server.daemon_threads = True
     server.app = app  # type: ignore[attr-defined]
     return server
 
