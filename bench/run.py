@@ -582,18 +582,7 @@ def main(argv: list[str] | None = None) -> int:
         "load_before": os.getloadavg(),
     }
 
-    writer = Writer(7)
-    corpus = [
-        Article(
-            id=r["id"],
-            text=r["text"],
-            published=date.fromisoformat(r["published"]),
-            title=r["title"],
-            source=r["source"],
-            url=r["url"],
-        )
-        for r in writer.articles(max(args.extract_articles, args.jobs_articles))
-    ]
+    corpus = _corpus(args)
     if not (args.queries_only or args.no_extraction):
         log(f"extraction on {args.extract_articles} synthetic articles")
         results["extraction"] = bench_extraction(corpus[: args.extract_articles])
@@ -701,21 +690,20 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _corpus(args: argparse.Namespace) -> list[Article]:
+    """The seeded synthetic articles the extraction and --jobs sections time."""
+    return [
+        Article(id=r["id"], text=r["text"], published=date.fromisoformat(r["published"]), title=r["title"],
+                source=r["source"], url=r["url"])
+        for r in Writer(7).articles(max(args.extract_articles, args.jobs_articles))
+    ]
+
+
 def redo(args: argparse.Namespace) -> int:
     """Measure some sections again (e.g. after a fix, or on a quieter machine) and write RESULTS.md."""
     saved = args.work / "results.json"
     results = json.loads(saved.read_text())
-    corpus = [
-        Article(
-            id=r["id"],
-            text=r["text"],
-            published=date.fromisoformat(r["published"]),
-            title=r["title"],
-            source=r["source"],
-            url=r["url"],
-        )
-        for r in Writer(7).articles(max(args.extract_articles, args.jobs_articles))
-    ]
+    corpus = _corpus(args)
     load_before = os.getloadavg()
     for section in args.redo.split(","):
         log(f"again: {section}")
