@@ -114,6 +114,10 @@ ANNOUNCING_HEADS = {
     "start",
 }
 NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
+# Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
+NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
+HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push"}
+PLANNED_NOUNS = {"plan", "intention", "pledge", "promise", "vow"}
 REPORTING_NOUNS = {
     "broadcast",
     "statement",
@@ -481,9 +485,10 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
+    placed = {m.root: m.country for m in mentions}
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
-        referent = _referent(token, focus, index)
+        referent = _placed_in(token, placed) or _referent(token, focus, index)
         if role is None or token.i in covered or referent is None:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -572,10 +577,22 @@ def _pair_mentions(
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+def _placed_in(token: Token, placed: dict[int, str]) -> str | None:
+    """The state a description names as its seat: "the military government in Niamey"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            found = [placed[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in placed]
+            if found:
+                return found[0]
+    return None
+
+
 def _referent(token: Token, focus: Focus, index: ActorIndex) -> str | None:
     """The state "the junta" or "the army" stands for: the most talked-about state that has had military
-    rulers; "the country" or "the government": the state in focus."""
-    if token.lower_ in MILITARY_REFERENCES:
+    rulers; "the country" or "the government": the state in focus ("the military government": the
+    military-ruled one)."""
+    military = any(c.dep_ == "amod" and c.lower_ == "military" for c in token.children)
+    if token.lower_ in MILITARY_REFERENCES or (military and token.lower_ in ("government", "authorities")):
         return next((c for c in focus.ranked if c in index.military_ruled), focus.state)
     return focus.state
 
@@ -670,6 +687,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
+            if entry.type == "withdrawal" and _diplomat_leaves(token):
+                continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
                 continue
             if not entry.needs or entry.needs & (near if entry.near else phrase):
@@ -678,10 +697,33 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
     return _absorb_objects(found)
 
 
+# Places and facilities: taking control of one is no coup ("officers took control of Air Base 201").
+FACILITY_NOUNS = frozenset(
+    "base airbase airfield airport port harbour harbor camp site facility installation runway garrison "
+    "town city village border crossing mine territory region area building compound barracks".split()
+)
+DIPLOMAT_NOUNS = frozenset("ambassador envoy diplomat attaché attache chargé charge consul representative".split())
+
+
 def _not_an_event_use(token: Token) -> bool:
     """Uses of a trigger word that report no event between states: "joined in" (took part, not membership),
-    "arrested a former president" (an arrest, not a coup)."""
+    "arrested a former president" (an arrest, not a coup), "took control of the base" (no coup),
+    "Bazoum, a close French ally" (a description, not an alliance)."""
     lemma = token.lemma_.lower()
+    if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
+        return True
+    if lemma in ("seize", "take", "grab", "assume", "gain"):
+        controlled = [
+            p
+            for c in token.children
+            if c.dep_ == "dobj" and c.lemma_.lower() == "control"
+            for prep in c.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "over")
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+        if any({t.lemma_.lower() for t in _phrase(p)} & FACILITY_NOUNS for p in controlled):
+            return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
     if lemma in ("arrest", "detain"):
@@ -690,13 +732,24 @@ def _not_an_event_use(token: Token) -> bool:
     return False
 
 
+def _diplomat_leaves(token: Token) -> bool:
+    """Whether the one who leaves is a diplomat: "the ambassador left", "ordered the envoy to leave"."""
+    leavers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    if token.dep_ == "xcomp":
+        leavers += [c for c in token.head.children if c.dep_ == "dobj"]
+    return any(c.lemma_.lower() in DIPLOMAT_NOUNS for c in leavers)
+
+
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
     verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
     # "the end of military cooperation": the event noun governs the noun it is about
     verbs |= {t.i for t, e in found if t.pos_ == "NOUN" and e.category != "cooperation"}
+    at = {t.i for t, _ in found}
     out = []
     for token, entry in found:
+        if entry.type == "agreement" and any(c.dep_ == "xcomp" and c.i in at for c in token.children):
+            continue  # "agreed to withdraw its soldiers": what was agreed is the event
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
@@ -856,6 +909,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
+    elif verb.dep_ == "relcl" and any(t.lower_ == "whose" for t in subj_tokens):
+        subj_tokens.append(verb.head)  # "Russia, whose instructors arrived": Russia's instructors
     subjects = collect(subj_tokens, excluded)
     if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
         # "The United States said it had suspended aid": the pronoun is the speaker
@@ -952,6 +1007,14 @@ def _pairs(
         # sanctions" does not pair Britain with the US)
         taken = {m.country for m in subjects}
         other = focus.state
+        places = [
+            m for m in mentions if m.actor.kind == "state" and _place(m, trigger.doc) and m.country not in taken
+        ]
+        if entry.type == "withdrawal" and not objects and len({m.country for m in places}) == 1:
+            # "France, which kept soldiers in Niger, pulled its troops out": the host is the state named as a place
+            for m in subjects:
+                add(places[0], m, False)
+            return out
         if not objects and len(taken) >= 2 and other in taken:
             other = next((c for c in focus.ranked if c not in taken and c in index.actors), None)
             if other is None:
@@ -1083,6 +1146,12 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _place(m: Mention, doc: Doc) -> bool:
+    """A state named as a place: "from Niger", "in Djibouti", "to Niger"."""
+    word = doc[m.root]
+    return word.dep_ == "pobj" and word.head.lower_ in ("from", "in", "at", "of", "to", "out")
+
+
 def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Mention, Mention]:
     """Base access: the host state is the source, the foreign forces' state the target.
 
@@ -1090,8 +1159,7 @@ def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Menti
     that is not the foreign forces ("US troops", "the French military")."""
 
     def place(m: Mention) -> bool:
-        word = doc[m.root]
-        return word.dep_ == "pobj" and word.head.lower_ in ("from", "in", "at", "of", "to", "out")
+        return _place(m, doc)
 
     if place(src) and not place(tgt):
         return src, tgt
@@ -1198,6 +1266,12 @@ def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
     last = chain[-1]
+    if last.dep_ == "acl" and last.head != last and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children):
+        noun = last.head.lemma_.lower()  # "stood by its refusal to withdraw its ambassador"
+        for nouns, status in ((NEGATING_NOUNS, "negated"), (HYPOTHETICAL_NOUNS, "hypothetical"),
+                              (PLANNED_NOUNS, "planned")):
+            if noun in nouns:
+                return status
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
         if said.lemma_.lower() in NEGATING_HEADS or any(c.dep_ == "neg" for c in said.children):

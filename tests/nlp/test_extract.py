@@ -474,6 +474,88 @@ CASES = [
         [("NER-RUS", "cooperation", None)],
         ["IRN-NER"],
     ),
+    # a to-infinitive after "refusal", "attempt" or "plans" is no fact
+    (
+        "refusal-to",
+        "France on Saturday stood by its refusal to withdraw its ambassador from Niger.",
+        PUB,
+        [],
+        ["FRA-NER/asserted"],
+    ),
+    (
+        "attempt-to",
+        "China said it would block any attempt to impose an arms embargo on Myanmar.",
+        PUB,
+        [],
+        ["CHN-MMR/asserted", "MMR-UN/asserted"],
+    ),
+    # an ambassador ordered to leave is expelled; no forces withdraw
+    (
+        "envoy-ordered-out",
+        "Niger's military rulers on Friday ordered France's ambassador to leave the country within 48 hours.",
+        PUB,
+        [("FRA-NER", "tension", "2024-04-12")],
+        ["FRA-NER/asserted/withdrawal_announced"],
+    ),
+    # "the military government in Niamey" is Niger's, even in a story about France
+    (
+        "government-in-capital",
+        "PARIS - France on Saturday kept its envoy in place, a day after the military government in Niamey "
+        "declared him unwelcome. French officials met in Paris.",
+        PUB,
+        [("FRA-NER", "tension", "2024-04-06")],
+        [],
+    ),
+    # taking control of a base is no coup; describing someone as an ally is no alliance
+    (
+        "control-of-base",
+        "Nigerien officers took formal control of Air Base 201 on Monday.",
+        PUB,
+        [],
+        ["NER-NER"],
+    ),
+    (
+        "ally-described",
+        "Niger's army overthrew President Mohamed Bazoum, a close French ally, in July.",
+        PUB,
+        [("NER-NER", "coup", "2023-07-26")],  # the day Bazoum's tenure ended
+        ["FRA-NER/asserted/alliance"],
+    ),
+    # handing a base (a "drone hub") to the host is a handover, not an arms delivery
+    (
+        "base-handed",
+        "The United States handed Air Base 201, its drone hub near Agadez, to the Nigerien military on Monday.",
+        PUB,
+        [("NER-USA", "base_access", "2024-04-08")],
+        ["NER-USA/asserted/arms_transfer"],
+    ),
+    # "Russia, whose instructors arrived": Russia's instructors, whatever the story is about
+    (
+        "whose",
+        "The United States left Niger on Monday. Meanwhile Russia, whose instructors arrived in Niamey in March, "
+        "courts the junta.",
+        PUB,
+        [("NER-RUS", "cooperation", "2024-03")],
+        ["NER-USA/asserted/military_training"],
+    ),
+    # the host of a withdrawal is the state named as the place the troops were in
+    (
+        "withdrawal-host-place",
+        "Russia's reach keeps growing. Moscow sent more Russian officials. France, which once kept about 1,500 "
+        "soldiers in Niger, pulled its last troops out in December.",
+        PUB,
+        [("FRA-NER", "base_access", "2023-12")],
+        ["FRA-RUS"],
+    ),
+    # "agreed to withdraw": the withdrawal is the event, not an agreement
+    (
+        "agreed-to-withdraw",
+        "Niger's junta revoked a military accord in March. Washington agreed last month to withdraw its "
+        "1,000 soldiers after the junta revoked the accord.",
+        PUB,
+        [("NER-USA", "base_access", "2024-03")],
+        ["NER-USA/asserted/agreement"],
+    ),
     # no interstate event at all
     (
         "domestic",
