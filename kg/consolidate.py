@@ -57,6 +57,10 @@ COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
         ("military_training", "arms_transfer"),  # instructors arriving with their equipment
     )
 )
+# An occasion and what was agreed on it, told in one sentence, are one happening ("spoke by phone and
+# agreed to strengthen security cooperation"); told apart, they stay apart.
+OCCASION_TYPES = frozenset({"call", "meeting", "visit"})
+AGREED_TYPES = frozenset({"agreement", "alliance"})
 # Vague types that describe any event of their category ("relations soured", "military ties").
 GENERIC_TYPES: dict[str, str] = {
     "deteriorating_relations": "tension",
@@ -282,6 +286,17 @@ def types_compatible(a: str, b: str) -> bool:
     return False
 
 
+def same_occasion(a: Mention, b: Mention) -> bool:
+    """Whether two mentions are a call, meeting or visit and the agreement reached on it, in one sentence."""
+    return (
+        a.article == b.article
+        and a.sentence == b.sentence
+        and bool(a.sentence)
+        and {a.type, b.type} & OCCASION_TYPES != set()
+        and {a.type, b.type} & AGREED_TYPES != set()
+    )
+
+
 def _directed(m: Mention) -> bool:
     return m.type not in SYMMETRIC_TYPES and m.category not in UNDIRECTED_CATEGORIES
 
@@ -378,7 +393,7 @@ class _Cluster:
         """Type, direction and analysts' splits allow ``m`` to join (dates are checked by the caller)."""
         if any(o.event in apart.get(m.event, ()) for o in self.members):
             return False
-        if not all(types_compatible(m.type, o.type) for o in self.members):
+        if not all(types_compatible(m.type, o.type) or same_occasion(m, o) for o in self.members):
             return False
         if _directed(m):
             return all((o.source, o.target) == (m.source, m.target) for o in self.members if _directed(o))
@@ -436,6 +451,20 @@ def _only_recent(fits: list[_Cluster], published: date) -> _Cluster | None:
     return None
 
 
+def _any_overlap(fits: list[_Cluster], when: EventDate) -> bool:
+    """Whether any cluster's date overlaps the month (or wider span) of ``when``."""
+    span = _month_of(when).bounds() if when.precision == "day" else when.bounds()
+    return any(c.date.known and _overlap(c.date.bounds(), span) for c in fits)  # type: ignore[arg-type]
+
+
+def _undated_home(fits: list[_Cluster], m: Mention) -> _Cluster | None:
+    """The event an undated mention joins: the one of its own article, else the only recent one."""
+    same_article = [c for c in fits if m.article in c.articles()]
+    if same_article:
+        return same_article[0] if len(same_article) == 1 else None
+    return _only_recent(fits, m.published) if m.published is not None else None
+
+
 def cluster_mentions(
     mentions: Sequence[Mention], apart: dict[str, set[str]] | None = None
 ) -> list[list[Mention]]:
@@ -456,11 +485,12 @@ def cluster_mentions(
                     chosen = _pick([c for c in fits if c.date.known and _overlap(c.date.bounds(), month)], m)
             else:
                 chosen = _pick([c for c in fits if c.date.known and _overlap(c.date.bounds(), span)], m)
+            if chosen is None and not m.stated and not _any_overlap(fits, m.date):
+                # a date only inferred from context ("(earlier in the article)") that fits no event is
+                # no better than none: the mention may join an event as an undated one would
+                chosen = _undated_home(fits, m)
         else:
-            same_article = [c for c in fits if m.article in c.articles()]
-            chosen = same_article[0] if len(same_article) == 1 else None
-            if not same_article and m.published is not None:
-                chosen = _only_recent(fits, m.published)
+            chosen = _undated_home(fits, m)
         if chosen is None:
             clusters.append(_Cluster(m))
         else:

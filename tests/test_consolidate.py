@@ -8,6 +8,7 @@ with the real extractor and compare with its expected.json.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -258,6 +259,38 @@ def test_undated_mentions_attach_only_when_unambiguous():
     assert ce.source_count == 2
     assert len(consolidate(dated + [mention(event("e", "handover", None), published=late)])) == 3
     assert len(consolidate([dated[0], mention(event("f", "handover", None), published=date(2026, 1, 5))])) == 2
+
+
+def test_an_inferred_date_that_fits_no_event_counts_as_no_date():
+    """ "whose instructors arrived in the spring", dated by the article's last date (July): the April event."""
+    published = date(2024, 8, 9)
+    arrival = [mention(event(a, "military_training", "2024-04-10", "RUS", "NER")) for a in "ab"]
+    inferred = mention(
+        event("c", "military_training", "2024-07", "RUS", "NER", text="last month (earlier in the article)"),
+        published=published,
+    )
+    [ce] = consolidate(arrival + [inferred])
+    assert ce.source_count == 3 and ce.date.value == "2024-04-10" and ce.date_conflicts == ("2024-07",)
+    # a date the sentence states is a witness: July stays another event
+    stated = mention(event("c", "military_training", "2024-07", "RUS", "NER", text="in July"), published=published)
+    assert len(consolidate(arrival + [stated])) == 2
+    # an inferred date that fits an event picks it; with two candidates in the year, it stays alone
+    other = [mention(event(a, "military_training", "2024-02-01", "RUS", "NER")) for a in "de"]
+    assert len(consolidate(arrival + other + [inferred])) == 3
+
+
+def test_what_was_agreed_on_a_call_told_in_one_sentence_is_one_event():
+    """ "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation": one happening."""
+    sentence = "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation."
+    call, pact = (
+        replace(mention(event("02", t, "2024-03-26", "NER", "RUS")), sentence=sentence) for t in ("call", "alliance")
+    )
+    [ce] = consolidate([call, pact])
+    assert len(ce.mentions) == 2 and ce.source_count == 1
+    # in two sentences, or two articles, a call and a pact are two events
+    elsewhere = replace(mention(event("04", "alliance", "2024-03-26", "NER", "RUS")), sentence="They signed a pact.")
+    assert len(consolidate([call, elsewhere])) == 2
+    assert not types_compatible("call", "alliance")
 
 
 def test_only_asserted_mentions_are_consolidated():
