@@ -16,22 +16,21 @@ next run consolidates those dyads too, so consolidated events never stay stale a
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from rdflib import RDF, Literal
+from rdflib import RDF
 
 from kg.actors import ActorIndex
 from kg.consolidate import ConsolidationReport, consolidate_dyads, stored_dyads, unconsolidated_dyads
 from kg.errors import IngestError
 from kg.ingest import read_articles
-from kg.model import DYAD, EXTRACTOR_VERSION, GRAPH, KG, Article, dyad_key
+from kg.model import DYAD, GRAPH, KG, dyad_key
 from kg.nlp.extract import Extractor
 from kg.parallel import extract_articles
-from kg.rdf import actors_graph, article_graph, article_graph_iri, article_iri, iri_safe, ontology_graph
+from kg.rdf import actors_graph, article_graph, article_graph_iri, content_hash, iri_safe, ontology_graph
 from kg.store import KnowledgeGraph
 
 
@@ -50,12 +49,6 @@ class IngestReport:
         if self.consolidation.dyads:
             text += f"; {self.consolidation.events} consolidated events in {self.consolidation.dyads} dyads"
         return text + (f", {len(self.errors)} files or records failed" if self.errors else "")
-
-
-def content_hash(article: Article) -> str:
-    """What decides whether a stored article is up to date: its text, metadata and the extractor."""
-    meta = f"{article.published}|{article.title}|{article.source}|{article.url}|{EXTRACTOR_VERSION}"
-    return hashlib.sha256(f"{meta}\n{article.text}".encode()).hexdigest()
 
 
 def ensure_reference_graphs(kg: KnowledgeGraph, index: ActorIndex) -> None:
@@ -87,9 +80,7 @@ def ingest_paths(kg: KnowledgeGraph, paths: Iterable[str | Path], *, extractor: 
         dyads = stored_dyads(kg, [article.id])  # where its old events were
         dyads |= {dyad_key(e.source.country, e.target.country) for e in events}
         mark_pending(kg, dyads - touched)
-        graph = article_graph(article, events)
-        graph.set((article_iri(article.id), KG.textHash, Literal(content_hash(article))))
-        kg.replace_graph(article_graph_iri(article.id), graph)
+        kg.replace_graph(article_graph_iri(article.id), article_graph(article, events))
         touched |= dyads
         report.stored += 1
         report.events += len(events)

@@ -187,9 +187,10 @@ def agent_iri(version: str = EXTRACTOR_VERSION) -> URIRef:
     return AGENT[iri_safe(version)]
 
 
-def text_hash(text: str) -> str:
-    """The SHA-256 of an article text, as stored in kg:textHash."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(article: Article) -> str:
+    """kg:textHash, what decides whether a stored article is up to date: its text, metadata and the extractor."""
+    meta = f"{article.published}|{article.title}|{article.source}|{article.url}|{EXTRACTOR_VERSION}"
+    return hashlib.sha256(f"{meta}\n{article.text}".encode()).hexdigest()
 
 
 def date_literal(date: EventDate) -> Literal | None:
@@ -221,7 +222,7 @@ def article_statements(article: Article, events: list[Event]) -> Iterator[Statem
     yield art, _RDF_TYPE, _KG_ARTICLE
     yield art, _RDF_TYPE, _SCHEMA_NEWS_ARTICLE
     yield art, _ARTICLE_ID, Lit(article.id)
-    yield art, _TEXT_HASH, Lit(text_hash(article.text))
+    yield art, _TEXT_HASH, Lit(content_hash(article))
     if article.title:
         yield art, _HEADLINE, Lit(article.title)
     if article.published:

@@ -22,17 +22,16 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal
+from rdflib import Graph
 
 from kg.actors import ActorIndex
 from kg.consolidate import ConsolidationReport, consolidate_dyads, unconsolidated_dyads
 from kg.errors import IngestError, StoreError
 from kg.ingest import read_articles
-from kg.load import content_hash
-from kg.model import DYAD, EXTRACTOR_VERSION, GRAPH, KG, dyad_key
+from kg.model import DYAD, EXTRACTOR_VERSION, GRAPH, dyad_key
 from kg.nlp.extract import Extractor
 from kg.parallel import extract_articles
-from kg.rdf import actors_graph, article_graph, article_graph_iri, article_iri, ontology_graph
+from kg.rdf import actors_graph, article_graph_iri, article_nquads, ontology_graph
 from kg.store import KnowledgeGraph, _to_ox
 
 MANIFEST = "manifest.json"
@@ -105,19 +104,18 @@ def write_shards(paths: Iterable[str | Path], out_dir: str | Path, *, index: Act
                      "graphs": [], "dyads": set()}
             manifest["files"].append(shard)
             handle = open(out / shard["file"], "wb")  # noqa: SIM115 (closed when the next shard starts)
-        graph = article_graph(article, events)
-        graph.set((article_iri(article.id), KG.textHash, Literal(content_hash(article))))
         name = article_graph_iri(article.id)
-        quads = _quads(name, graph)
-        handle.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        text = article_nquads(article, events)
+        handle.write(text.encode("utf-8"))
+        quads = text.count("\n")
         shard["articles"] += 1
         shard["events"] += len(events)
-        shard["quads"] += len(quads)
+        shard["quads"] += quads
         shard["graphs"].append(str(name))
         shard["dyads"] |= {dyad_key(e.source.country, e.target.country) for e in events}
         report.articles += 1
         report.events += len(events)
-        report.quads += len(quads)
+        report.quads += quads
     if handle is not None:
         handle.close()
     for entry in manifest["files"]:

@@ -424,12 +424,9 @@ def report(mode: str, load: Load, extra: dict) -> dict:
 def article_versions(count: int, edited: int, extractor) -> tuple[list[tuple[str, str]], dict[str, set]]:
     """(graph IRI, update) for ``count`` articles then ``edited`` edited ones; graph -> allowed event sets."""
     import pyoxigraph as ox
-    from rdflib import Literal
 
     from kg.ingest import article_from_text
-    from kg.load import content_hash
-    from kg.model import KG
-    from kg.rdf import article_graph, article_graph_iri, article_iri, event_iri
+    from kg.rdf import article_graph, article_graph_iri, event_iri
     from kg.store import replace_graph_update
 
     updates, allowed = [], defaultdict(set)
@@ -439,7 +436,6 @@ def article_versions(count: int, edited: int, extractor) -> tuple[list[tuple[str
                     for r in records]
         for article, events in extractor.extract_many(articles):
             graph = article_graph(article, events)
-            graph.set((article_iri(article.id), KG.textHash, Literal(content_hash(article))))
             iri = str(article_graph_iri(article.id))
             updates.append((iri, replace_graph_update(ox.NamedNode(iri), graph)))
             allowed[iri].add(frozenset(str(event_iri(e.event)) for e in events))

@@ -35,11 +35,11 @@ from kg.rdf import (
     article_graph,
     article_graph_iri,
     article_nquads,
+    content_hash,
     event_iri,
     iri_safe,
     ontology_graph,
     shorten,
-    text_hash,
 )
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's XSD warns when pytest inspects it
@@ -150,7 +150,7 @@ def test_event_triples_carry_roles_states_dyad_status_and_provenance():
         (art, RDF.type, KG.Article),
         (art, RDF.type, SCHEMA.NewsArticle),
         (art, KG.articleId, Literal(ARTICLE_ID)),
-        (art, KG.textHash, Literal(text_hash(TEXT))),
+        (art, KG.textHash, Literal(content_hash(make_article()))),
         (art, SCHEMA.datePublished, Literal("2024-04-12", datatype=XSD.date)),
         (art, SCHEMA.headline, Literal("Trainers")),
         (art, SCHEMA.url, URIRef("https://example.com/niger")),

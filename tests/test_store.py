@@ -13,7 +13,7 @@ from test_rdf import ARTICLE_ID, make_article, make_event
 
 from kg.errors import QueryError, StoreError
 from kg.model import ACTOR, ARTICLE, GRAPH, KG, SCHEMA
-from kg.rdf import article_graph, article_graph_iri, event_iri, new_graph, text_hash
+from kg.rdf import article_graph, article_graph_iri, content_hash, event_iri, new_graph
 from kg.store import KnowledgeGraph, query_variables, with_values, without_lateral
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -143,7 +143,7 @@ def test_reopen_from_disk_keeps_data(tmp_path):
     with KnowledgeGraph.open(where) as kg:
         assert kg.list_articles() == [ARTICLE_ID]
         assert kg.count_events() == 1
-        assert kg.article_hash(ARTICLE_ID) == text_hash(make_article().text)
+        assert kg.article_hash(ARTICLE_ID) == content_hash(make_article())
 
 
 def test_open_creates_the_directory(tmp_path):
@@ -415,7 +415,7 @@ def test_article_hash_list_and_count(kg):
         article_graph_iri("b-other"),
         article_graph(make_article("b-other"), [make_event(0, article="b-other")]),
     )
-    assert kg.article_hash(ARTICLE_ID) == text_hash(make_article().text)
+    assert kg.article_hash(ARTICLE_ID) == content_hash(make_article())
     assert kg.article_hash("b") is None
     headline = kg.graph_value(article_graph_iri("b-other"), ARTICLE["b-other"], SCHEMA.headline)
     assert headline == Literal("Trainers")
