@@ -413,8 +413,10 @@ def bulk_summaries(kg: KnowledgeGraph, work: Path) -> int:
     joined), written with ``load_quads``: the same ``kg.summaries.summary_graph`` as consolidation,
     without consolidating (which takes an hour or more for 1M events one dyad at a time)."""
     from collections import defaultdict
+    from urllib.parse import unquote
 
     from kg.consolidate import Mention, event_id_of, read_intensities
+    from kg.model import ARTICLE
     from kg.summaries import summary_graph, summary_graph_iri
 
     precision = {"date": "day", "gYearMonth": "month", "gYear": "year"}
@@ -424,7 +426,7 @@ def bulk_summaries(kg: KnowledgeGraph, work: Path) -> int:
             value=str(value), precision=precision[str(value.datatype).rsplit("#", 1)[-1]]
         )
         by_dyad[str(dyad).rsplit("/", 1)[-1]].append(Mention(
-            event=event_id_of(str(event)), article=str(article),
+            event=event_id_of(str(event)), article=unquote(str(article)[len(ARTICLE):]),
             category=str(category).rsplit("/", 1)[-1], type=str(type_).rsplit("/", 1)[-1],
             source=str(source).rsplit("/", 1)[-1], target=str(target).rsplit("/", 1)[-1],
             date=when, status=str(status).rsplit("#", 1)[-1].lower(),

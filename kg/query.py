@@ -7,6 +7,11 @@ declares its parameters::
     # @param a: state-level code of one side, e.g. NER
     # @param b: state-level code of the other side, e.g. USA
 
+A parameter may have a default (``# @param limit = 1000: rows per page``); it is then optional.
+A query that pages its rows declares ``limit`` and ``offset`` and marks the one ``LIMIT n OFFSET m``
+they set with a ``# page`` comment: SPARQL has no variable LIMIT, so run_query writes the two
+(validated, non-negative) integers there; every other parameter is bound, never pasted.
+
     >>> q = load_named_query("dyad_timeline")
     >>> result = run_query(kg, q.text, {"a": "NER", "b": "USA"})
     >>> print(format_result(result, "table"))
@@ -33,7 +38,9 @@ QUERIES_DIR = ONTOLOGY_DIR / "queries"
 FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 80
 
-_PARAM_LINE = re.compile(r"^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*:?\s*(.*)$")
+_PARAM_LINE = re.compile(r"^@param\s+([A-Za-z_][A-Za-z0-9_]*)\s*(?:=\s*([^:\s]+)\s*)?:?\s*(.*)$")
+_PAGE = re.compile(r"LIMIT\s+\d+\s+OFFSET\s+\d+(?=[ \t]*#[ \t]*page\b)", re.I)
+PAGE_PARAMS = ("limit", "offset")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL = re.compile(r"^[+-]?\d*\.\d+$")
@@ -52,6 +59,7 @@ class NamedQuery:
     description: str
     params: list[str] = field(default_factory=list)
     param_help: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
 
 
 def list_named_queries() -> list[str]:
@@ -72,13 +80,24 @@ def load_named_query(name_or_path: str | Path) -> NamedQuery:
         known = ", ".join(list_named_queries()) or "none"
         raise QueryError(f"cannot read query {name_or_path}: {exc.strerror}; named queries: {known}") from exc
     description, params = parse_header(text)
-    return NamedQuery(path.stem, path, text, description, list(params), params)
+    return NamedQuery(path.stem, path, text, description, list(params), params, param_defaults(text))
 
 
 def parse_header(text: str) -> tuple[str, dict[str, str]]:
     """The description and ``@param name: help`` lines of the leading comment block of a query."""
+    lines, params, _ = _header(text)
+    return " ".join(lines), params
+
+
+def param_defaults(text: str) -> dict[str, str]:
+    """The defaults of the parameters declared ``@param name = value: help``."""
+    return _header(text)[2]
+
+
+def _header(text: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
     lines: list[str] = []
     params: dict[str, str] = {}
+    defaults: dict[str, str] = {}
     for raw in text.splitlines():
         stripped = raw.strip()
         if not stripped:
@@ -90,10 +109,12 @@ def parse_header(text: str) -> tuple[str, dict[str, str]]:
         body = stripped.lstrip("#").strip()
         match = _PARAM_LINE.match(body)
         if match:
-            params[match.group(1)] = match.group(2).strip()
+            params[match.group(1)] = match.group(3).strip()
+            if match.group(2) is not None:
+                defaults[match.group(1)] = match.group(2)
         elif body:
             lines.append(body)
-    return " ".join(lines), params
+    return lines, params, defaults
 
 
 def parse_param(value: str) -> Node:
@@ -118,8 +139,8 @@ def parse_param(value: str) -> Node:
 
 def run_query(kg: KnowledgeGraph, text: str, params: dict[str, str] | None = None) -> QueryResult:
     """Run a query with ``--param name=value`` values bound to its variables (never pasted into the text)."""
-    params = params or {}
-    _, declared = parse_header(text)
+    _, declared, defaults = _header(text)
+    params = {**defaults, **(params or {})}
     if declared:
         for name, help_text in declared.items():
             if name not in params:
@@ -132,7 +153,23 @@ def run_query(kg: KnowledgeGraph, text: str, params: dict[str, str] | None = Non
     if unknown:
         choices = ", ".join(valid) if valid else "none"
         raise QueryError(f"query has no parameter {unknown[0]}; its parameters are: {choices}")
+    if all(name in declared for name in PAGE_PARAMS):
+        text = with_page(text, *(_count(name, params[name]) for name in PAGE_PARAMS))
+        params = {name: value for name, value in params.items() if name not in PAGE_PARAMS}
     return kg.query(text, {name: parse_param(value) for name, value in params.items()})
+
+
+def with_page(text: str, limit: int, offset: int) -> str:
+    """The query with its ``LIMIT n OFFSET m  # page`` clause set to ``limit`` and ``offset``."""
+    if len(_PAGE.findall(text)) != 1:
+        raise QueryError("a query with @param limit and offset needs one 'LIMIT n OFFSET m  # page' clause")
+    return _PAGE.sub(f"LIMIT {limit} OFFSET {offset}", text)
+
+
+def _count(name: str, value: str) -> int:
+    if not value.strip().isdigit():
+        raise QueryError(f"--param {name}={value} is not a whole number ≥ 0; e.g. --param {name}=100")
+    return int(value)
 
 
 # ---------------------------------------------------------------------- formatting

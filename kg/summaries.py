@@ -12,8 +12,22 @@ articles change (ingest, removal, shard loads), holding:
   the day or month (``kg:monthDatedCount``), in how many articles, their summed type intensity, the
   first and last ``kg:dateStart``, and the mentions themselves (``kg:summarises``, for a period
   that cuts the month);
-- per category and year, a ``kg:PairYear`` node (``dyad kg:yearSummary``) with the mention and
-  article counts.
+- per category and year, a ``kg:PairYear`` node (``dyad kg:yearSummary``) with the same counts (no
+  mentions listed) and ``kg:articleMonths``, the sum of its months' article counts.
+
+A query over every pair (the top pairs of a period, coups by year) would still look up a few
+values on each of thousands of such nodes, one index lookup each. So the dyad's graph also adds
+to nodes shared by every dyad, named by what a query knows before it starts (a category and a
+period), whose values it reads in one index range:
+
+- ``summary/period/CATEGORY/PERIOD`` (a ``kg:CategoryPeriod``, PERIOD a year or a month): one
+  ``kg:pairTally`` per dyad, "DYAD A B events articles articleMonths intensity first last";
+- ``summary/period/CATEGORY/YYYY-MM/TYPE``: the month's mentions of that type (``kg:summarises``);
+- ``summary/coup/YYYY/COUNTRY/TYPE`` (a ``kg:CoupYear``, COUNTRY the mentions' target): the coup
+  mentions (``kg:summarises``), their articles (``kg:summaryArticle``) and the dyad's earliest
+  ``kg:dateStart`` among them (``kg:mentionStart``).
+
+Replacing a dyad's graph replaces its share of the shared nodes with it, so they stay exact.
 
     >>> graph = summary_graph("NER-USA", mentions, intensities)     # pure
     >>> kg.replace_graph(summary_graph_iri("NER-USA"), graph)
@@ -32,11 +46,13 @@ from typing import Protocol
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
 from kg.model import BASE, DYAD, GRAPH, KG, KGT, EventDate
-from kg.rdf import event_iri, iri_safe, state_iri
+from kg.rdf import article_iri, event_iri, iri_safe, state_iri
 
 SUMMARY = Namespace(BASE + "summary/")
 MONTH_PRECISIONS = ("day", "month")
 ANY_SIDE = "*"  # a kg:sideKey of every dyad: the parameter value that means "any actor"
+PERIOD = Namespace(SUMMARY + "period/")
+COUP = Namespace(SUMMARY + "coup/")
 
 
 class Counted(Protocol):
@@ -55,6 +71,7 @@ class Counted(Protocol):
 @dataclass
 class _Cell:
     mentions: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
     month_dated: int = 0
     articles: set[str] = field(default_factory=set)
     intensity: float = 0.0
@@ -63,6 +80,7 @@ class _Cell:
 
     def add(self, m: Counted, start: date, intensity: float) -> None:
         self.mentions.append(m.event)
+        self.types.append(m.type)
         self.month_dated += m.date.precision in MONTH_PRECISIONS
         self.articles.add(m.article)
         self.intensity += intensity
@@ -82,6 +100,7 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
     node = DYAD[iri_safe(dyad)]
     months: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
     years: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
+    coups: dict[tuple[str, str, str], _Cell] = defaultdict(_Cell)
     sides: set[str] = set()
     for m in mentions:
         sides |= {m.source, m.target}
@@ -91,23 +110,52 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         start, weight = bounds[0], intensities.get(m.type, 0.0)
         months[(start.isoformat()[:7], m.category)].add(m, start, weight)
         years[(start.isoformat()[:4], m.category)].add(m, start, weight)
+        if m.category == "coup":
+            coups[(start.isoformat()[:4], m.type, m.target)].add(m, start, weight)
     if sides:
         add((node, KG.sideKey, Literal(ANY_SIDE)))
     for code in sorted(sides):
         add((node, KG.side, state_iri(code)))
         add((node, KG.sideKey, Literal(code)))
+    article_months: dict[tuple[str, str], int] = defaultdict(int)
     for (period, category), cell in months.items():
         summary = _summary_node(graph, dyad, period, category, cell, KG.PairMonth)
         add((node, KG.monthSummary, summary))
         add((summary, KG.monthDatedCount, _integer(cell.month_dated)))
-        add((summary, KG.intensitySum, Literal(repr(float(cell.intensity)), datatype=XSD.double)))
-        add((summary, KG.firstStart, Literal(cell.first.isoformat(), datatype=XSD.date)))  # type: ignore[union-attr]
-        add((summary, KG.lastStart, Literal(cell.last.isoformat(), datatype=XSD.date)))  # type: ignore[union-attr]
         for event in cell.mentions:
             add((summary, KG.summarises, event_iri(event)))
+        for event, type_ in zip(cell.mentions, cell.types, strict=True):
+            add((PERIOD[f"{iri_safe(category)}/{period}/{iri_safe(type_)}"], KG.summarises, event_iri(event)))
+        article_months[(period[:4], category)] += len(cell.articles)
+        _tally(graph, dyad, sides, period, category, cell, len(cell.articles))
     for (period, category), cell in years.items():
-        add((node, KG.yearSummary, _summary_node(graph, dyad, period, category, cell, KG.PairYear)))
+        summary = _summary_node(graph, dyad, period, category, cell, KG.PairYear)
+        add((node, KG.yearSummary, summary))
+        add((summary, KG.articleMonths, _integer(article_months[(period, category)])))
+        _tally(graph, dyad, sides, period, category, cell, article_months[(period, category)])
+    for (period, type_, target), cell in coups.items():
+        summary = COUP[f"{period}/{iri_safe(target)}/{iri_safe(type_)}"]
+        add((node, KG.coupSummary, summary))
+        add((summary, RDF.type, KG.CoupYear))
+        add((summary, KG.mentionStart, _date(cell.first)))
+        for event in cell.mentions:
+            add((summary, KG.summarises, event_iri(event)))
+        for article in sorted(cell.articles):
+            add((summary, KG.summaryArticle, article_iri(article)))
     return graph
+
+
+def _tally(
+    graph: Graph, dyad: str, sides: set[str], period: str, category: str, cell: _Cell, months: int
+) -> None:
+    """The dyad's line on the shared node of a category and period (see the module docstring)."""
+    a, b = (sorted(sides) * 2)[:2]  # one side only: an actor's events with itself
+    first, last = cell.first.isoformat(), cell.last.isoformat()  # type: ignore[union-attr]
+    counts = f"{len(cell.mentions)} {len(cell.articles)} {months} {cell.intensity!r}"
+    tally = f"{iri_safe(dyad)} {a} {b} {counts} {first} {last}"
+    period_node = PERIOD[f"{iri_safe(category)}/{period}"]
+    graph.add((period_node, RDF.type, KG.CategoryPeriod))
+    graph.add((period_node, KG.pairTally, Literal(tally)))
 
 
 def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:
@@ -118,7 +166,15 @@ def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Ce
     add((node, KG.summaryCategory, KGT[iri_safe(category)]))
     add((node, KG.mentionCount, _integer(len(cell.mentions))))
     add((node, KG.articleCount, _integer(len(cell.articles))))
+    add((node, KG.intensitySum, Literal(repr(float(cell.intensity)), datatype=XSD.double)))
+    add((node, KG.firstStart, _date(cell.first)))
+    add((node, KG.lastStart, _date(cell.last)))
     return node
+
+
+def _date(value: date | None) -> Literal:
+    assert value is not None  # a cell has at least one mention
+    return Literal(value.isoformat(), datatype=XSD.date)
 
 
 def _integer(value: int) -> Literal:

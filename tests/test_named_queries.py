@@ -18,9 +18,10 @@ import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from test_analytics import event, fill_store, state
 
+from kg.errors import QueryError
 from kg.load import ensure_reference_graphs, ingest_paths
 from kg.model import DYAD, GRAPH, KG, PROV, Article
-from kg.query import QUERIES_DIR, list_named_queries, load_named_query, run_query
+from kg.query import PAGE_PARAMS, QUERIES_DIR, list_named_queries, load_named_query, run_query, with_page
 from kg.rdf import article_graph, article_graph_iri, event_iri
 from kg.store import KnowledgeGraph
 from kg.timeline import build_timeline
@@ -88,6 +89,9 @@ def test_header_says_what_it_answers_and_declares_its_parameters(name):
     assert len(query.description) > 60, f"{name}.rq needs a header saying what it answers"
     for param, help_text in query.param_help.items():
         assert help_text, f"{name}.rq: @param {param} has no description"
+        if param in PAGE_PARAMS:  # written into the query's one "LIMIT n OFFSET m  # page" clause
+            assert with_page(query.text, 7, 3) != query.text, f"{name}.rq has no '# page' clause"
+            continue
         assert re.search(rf"[?$]{param}\b", query.text.split("\n\n", 1)[1]), f"{name}.rq never uses ?{param}"
 
 
@@ -407,3 +411,46 @@ def test_relationship_states_on_without_states_is_empty(index):
     with KnowledgeGraph.in_memory() as kg:
         kg.replace_graph(article_graph_iri("x"), article_graph(Article(id="x", text="…"), []))
         assert run(kg, "relationship_states_on", on="2024-06-01") == []
+
+
+def test_events_with_evidence_through_the_summaries_match_the_events_filtered_one_by_one(sample):
+    every = run(sample, "events_with_evidence", actor="*", category="*", status="*", since="*", until="*",
+                limit="100000")
+    for actor, category, since, until in (("NER", "tension", "2024-01-01", "2024-12-31"),
+                                          ("NER", "*", "2023-07-15", "2024-03-10"),
+                                          ("*", "base_access", "2023-01-01", "2024-12-31")):
+        expected = [r for r in every if r["eventStatus"] == "asserted" and r["dateStart"]
+                    and since <= r["dateStart"] <= until and category in ("*", r["eventCategory"])
+                    and actor in ("*", r["sourceCode"], r["targetCode"])]
+        rows = run(sample, "events_with_evidence", actor=actor, category=category, status="asserted",
+                   since=since, until=until)
+        assert expected and rows == expected
+
+
+# ---------------------------------------------------------------- pages
+
+
+@pytest.mark.parametrize(("name", "params"), [
+    ("events_with_evidence", {"actor": "*", "category": "*", "status": "*", "since": "*", "until": "*"}),
+    ("events_with_evidence", {"actor": "NER", "category": "*", "status": "asserted", "since": "2023-01-01",
+                              "until": "2024-12-31"}),
+    ("base_access_changes", {"since": "2023-01-01", "until": "2024-12-31"}),
+])
+def test_pages_follow_one_another_in_order(sample, name, params):
+    whole = run(sample, name, **params, limit="100000")
+    size = max(1, len(whole) // 4)
+    pages = [
+        run(sample, name, **params, limit=str(size), offset=str(at))
+        for at in range(0, len(whole) + size, size)
+    ]
+    assert len(whole) > 4 and all(len(page) <= size for page in pages) and pages[-1] == []
+    assert [row for page in pages for row in page] == whole
+    assert run(sample, name, **params) == whole[:1000]  # the default page: the first 1000 rows
+
+
+def test_page_parameters_must_be_whole_numbers(sample):
+    params = {"since": "2024-01-01", "until": "2024-12-31"}
+    with pytest.raises(QueryError, match="limit=ten is not a whole number"):
+        run(sample, "base_access_changes", **params, limit="ten")
+    with pytest.raises(QueryError, match="offset=-1 is not a whole number"):
+        run(sample, "base_access_changes", **params, offset="-1")

@@ -9,7 +9,7 @@ import pytest
 from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace
 
 from kg.model import CATEGORIES, KG, KGT, STATUSES
-from kg.query import QUERIES_DIR, load_named_query
+from kg.query import PAGE_PARAMS, QUERIES_DIR, load_named_query, with_page
 from kg.rdf import ONTOLOGY_DIR, ontology_graph
 from kg.store import KnowledgeGraph
 from kg.validate import validate_graph
@@ -151,6 +151,9 @@ def test_every_query_parses_and_runs(path):
     with KnowledgeGraph.in_memory() as kg:
         kg.query(query.text)  # a syntax error raises QueryError with line and column
     for param in query.params:
+        if param in PAGE_PARAMS:  # written into the query's "LIMIT n OFFSET m  # page" clause
+            assert with_page(query.text, 7, 3) != query.text, f"{path.name} has no '# page' clause"
+            continue
         assert re.search(rf"[?$]{param}\b", query.text), (
             f"{path.name} declares @param {param} but never uses it"
         )

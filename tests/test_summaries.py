@@ -9,9 +9,10 @@ from test_analytics import event, fill_store, state
 
 from kg.consolidate import Mention, consolidate_dyads
 from kg.load import remove_articles
-from kg.model import ACTOR, DYAD, EVENT, KG, KGT, Article
+from kg.model import ACTOR, ARTICLE, DYAD, EVENT, KG, KGT, Article, Event
+from kg.query import load_named_query, run_query
 from kg.store import KnowledgeGraph
-from kg.summaries import SUMMARY, summary_graph, summary_graph_iri
+from kg.summaries import COUP, PERIOD, SUMMARY, summary_graph, summary_graph_iri
 
 INTENSITIES = {"pressure": -4.0, "sanction": -7.0, "agreement": 6.0}
 
@@ -107,3 +108,114 @@ def test_summaries_follow_ingest_and_removal(index):
         assert not kg.has_graph(summary_graph_iri("NER-USA"))
         consolidate_dyads(kg, ["NER-USA"])  # nothing left: stays gone
         assert not kg.has_graph(summary_graph_iri("NER-USA"))
+
+
+def test_years_carry_intensity_dates_and_the_articles_of_their_months():
+    mentions = [
+        mention(1, "2024-03-16"),
+        mention(2, "2024-05-02", article="b", type="sanction"),
+        mention(3, "2024-05-20"),  # article a again, another month: counted in both months
+    ]
+    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    year = SUMMARY["NER-USA/2024/tension"]
+    assert value(graph, year, KG.articleCount) == 2
+    assert value(graph, year, KG.articleMonths) == 3
+    assert value(graph, year, KG.intensitySum) == -15.0
+    assert (value(graph, year, KG.firstStart), value(graph, year, KG.lastStart)) == (
+        date(2024, 3, 16),
+        date(2024, 5, 20),
+    )
+
+
+def test_period_nodes_hold_one_tally_line_per_pair_and_the_events_of_each_type():
+    mentions = [
+        mention(1, "2024-03-16"),
+        mention(2, "2024-03-02", article="b", type="sanction"),
+        mention(3, "2024-03"),
+        mention(4, "2024-07-01", type="sanction"),
+        mention(5, "2024-03-20", status="planned"),  # not asserted: not counted
+    ]
+    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    march = PERIOD["tension/2024-03"]
+    assert (march, RDF.type, KG.CategoryPeriod) in graph
+    # dyad, sides, mentions, articles, article months, intensity, first, last: as the PairMonth says
+    assert [str(t) for t in graph.objects(march, KG.pairTally)] == [
+        "NER-USA NER USA 3 2 2 -15.0 2024-03-01 2024-03-16"
+    ]
+    assert [str(t) for t in graph.objects(PERIOD["tension/2024"], KG.pairTally)] == [
+        "NER-USA NER USA 4 2 3 -22.0 2024-03-01 2024-07-01"
+    ]
+    pressure = PERIOD["tension/2024-03/pressure"]
+    assert set(graph.objects(pressure, KG.summarises)) == {EVENT["a/1"], EVENT["a/3"]}
+    assert set(graph.objects(PERIOD["tension/2024-03/sanction"], KG.summarises)) == {EVENT["b/2"]}
+    assert set(graph.objects(PERIOD["tension/2024-07/sanction"], KG.summarises)) == {EVENT["a/4"]}
+
+
+def test_coup_nodes_list_the_coups_of_a_year_country_and_type():
+    mentions = [
+        mention(1, "2023-07-26", category="coup", type="coup"),
+        mention(2, "2023-07-27", article="b", category="coup", type="coup"),
+        mention(3, "2023-08", article="b", category="coup", type="coup"),
+        mention(4, "2024-01-02", category="coup", type="coup_attempt"),
+        mention(5, "2023-07-28", category="coup", type="coup", status="negated"),
+    ]
+    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    node = COUP["2023/USA/coup"]  # the target is the country of the coup
+    assert (DYAD["NER-USA"], KG.coupSummary, node) in graph
+    assert (node, RDF.type, KG.CoupYear) in graph
+    assert set(graph.objects(node, KG.summarises)) == {EVENT["a/1"], EVENT["b/2"], EVENT["b/3"]}
+    assert set(graph.objects(node, KG.summaryArticle)) == {ARTICLE["a"], ARTICLE["b"]}
+    assert value(graph, node, KG.mentionStart) == date(2023, 7, 26)
+    assert set(graph.objects(COUP["2024/USA/coup_attempt"], KG.summarises)) == {EVENT["a/4"]}
+
+
+# the counts the summaries replace, read from the events (as the named queries did before them)
+DIRECT_COUPS = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX kgt: <https://w3id.org/kg/type/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?year ?country ?type (COUNT(DISTINCT ?event) AS ?reports) (COUNT(DISTINCT ?article) AS ?articles)
+       (MIN(?start) AS ?first)
+WHERE {
+  ?event kg:category kgt:coup ; kg:status kg:Asserted ; kg:eventType ?typeNode ; kg:date ?date ;
+         kg:dateStart ?start ; kg:targetState ?C ; prov:wasDerivedFrom ?article .
+  BIND(SUBSTR(STR(?date), 1, 4) AS ?year)
+  BIND(STRAFTER(STR(?C), "https://w3id.org/kg/actor/") AS ?country)
+  BIND(STRAFTER(STR(?typeNode), "https://w3id.org/kg/type/") AS ?type)
+}
+GROUP BY ?year ?country ?type
+"""
+
+
+def test_coups_by_year_from_the_summaries_match_the_events_through_removal_and_reingest(index):
+    def coup(article: str, n: int, source: str, day: str, type: str = "coup") -> Event:
+        return event(article, n, state(source), state("NER"), category="coup", type=type, day=day)
+
+    one = Article(id="one", text="…", published=date(2023, 7, 28))
+    two = Article(id="two", text="…", published=date(2023, 8, 2))
+    articles = {
+        one: [coup("one", 1, "NER", "2023-07-26"), coup("one", 2, "FRA", "2023-07-27")],
+        two: [coup("two", 1, "USA", "2023-07-26"), coup("two", 2, "NER", "2021-03-31", "coup_attempt")],
+    }
+
+    def both(kg: KnowledgeGraph) -> tuple[list[tuple], list[tuple]]:
+        rows = run_query(kg, load_named_query("coups_by_year").text).records()
+        named = sorted((str(r["year"]), str(r["country"]), str(r["type"]), int(r["reports"]),
+                        int(r["articles"]), str(r["first"])) for r in rows)
+        direct = sorted((str(r["year"]), str(r["country"]), str(r["type"]), int(r["reports"]),
+                         int(r["articles"]), str(r["first"])) for r in kg.query(DIRECT_COUPS).records())
+        return named, direct
+
+    with KnowledgeGraph.in_memory() as kg:
+        fill_store(kg, index, articles)
+        everything = [
+            ("2021", "NER", "coup_attempt", 1, 1, "2021-03-31"),
+            ("2023", "NER", "coup", 3, 2, "2023-07-26"),
+        ]
+        # three dyads add to the 2023 coup in Niger: each mention counted once, two articles
+        assert both(kg) == (everything, everything)
+        remove_articles(kg, ["one"])
+        without_one = [everything[0], ("2023", "NER", "coup", 1, 1, "2023-07-26")]
+        assert both(kg) == (without_one, without_one)
+        fill_store(kg, index, {one: articles[one]})
+        assert both(kg) == (everything, everything)
