@@ -80,21 +80,15 @@ def real_events_of(m, scheme: Scheme) -> list[str]:
     from kg.consolidate import types_compatible
     from kg.model import dyad_key
 
-    keys = []
-    for e in scheme.expected:
-        if dyad_key(m.source, m.target) != dyad_key(*e["pair"]) or m.category not in scheme.categories[e["key"]]:
-            continue
-        if e.get("distinct_from") and m.source != e["source"]:
-            continue
-        if m.date.known:
-            if not dates_agree(m.date.value, e["date"]):
-                continue
-        elif m.article not in e["articles"] + e.get("undated_mentions", []):
-            continue
-        keys.append(e["key"])
-    typed = [k for k in keys if any(types_compatible(m.type, t) for t in scheme.types[k])]
+    keys = _candidates(m, scheme, dated=True)
+    if not m.stated and not any(_typed(m, k, scheme) for k in keys):
+        # a date the extractor only inferred from context is no evidence against the article's own events
+        keys = keys + [k for k in _candidates(m, scheme, dated=False) if k not in keys]
+    typed = [k for k in keys if _typed(m, k, scheme)]
     if typed:
         return typed
+    own = [k for k in keys if m.category == next(e for e in scheme.expected if e["key"] == k)["category"]]
+    keys = own or keys  # an event of the mention's own category before one that only allows it as an alt
     if any(
         dyad_key(g["source"], g["target"]) == m.dyad
         and m.category in [g["category"], *g.get("alt", [])]
@@ -103,6 +97,31 @@ def real_events_of(m, scheme: Scheme) -> list[str]:
     ):
         return ["optional"]
     return keys
+
+
+def _candidates(m, scheme: Scheme, *, dated: bool) -> list[str]:
+    """The real events of the mention's pair and category at its date (or, undated, in its article)."""
+    from kg.model import dyad_key
+
+    keys = []
+    for e in scheme.expected:
+        if dyad_key(m.source, m.target) != dyad_key(*e["pair"]) or m.category not in scheme.categories[e["key"]]:
+            continue
+        if e.get("distinct_from") and m.source != e["source"]:
+            continue
+        if dated and m.date.known:
+            if not dates_agree(m.date.value, e["date"]):
+                continue
+        elif m.article not in e["articles"] + e.get("undated_mentions", []):
+            continue
+        keys.append(e["key"])
+    return keys
+
+
+def _typed(m, key: str, scheme: Scheme) -> bool:
+    from kg.consolidate import types_compatible
+
+    return any(types_compatible(m.type, t) for t in scheme.types[key])
 
 
 def key_of(event, scheme: Scheme) -> tuple[str, Counter]:

@@ -707,7 +707,7 @@ DIPLOMAT_NOUNS = frozenset("ambassador envoy diplomat attaché attache chargé c
 
 def _not_an_event_use(token: Token) -> bool:
     """Uses of a trigger word that report no event between states: "joined in" (took part, not membership),
-    "arrested a former president" (an arrest, not a coup), "took control of the base" (no coup),
+    "signed up for" (no document), "arrested a former president" (an arrest, not a coup), "took control of the base" (no coup),
     "Bazoum, a close French ally" (a description, not an alliance)."""
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
@@ -726,6 +726,8 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return True  # "signed up for closer ties": a choice of side, no document signed
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree)
@@ -868,11 +870,49 @@ def event_roles(
                 subjects = [m for m in verb_subjects if m not in rest]
             if not rest and light:  # the noun's own phrase names no one: take the clause's other side
                 rest = [m for m in verb_objects if m not in subjects]
-        if not subjects and len(rest) >= 2:
+        topic = _topic(token, rest)
+        if not subjects and topic:
+            # "US officials used the visit to voice concern about Niger's dealings with Russia": the
+            # concern is about Niger (not Russia), and voiced by the subject of the clause around it
+            speaker = _clause_subject(token, collect, own_excluded)
+            if speaker:
+                return speaker, topic, True
+        if not subjects and len(rest) >= 2 and not all(_partner(m, token) for m in rest):
             return rest[:1], rest[1:], True
         return subjects, rest, bool(subjects and rest)
     subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
     return subjects, objects, bool(subjects and objects)
+
+
+ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", "framework", "basis"}
+TOPIC_PREPOSITIONS = {"about", "over", "regarding", "concerning"}
+
+
+def _topic(noun: Token, rest: list[Mention]) -> list[Mention]:
+    """When every other mention sits in the noun's topic ("concern about Niger's dealings with Russia"),
+    the ones the topic is about: its head and possessor (Niger), not the nested names (Russia)."""
+    topics = [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    inside = {t.i for p in topics for t in p.subtree}
+    if not topics or not rest or any(m.root not in inside for m in rest):
+        return []
+    main = {p.i for p in topics} | {c.i for p in topics for c in p.children if c.dep_ in NOUN_SOURCE_DEPS}
+    return [m for m in rest if m.root in main] or rest
+
+
+def _clause_subject(token: Token, collect, excluded: set[int]) -> list[Mention]:
+    """The subject of the nearest verb above a noun, however deep the noun sits."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    return collect([t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
 
 
 def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | None):
@@ -926,6 +966,20 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_tokens:
                 objects = [m for m in collect(_phrase(child), set()) if m not in subjects]
+    if not objects and len({m.country for m in subjects}) <= 1:
+        # "revoking the agreement under which American troops are stationed": the accord's own clause
+        # names its other party (among that clause's own arguments)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in ACCORD_NOUNS:
+                inner = [
+                    t
+                    for c in child.children
+                    if c.dep_ in ("relcl", "acl")
+                    for a in c.children
+                    if a.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep")
+                    for t in _phrase(a)
+                ]
+                objects = [m for m in collect(inner, set()) if m not in subjects and not m.coref]
     return subjects, objects, bool(subjects and objects)
 
 
@@ -994,7 +1048,7 @@ def _pairs(
                 add(a, b, grammatical)
     elif entry.symmetric and len(subjects) >= 2:
         pass
-    elif entry.symmetric and len(objects) >= 2 and not subjects:
+    elif entry.symmetric and len(objects) >= 2 and not subjects and not all(_partner(m, trigger) for m in objects):
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
     elif subjects and (coup := _coup_object(trigger)) is not None:
@@ -1025,6 +1079,17 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _partner(m: Mention, trigger: Token) -> bool:
+    """A side introduced by "with" ("ties with Russia and with Mali"): the partner of a side the sentence
+    leaves unnamed, not of the other partners."""
+    for t in trigger.doc[m.root].ancestors:
+        if t.i == trigger.i:
+            return False
+        if t.lower_ == "with":
+            return True
+    return False
 
 
 COUP_PEOPLE = frozenset(
@@ -1435,6 +1500,8 @@ def _tense(verb: Token) -> str:
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(a in ("had", "will", "would", "'d", "shall") for a in auxes):
         return "other"
+    if verb.tag_ == "VBN" and any(a in ("is", "are", "am") for a in auxes):
+        return "present"  # "troops are stationed": present passive
     if any(a in ("has", "have", "was", "were", "did") for a in auxes) or verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBG" and any(a in ("is", "are", "am") for a in auxes)):

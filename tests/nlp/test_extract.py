@@ -556,6 +556,48 @@ CASES = [
         [("NER-USA", "base_access", "2024-03")],
         ["NER-USA/asserted/agreement"],
     ),
+    # a concern about X's dealings with Y is about X, voiced by the clause's subject
+    (
+        "concern-about",
+        "US officials used the visit to voice concern about Niger's growing dealings with Russia and Iran.",
+        PUB,
+        [("NER-USA", "tension", None)],
+        ["NER-RUS", "IRN-NER"],
+    ),
+    # "signed up for" signs nothing; partners introduced by "with" are not each other's partners
+    (
+        "signed-up-with",
+        "Niger's rulers have left. They have signed up instead for closer defence ties with Russia and with "
+        "their neighbours in the Alliance of Sahel States.",
+        PUB,
+        [],
+        ["AES-RUS"],
+    ),
+    # the accord's own clause names the other party of its revocation; "are stationed" is present tense
+    (
+        "accord-clause",
+        "On 16 March the military government in Niamey announced that it was revoking the agreement under "
+        "which American troops are stationed in the country.",
+        PUB,
+        [("NER-USA", "base_access", "2024-03-16")],
+        [],
+    ),
+    (
+        "present-passive",
+        "American troops are stationed in Niger.",
+        PUB,
+        [("NER-USA", "base_access", "2024-04")],
+        [],
+    ),
+    # "the junta" in a story that names Russia first is still Niger's (a Security Council seat is no junta)
+    (
+        "junta-not-russia",
+        "Moscow keeps sending instructors to the Sahel. In mid-March the junta in Niger revoked the agreement "
+        "under which United States forces operate.",
+        PUB,
+        [("NER-USA", "base_access", "2024-03")],
+        ["RUS-USA"],
+    ),
     # no interstate event at all
     (
         "domestic",
