@@ -451,12 +451,6 @@ def _only_recent(fits: list[_Cluster], published: date) -> _Cluster | None:
     return None
 
 
-def _any_overlap(fits: list[_Cluster], when: EventDate) -> bool:
-    """Whether any cluster's date overlaps the month (or wider span) of ``when``."""
-    span = _month_of(when).bounds() if when.precision == "day" else when.bounds()
-    return any(c.date.known and _overlap(c.date.bounds(), span) for c in fits)  # type: ignore[arg-type]
-
-
 def _undated_home(fits: list[_Cluster], m: Mention) -> _Cluster | None:
     """The event an undated mention joins: the one of its own article, else the only recent one."""
     same_article = [c for c in fits if m.article in c.articles()]
@@ -485,10 +479,6 @@ def cluster_mentions(
                     chosen = _pick([c for c in fits if c.date.known and _overlap(c.date.bounds(), month)], m)
             else:
                 chosen = _pick([c for c in fits if c.date.known and _overlap(c.date.bounds(), span)], m)
-            if chosen is None and not m.stated and not _any_overlap(fits, m.date):
-                # a date only inferred from context ("(earlier in the article)") that fits no event is
-                # no better than none: the mention may join an event as an undated one would
-                chosen = _undated_home(fits, m)
         else:
             chosen = _undated_home(fits, m)
         if chosen is None:

@@ -1408,6 +1408,15 @@ def event_date(
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
         inside = {t.i for t in _phrase(token)}
+        # "revoked the agreement covering American troops in March": a present participle describing the
+        # trigger's object is read with it ("the accord signed in 2012", a past participle, is not)
+        inside |= {
+            s.i
+            for t in list(_phrase(token))
+            for c in t.children
+            if c.dep_ == "acl" and c.tag_ == "VBG" and t.i != token.i
+            for s in c.subtree
+        }
         own = [
             m
             for m, root in local

@@ -582,6 +582,15 @@ CASES = [
         [("NER-USA", "base_access", "2024-03-16")],
         [],
     ),
+    # a present participle describing the object carries the event's date; a past participle does not
+    (
+        "participle-date",
+        "The handover followed a withdrawal agreed in May, after the junta in Niamey revoked the agreement "
+        "covering American troops in March.",
+        date(2024, 8, 7),
+        [("NER-USA", "base_access", "2024-03")],
+        [],
+    ),
     (
         "present-passive",
         "American troops are stationed in Niger.",
@@ -653,3 +662,9 @@ def test_offsets_point_into_the_text(extract):
 def test_no_time_given_is_unknown_not_the_publication_date(extract):
     events = extract("undated", "Russia signed a defence agreement with Mali.", PUB)
     assert events and all(e.date.value is None and e.date.precision == "unknown" for e in events)
+
+
+def test_a_past_participle_describing_the_object_does_not_date_the_event(extract):
+    """ "revoked the agreement signed in 2012": the signing was in 2012, not the revocation."""
+    events = extract("signed-in", "Niger's junta revoked the agreement signed with the United States in 2012.", PUB)
+    assert events and all(e.date.value != "2012" for e in events)
