@@ -578,12 +578,20 @@ def _pair_mentions(
 
 
 def _placed_in(token: Token, placed: dict[int, str]) -> str | None:
-    """The state a description names as its seat: "the military government in Niamey"."""
+    """The state a description names as its seat: "the military government in Niamey", "Niger, where
+    the military took power"."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             found = [placed[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in placed]
             if found:
                 return found[0]
+    clause = _clause_head(token)
+    if (
+        clause.dep_ == "relcl"
+        and clause.head.i in placed
+        and any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children)
+    ):
+        return placed[clause.head.i]
     return None
 
 
@@ -687,6 +695,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         for entry in entries:
             if entry.pos and token.pos_ not in entry.pos:
                 continue
+            if entry.type == "access_used" and token.dep_ == "acl" and token.tag_ == "VBN":
+                continue  # "the 1,500 French soldiers deployed in Niger": who they are, not an event
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
@@ -726,6 +736,8 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma == "call" and token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return True  # "Ottawa's call for the release of activists": a demand, not a phone call
     if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return True  # "signed up for closer ties": a choice of side, no document signed
     if lemma in ("arrest", "detain"):
@@ -1056,6 +1068,8 @@ def _pairs(
         for place in _coup_states(coup, [], [], focus, index, mentions):
             for m in subjects:
                 add(m, place, False)
+    elif _generic_sides(trigger):
+        pass  # "urged both sides to resolve their differences": no state in focus is meant
     elif focus.state is not None and (subjects or objects):
         # the state in focus, unless it is already a side ("the US, Britain and Canada imposed
         # sanctions" does not pair Britain with the US)
@@ -1079,6 +1093,14 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _generic_sides(trigger: Token) -> bool:
+    """Whether the verb's object is "both sides", "the parties", "all sides"."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("side", "party") and c.tag_ == "NNS"
+        for c in trigger.children
+    )
 
 
 def _partner(m: Mention, trigger: Token) -> bool:

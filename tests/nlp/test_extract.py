@@ -607,6 +607,41 @@ CASES = [
         [("NER-USA", "base_access", "2024-03")],
         ["RUS-USA"],
     ),
+    # "a call for the release" is a demand, not a phone call
+    (
+        "call-for",
+        "Saudi Arabia expelled Canada's ambassador on Monday in response to Ottawa's call for the release of "
+        "jailed activists.",
+        PUB,
+        [("CAN-SAU", "tension", "2024-04-08")],
+        ["CAN-SAU/asserted/call"],
+    ),
+    # "Niger, where the military took power": Niger's military, whatever the story is about
+    (
+        "where-clause",
+        "Chad told US troops to halt operations. The decision comes a week after the United States agreed to "
+        "withdraw its troops from neighbouring Niger, where the military took power last July.",
+        PUB,
+        [("NER-NER", "coup", "2023-07")],
+        ["TCD-TCD"],
+    ),
+    # urging "both sides" names no side
+    (
+        "both-sides",
+        "Ecuador's police raided Mexico's embassy on Friday. The United States urged both sides to resolve "
+        "their differences.",
+        PUB,
+        [],
+        ["ECU-USA", "MEX-USA"],
+    ),
+    # troops "deployed in Niger" describes who they are; it reports no deployment
+    (
+        "deployed-described",
+        "The roughly 1,500 French soldiers deployed in Niger would leave in the coming weeks, Macron said.",
+        PUB,
+        [],
+        ["FRA-NER/asserted/access_used"],
+    ),
     # no interstate event at all
     (
         "domestic",
