@@ -889,6 +889,10 @@ def event_roles(
             speaker = _clause_subject(token, collect, own_excluded)
             if speaker:
                 return speaker, topic, True
+        agents = [m for m in rest if _under(m, token, "by")]
+        if not subjects and agents and len(agents) < len(rest):
+            # "a visit to Niamey by senior US officials": the "by" phrase names who acted
+            return agents, [m for m in rest if m not in agents], True
         if not subjects and len(rest) >= 2 and not all(_partner(m, token) for m in rest):
             return rest[:1], rest[1:], True
         return subjects, rest, bool(subjects and rest)
@@ -1106,10 +1110,15 @@ def _generic_sides(trigger: Token) -> bool:
 def _partner(m: Mention, trigger: Token) -> bool:
     """A side introduced by "with" ("ties with Russia and with Mali"): the partner of a side the sentence
     leaves unnamed, not of the other partners."""
+    return _under(m, trigger, "with")
+
+
+def _under(m: Mention, trigger: Token, preposition: str) -> bool:
+    """Whether a mention sits in a phrase of the trigger introduced by ``preposition``."""
     for t in trigger.doc[m.root].ancestors:
         if t.i == trigger.i:
             return False
-        if t.lower_ == "with":
+        if t.lower_ == preposition:
             return True
     return False
 

@@ -703,3 +703,10 @@ def test_a_past_participle_describing_the_object_does_not_date_the_event(extract
     """ "revoked the agreement signed in 2012": the signing was in 2012, not the revocation."""
     events = extract("signed-in", "Niger's junta revoked the agreement signed with the United States in 2012.", PUB)
     assert events and all(e.date.value != "2012" for e in events)
+
+
+def test_the_by_phrase_of_an_event_noun_names_who_acted(extract):
+    """ "a visit to Niamey by senior US officials": the United States visits Niger, not the other way round."""
+    text = "A visit to Niamey by senior US officials on Tuesday hastened the break."
+    [visit] = [e for e in extract("visit-by", text, PUB) if e.type == "visit"]
+    assert (visit.source.country, visit.target.country) == ("USA", "NER")
