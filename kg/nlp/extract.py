@@ -955,8 +955,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head != verb:
+            # "Erdogan appeared reassured after meeting Trump": the clause's subject, passive or not
+            shared = ("nsubj", "agent", "nsubjpass") if verb.dep_ in ("advcl", "pcomp") else ("nsubj", "agent")
             for child in head.children:
-                if child.dep_ in ("nsubj", "agent"):
+                if child.dep_ in shared:
                     subj_tokens.extend(_phrase(child))
             if verb.dep_ == "xcomp":
                 for child in head.children:
@@ -1054,6 +1056,8 @@ def _pairs(
     if not entry.host_is_source and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
         # "lifted sanctions at a summit in Accra": a capital named as the place is not a side
         objects = [m for m in objects if not _location(m, trigger.doc)]
+    # "met Trump on the sidelines of the G20 summit": the summit is where, not who
+    objects = [m for m in objects if not _under(m, trigger, "sidelines")]
     subjects, objects = _distinct(subjects), _distinct(objects)
     if entry.symmetric and len(subjects) >= 2:
         for a, b in itertools.combinations(subjects, 2):
@@ -1325,6 +1329,7 @@ def _governing_chain(token: Token) -> list[Token]:
             "oprd",
             "auxpass",
             "aux",
+            "csubj",  # "supplying weapons to Ukraine would be a mistake": the supplying is hypothetical
         )
         or t.pos_ not in ("VERB", "AUX")
     ):

@@ -642,6 +642,23 @@ CASES = [
         [],
         ["FRA-NER/asserted/access_used"],
     ),
+    # "appeared reassured after meeting Trump": the passive subject met him; the summit is only the venue
+    (
+        "after-meeting-sidelines",
+        "President Recep Tayyip Erdogan appeared reassured after meeting President Donald Trump on the sidelines "
+        "of the G20 summit in Osaka at the end of June.",
+        date(2019, 7, 13),
+        [("TUR-USA", "cooperation", "2019-06")],
+        ["G20-USA"],
+    ),
+    # a gerund subject of "would be" is hypothetical
+    (
+        "gerund-would",
+        "Putin warned that supplying weapons to Ukraine would be a very big mistake.",
+        PUB,
+        [],
+        ["RUS-UKR/asserted"],
+    ),
     # no interstate event at all
     (
         "domestic",
