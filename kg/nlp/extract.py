@@ -1058,6 +1058,8 @@ def _pairs(
         objects = [m for m in objects if not _location(m, trigger.doc)]
     # "met Trump on the sidelines of the G20 summit": the summit is where, not who
     objects = [m for m in objects if not _under(m, trigger, "sidelines")]
+    # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
+    objects = [m for m in objects if not _in_solidarity(m, trigger)]
     subjects, objects = _distinct(subjects), _distinct(objects)
     if entry.symmetric and len(subjects) >= 2:
         for a, b in itertools.combinations(subjects, 2):
@@ -1115,6 +1117,16 @@ def _partner(m: Mention, trigger: Token) -> bool:
     """A side introduced by "with" ("ties with Russia and with Mali"): the partner of a side the sentence
     leaves unnamed, not of the other partners."""
     return _under(m, trigger, "with")
+
+
+def _in_solidarity(m: Mention, trigger: Token) -> bool:
+    """Whether a mention is who the actors stood by: "in solidarity with Britain"."""
+    for t in trigger.doc[m.root].ancestors:
+        if t.i == trigger.i:
+            return False
+        if t.lower_ == "with" and t.i > 0 and trigger.doc[t.i - 1].lower_ == "solidarity":
+            return True
+    return False
 
 
 def _under(m: Mention, trigger: Token, preposition: str) -> bool:

@@ -659,6 +659,30 @@ CASES = [
         [],
         ["RUS-UKR/asserted"],
     ),
+    # expelling Russians "in solidarity with Britain" is no expulsion of Britain's diplomats
+    (
+        "in-solidarity-with",
+        "The United States announced the expulsion of 60 Russian diplomats on Monday, in solidarity with "
+        "Britain over the nerve-agent attack.",
+        PUB,
+        [("RUS-USA", "tension", "2024-04-08")],
+        ["GBR-USA"],
+    ),
+    # joining needs a body or a treaty to join; "the US-led Artemis Accords" is one
+    (
+        "join-task-force",
+        "Denmark joined the European Takuba task force in Mali on Monday.",
+        PUB,
+        [],
+        ["DNK-MLI/asserted/join_alliance", "DNK-FRA/asserted/join_alliance"],
+    ),
+    (
+        "join-accords",
+        "India joined the US-led Artemis Accords on civil space exploration on Thursday.",
+        PUB,
+        [("IND-USA", "cooperation", "2024-04-11")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
