@@ -298,6 +298,12 @@ class Extractor:
             ):
                 when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if type_ == "withdrawal_announced" and not subjects and not objects and token.pos_ == "NOUN":
+            # "Campbell and Zeine agreed to begin planning an orderly withdrawal": those who agreed
+            announcer = _governor(token, ANNOUNCING_HEADS)
+            subjects, objects, grammatical = event_roles(announcer, mentions, trigger_tokens)
+            if not objects and len(_distinct(subjects)) >= 2:
+                subjects, objects = _distinct(subjects)[:1], _distinct(subjects)[1:2]
         if not objects and subjects and type_ in COMPLEMENT_TYPES and token.pos_ in ("VERB", "AUX"):
             # "threatened to terminate the agreement with the United States": the threatened side
             inner = {t.i for c in token.children if c.dep_ == "xcomp" for t in c.subtree}

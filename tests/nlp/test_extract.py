@@ -683,6 +683,15 @@ CASES = [
         [("IND-USA", "cooperation", "2024-04-11")],
         [],
     ),
+    # an agreed withdrawal whose noun names no side: those who agreed
+    (
+        "agreed-withdrawal-sides",
+        "On April 19, Kurt Campbell and Niger's prime minister, Ali Lamine Zeine, agreed to begin planning an "
+        "orderly withdrawal of troops.",
+        date(2024, 5, 24),
+        [("NER-USA", "base_access", "2024-04-19")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
