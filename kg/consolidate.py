@@ -17,7 +17,10 @@ their types are the same or declared compatible (``COMPATIBLE_TYPES``), their di
 agree for directed types, and their dates are compatible: two days at most one day apart,
 otherwise overlapping intervals (2024-03 holds 2024-03-16). A date the extractor only
 inferred from context ("(present tense)", "(earlier in the article)") is a weaker witness
-than one the sentence states. Only asserted mentions are consolidated.
+than one the sentence states, but it still keeps a mention from joining an event of another
+month (such dates are often right: Mali's 2021 coup is not its 2020 one). A call, meeting or
+visit and the agreement reached on it, told in one sentence, are one event. Only asserted
+mentions are consolidated.
 """
 
 from __future__ import annotations

@@ -231,6 +231,26 @@ def test_the_two_expulsions_of_april_2023_stay_two():
     assert all(ce.type == "expulsion" for ce in ces)  # a specific type beats a vague one
 
 
+@pytest.mark.parametrize(
+    ("type_", "same"),
+    [
+        ("meeting", True),  # talks between two states: who is named first is no difference
+        ("agreement", True),
+        ("alliance", True),
+        ("call", True),
+        ("military_cooperation", True),
+        ("expulsion", False),  # Chad expels Germany's envoy; Germany expels Chad's: two events
+        ("sanction", False),
+        ("visit", False),  # a visit to Moscow and a visit to Niamey
+    ],
+)
+def test_direction_splits_only_directed_types(type_, same):
+    ces = consolidate(
+        [mention(event("a", type_, "2024-03-26", "NER", "RUS")), mention(event("b", type_, "2024-03-26", "RUS", "NER"))]
+    )
+    assert len(ces) == (1 if same else 2)
+
+
 def test_base_access_direction_is_not_a_difference():
     ces = consolidate(
         [
