@@ -755,8 +755,8 @@ def _not_an_event_use(token: Token) -> bool:
 def _diplomat_leaves(token: Token) -> bool:
     """Whether the one who leaves is a diplomat: "the ambassador left", "ordered the envoy to leave"."""
     leavers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    if token.dep_ == "xcomp":
-        leavers += [c for c in token.head.children if c.dep_ == "dobj"]
+    if token.dep_ == "xcomp":  # "ordered the envoy to leave", "the envoy was ordered to leave"
+        leavers += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(c.lemma_.lower() in DIPLOMAT_NOUNS for c in leavers)
 
 
@@ -973,7 +973,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
-    elif verb.dep_ == "relcl" and any(t.lower_ == "whose" for t in subj_tokens):
+    whose = verb.dep_ == "relcl" and any(t.lower_ == "whose" for t in subj_tokens)
+    if whose:
         subj_tokens.append(verb.head)  # "Russia, whose instructors arrived": Russia's instructors
     subjects = collect(subj_tokens, excluded)
     if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
@@ -995,15 +996,22 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         # names its other party (among that clause's own arguments)
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in ACCORD_NOUNS:
+                clauses = [c for c in child.children if c.dep_ in ("relcl", "acl")]
+                # "the agreement that allowed US troops to operate": the allowed clause's subject too
+                clauses += [x for c in clauses for x in c.children if x.dep_ in ("ccomp", "xcomp")]
                 inner = [
                     t
-                    for c in child.children
-                    if c.dep_ in ("relcl", "acl")
+                    for c in clauses
                     for a in c.children
                     if a.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep")
                     for t in _phrase(a)
                 ]
                 objects = [m for m in collect(inner, set()) if m not in subjects and not m.coref]
+    if whose and not objects:
+        # "Niger deepened its ties with Russia, whose instructors arrived in April": the other side is the
+        # subject of the clause Russia is named in; without one, no side is guessed
+        objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
+        subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
 
 

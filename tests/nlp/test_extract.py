@@ -538,6 +538,41 @@ CASES = [
         [("NER-RUS", "cooperation", "2024-03")],
         ["NER-USA/asserted/military_training"],
     ),
+    # without a place, "whose instructors arrived" pairs Russia with the subject of the clause it is named in,
+    # and with no such subject guesses no side
+    (
+        "whose-main-subject",
+        "The United States left Agadez. Niger has meanwhile deepened its security ties with Russia, whose "
+        "instructors arrived in April.",
+        PUB,
+        [("NER-RUS", "cooperation", "2024-04")],
+        ["RUS-USA"],
+    ),
+    (
+        "whose-no-side",
+        "Russia sent instructors. The partnership is presented as a way to diversify its alliances after the "
+        "break with France, whose last troops left in December.",
+        PUB,
+        [],
+        ["FRA-RUS"],
+    ),
+    # "the envoy had been ordered to leave" is an expulsion, not a withdrawal
+    (
+        "envoy-ordered-passive",
+        "The French envoy had been ordered to leave Niger by the military authorities on Monday.",
+        PUB,
+        [],
+        ["FRA-NER/asserted/withdrawal", "FRA-NER/asserted/withdrawal_announced"],
+    ),
+    # "the agreement that allowed US troops to operate": its other party is in the allowed clause
+    (
+        "accord-allowed-clause",
+        "Niger is pivoting to Russia. Last month the junta revoked the agreement that allowed some 1,000 US "
+        "troops to operate in Niger.",
+        PUB,
+        [("NER-USA", "base_access", "2024-03")],
+        ["NER-RUS"],
+    ),
     # the host of a withdrawal is the state named as the place the troops were in
     (
         "withdrawal-host-place",
