@@ -895,11 +895,11 @@ def event_roles(
             speaker = _clause_subject(token, collect, own_excluded)
             if speaker:
                 return speaker, topic, True
-        agents = [m for m in rest if _under(m, token, "by")]
+        agents = [m for m in rest if _under(m, token, "by") is not None]
         if not subjects and agents and len(agents) < len(rest):
             # "a visit to Niamey by senior US officials": the "by" phrase names who acted
             return agents, [m for m in rest if m not in agents], True
-        if not subjects and len(rest) >= 2 and not all(_partner(m, token) for m in rest):
+        if not subjects and len(rest) >= 2 and not _partners(rest, token):
             return rest[:1], rest[1:], True
         return subjects, rest, bool(subjects and rest)
     subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
@@ -1071,7 +1071,7 @@ def _pairs(
         # "lifted sanctions at a summit in Accra": a capital named as the place is not a side
         objects = [m for m in objects if not _location(m, trigger.doc)]
     # "met Trump on the sidelines of the G20 summit": the summit is where, not who
-    objects = [m for m in objects if not _under(m, trigger, "sidelines")]
+    objects = [m for m in objects if _under(m, trigger, "sidelines") is None]
     # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
     subjects, objects = _distinct(subjects), _distinct(objects)
@@ -1084,7 +1084,7 @@ def _pairs(
                 add(a, b, grammatical)
     elif entry.symmetric and len(subjects) >= 2:
         pass
-    elif entry.symmetric and len(objects) >= 2 and not subjects and not all(_partner(m, trigger) for m in objects):
+    elif entry.symmetric and len(objects) >= 2 and not subjects and not _partners(objects, trigger):
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
     elif subjects and (coup := _coup_object(trigger)) is not None:
@@ -1127,10 +1127,11 @@ def _generic_sides(trigger: Token) -> bool:
     )
 
 
-def _partner(m: Mention, trigger: Token) -> bool:
-    """A side introduced by "with" ("ties with Russia and with Mali"): the partner of a side the sentence
-    leaves unnamed, not of the other partners."""
-    return _under(m, trigger, "with")
+def _partners(mentions: list[Mention], trigger: Token) -> bool:
+    """Whether each side has its own "with" ("ties with Russia and with Mali"): partners of a side the
+    sentence leaves unnamed, not of each other ("the border area with Mali and Burkina Faso" is one "with")."""
+    withs = [_under(m, trigger, "with") for m in mentions]
+    return all(w is not None for w in withs) and len({w.i for w in withs if w is not None}) >= 2
 
 
 def _in_solidarity(m: Mention, trigger: Token) -> bool:
@@ -1143,14 +1144,14 @@ def _in_solidarity(m: Mention, trigger: Token) -> bool:
     return False
 
 
-def _under(m: Mention, trigger: Token, preposition: str) -> bool:
-    """Whether a mention sits in a phrase of the trigger introduced by ``preposition``."""
+def _under(m: Mention, trigger: Token, preposition: str) -> Token | None:
+    """The word ``preposition`` that introduces the trigger's phrase holding the mention, if any."""
     for t in trigger.doc[m.root].ancestors:
         if t.i == trigger.i:
-            return False
+            return None
         if t.lower_ == preposition:
-            return True
-    return False
+            return t
+    return None
 
 
 COUP_PEOPLE = frozenset(

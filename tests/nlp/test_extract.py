@@ -608,6 +608,15 @@ CASES = [
         [],
         ["AES-RUS"],
     ),
+    # one "with" for both ("the border area with Mali and Burkina Faso") makes them no partners of the focus
+    (
+        "one-with-both",
+        "Niger's army is stretched. Attacks in the border area with Mali and Burkina Faso have killed hundreds "
+        "of soldiers this year.",
+        PUB,
+        [],
+        ["MLI-NER", "BFA-NER"],
+    ),
     # the accord's own clause names the other party of its revocation; "are stationed" is present tense
     (
         "accord-clause",
