@@ -985,6 +985,11 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         if speaker.dep_ == "ccomp" and speaker.head != speaker:
             said = speaker.head
             subjects = collect([t for c in said.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+        elif verb.dep_ in ("conj", "advcl") and verb.head != verb:
+            # "The junta revoked the accord, and this month it welcomed Russian instructors", "Biden spoke
+            # in Warsaw a day after he visited Kyiv": the pronoun is the subject of the clause it hangs from
+            main = verb.head
+            subjects = collect([t for c in main.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
     if not objects:
         # "condemned the coup in Gabon": the object is another event; its participants are the other side

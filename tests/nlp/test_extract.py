@@ -736,6 +736,23 @@ CASES = [
         [("NER-USA", "base_access", "2024-04-19")],
         [],
     ),
+    # a pronoun subject of a coordinated or adverbial clause is the subject of the clause it hangs from
+    (
+        "pronoun-conj",
+        "The United States is worried. The Nigerien junta revoked its accord with Washington in March, and earlier "
+        "this month it welcomed Russian military instructors.",
+        PUB,
+        [("NER-RUS", "cooperation", "2024-04")],
+        ["RUS-USA"],
+    ),
+    (
+        "pronoun-advcl",
+        "Vladimir Putin suspended Russia's part in the New START treaty on Tuesday, and Russia is angry. President "
+        "Joe Biden spoke in Warsaw on Tuesday, a day after he made an unannounced visit to Kyiv.",
+        PUB,
+        [("UKR-USA", "cooperation", None)],
+        ["RUS-UKR/asserted/visit"],
+    ),
     # no interstate event at all
     (
         "domestic",
