@@ -321,6 +321,8 @@ class Extractor:
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
                 return []  # "since the coup", "officers who took power": a reference, not a report
+            if date_from == "none" and token.tag_ in ("NNS", "NNPS"):
+                return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list, no report
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -652,6 +654,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
             states = [index[meant]] if meant in index.actors else states
     if not states:
         return None
+    if len(states) > 1 and _names_someone(ent):
+        return None  # "Congolese President Félix Tshisekedi": the name says which Congo
     state = next((s for s in states if s.id in focus.mentioned), states[0])
     root = ent.root
     head = (
@@ -664,6 +668,18 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     actor = actor or state
     label = ent.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)].text
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
+
+
+def _names_someone(ent: Span) -> bool:
+    """Whether a demonym modifies a gazetteer name: "Congolese President Félix Tshisekedi"."""
+    head = ent.root
+    for _ in range(3):
+        if head.dep_ not in ("amod", "compound", "nmod") or head.head == head:
+            return False
+        head = head.head
+        if head.ent_type_ == "KG":
+            return True
+    return False
 
 
 def _noun_kind(noun: Token) -> str:

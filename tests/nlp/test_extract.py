@@ -753,6 +753,23 @@ CASES = [
         [("UKR-USA", "cooperation", None)],
         ["RUS-UKR/asserted/visit"],
     ),
+    # a list of past coups without a date of its own reports none of them
+    (
+        "coups-listed",
+        "The AU suspended Egypt on Friday. The AU has adopted the same measure after coups in Mali, Guinea-Bissau "
+        "and Madagascar in recent years.",
+        PUB,
+        [],
+        ["MLI-MLI", "GNB-GNB", "MDG-MDG"],
+    ),
+    # an ambiguous demonym before a known leader's name: the leader's state ("Congolese President Tshisekedi")
+    (
+        "demonym-before-leader",
+        "Congolese President Félix Tshisekedi condemned the seizure of power in Guinea on Sunday.",
+        date(2021, 9, 6),
+        [("COD-GIN", "tension", "2021-09-05")],
+        ["COG-GIN"],
+    ),
     # no interstate event at all
     (
         "domestic",
