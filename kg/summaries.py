@@ -22,7 +22,9 @@ period), whose values it reads in one index range:
 
 - ``summary/period/CATEGORY/PERIOD`` (a ``kg:CategoryPeriod``, PERIOD a year or a month): one
   ``kg:pairTally`` per dyad, "DYAD A B events articles articleMonths intensity first last";
-- ``summary/period/CATEGORY/YYYY-MM/TYPE``: the month's mentions of that type (``kg:summarises``);
+- ``summary/period/CATEGORY/YYYY-MM/TYPE``: the month's mentions of that type (``kg:summarises``),
+  each also as a ``kg:eventLine`` "START A-B EVENT SOURCE TARGET" (the pair's codes sorted), which
+  sorts as (date, pair, event), so a query can order and page them before looking anything up;
 - ``summary/coup/YYYY/COUNTRY/TYPE`` (a ``kg:CoupYear``, COUNTRY the mentions' target): the coup
   mentions (``kg:summarises``), their articles (``kg:summaryArticle``) and the dyad's earliest
   ``kg:dateStart`` among them (``kg:mentionStart``).
@@ -72,6 +74,7 @@ class Counted(Protocol):
 class _Cell:
     mentions: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
     month_dated: int = 0
     articles: set[str] = field(default_factory=set)
     intensity: float = 0.0
@@ -81,6 +84,8 @@ class _Cell:
     def add(self, m: Counted, start: date, intensity: float) -> None:
         self.mentions.append(m.event)
         self.types.append(m.type)
+        pair = "-".join(sorted((m.source, m.target)))
+        self.lines.append(f"{start.isoformat()} {pair} {event_iri(m.event)} {m.source} {m.target}")
         self.month_dated += m.date.precision in MONTH_PRECISIONS
         self.articles.add(m.article)
         self.intensity += intensity
@@ -124,8 +129,10 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         add((summary, KG.monthDatedCount, _integer(cell.month_dated)))
         for event in cell.mentions:
             add((summary, KG.summarises, event_iri(event)))
-        for event, type_ in zip(cell.mentions, cell.types, strict=True):
-            add((PERIOD[f"{iri_safe(category)}/{period}/{iri_safe(type_)}"], KG.summarises, event_iri(event)))
+        for event, type_, line in zip(cell.mentions, cell.types, cell.lines, strict=True):
+            type_month = PERIOD[f"{iri_safe(category)}/{period}/{iri_safe(type_)}"]
+            add((type_month, KG.summarises, event_iri(event)))
+            add((type_month, KG.eventLine, Literal(line)))
         article_months[(period[:4], category)] += len(cell.articles)
         _tally(graph, dyad, sides, period, category, cell, len(cell.articles))
     for (period, category), cell in years.items():

@@ -454,3 +454,9 @@ def test_page_parameters_must_be_whole_numbers(sample):
         run(sample, "base_access_changes", **params, limit="ten")
     with pytest.raises(QueryError, match="offset=-1 is not a whole number"):
         run(sample, "base_access_changes", **params, offset="-1")
+
+
+def test_page_parameters_have_defaults_and_are_optional():
+    query = load_named_query("events_with_evidence")
+    assert query.defaults == {"limit": "1000", "offset": "0"}
+    assert {"limit", "offset"} <= set(query.params) and "(default 1000)" in query.param_help["limit"]

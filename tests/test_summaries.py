@@ -148,6 +148,11 @@ def test_period_nodes_hold_one_tally_line_per_pair_and_the_events_of_each_type()
     pressure = PERIOD["tension/2024-03/pressure"]
     assert set(graph.objects(pressure, KG.summarises)) == {EVENT["a/1"], EVENT["a/3"]}
     assert set(graph.objects(PERIOD["tension/2024-03/sanction"], KG.summarises)) == {EVENT["b/2"]}
+    # each mention also as a line that sorts as (date, pair, event)
+    assert sorted(str(t) for t in graph.objects(pressure, KG.eventLine)) == [
+        f"2024-03-01 NER-USA {EVENT['a/3']} NER USA",
+        f"2024-03-16 NER-USA {EVENT['a/1']} NER USA",
+    ]
     assert set(graph.objects(PERIOD["tension/2024-07/sanction"], KG.summarises)) == {EVENT["a/4"]}
 
 
