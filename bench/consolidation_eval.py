@@ -7,7 +7,8 @@ Ingests data/eval/consolidation/articles (28 articles, 22 real events in expecte
 the real extractor into a temporary store, consolidates, and maps each consolidated event to
 the expected.json event its mentions report (same unordered pair, a category the gold accepts
 for it, a date within tolerance, the acting side for events marked ``distinct_from``) or to
-"FP" (or to "optional" when it is an undated optional event of the gold). Prints the consolidated events, the real events matched, the real events split over
+"FP" (or to "optional" when it is an undated optional event of the gold). Prints the consolidated
+events, the real events matched, the real events split over
 more than one consolidated event, the consolidated events that mix real events, and the false
 positives, each with its mentions' sentences.
 """
@@ -105,7 +106,10 @@ def _candidates(m, scheme: Scheme, *, dated: bool) -> list[str]:
 
     keys = []
     for e in scheme.expected:
-        if dyad_key(m.source, m.target) != dyad_key(*e["pair"]) or m.category not in scheme.categories[e["key"]]:
+        if (
+            dyad_key(m.source, m.target) != dyad_key(*e["pair"])
+            or m.category not in scheme.categories[e["key"]]
+        ):
             continue
         if e.get("distinct_from") and m.source != e["source"]:
             continue
@@ -171,7 +175,7 @@ def mention_lines(event) -> list[str]:
 
 
 def evaluate(events, scheme: Scheme) -> dict:
-    """Consolidated events by the real event they are; splits, mixtures, optional events and false positives."""
+    """Consolidated events by the real event they are; splits, mixtures, optional events, false positives."""
     by_key: dict[str, list] = defaultdict(list)
     mixed = []
     for ce in events:

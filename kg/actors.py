@@ -137,8 +137,10 @@ class ActorIndex:
             t.country
             for a in self.actors.values()
             for t in a.tenures
-            if t.title and _MILITARY_RULE.search(t.title) and t.role in ("head_of_state", "head_of_government")
-        )  # a "Security Council" or "European Council" seat is no military rule
+            if t.title
+            and _MILITARY_RULE.search(t.title)
+            and t.role in ("head_of_state", "head_of_government")  # a Security Council seat is no junta
+        )
 
     def military_of(self, country: str) -> Actor | None:
         return self.actors.get(f"{country}/military")

@@ -176,8 +176,10 @@ def _gold_mentions() -> list[Mention]:
     """Every dated (or core) event of the corpus's gold annotations as a mention of its article."""
     gold = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
     return [
-        mention(event(a["id"], e["type"], e["date"], e["source"], e["target"], category=e["category"], n=n),
-                published=date.fromisoformat(a["published"]))
+        mention(
+            event(a["id"], e["type"], e["date"], e["source"], e["target"], category=e["category"], n=n),
+            published=date.fromisoformat(a["published"]),
+        )
         for a in gold["articles"]
         for n, e in enumerate(a["events"])
         if e["date"] or not e.get("optional")
@@ -246,7 +248,10 @@ def test_the_two_expulsions_of_april_2023_stay_two():
 )
 def test_direction_splits_only_directed_types(type_, same):
     ces = consolidate(
-        [mention(event("a", type_, "2024-03-26", "NER", "RUS")), mention(event("b", type_, "2024-03-26", "RUS", "NER"))]
+        [
+            mention(event("a", type_, "2024-03-26", "NER", "RUS")),
+            mention(event("b", type_, "2024-03-26", "RUS", "NER")),
+        ]
     )
     assert len(ces) == (1 if same else 2)
 
@@ -278,7 +283,9 @@ def test_undated_mentions_attach_only_when_unambiguous():
     [ce] = consolidate([dated[0], mention(event("d", "handover", None), published=late)])
     assert ce.source_count == 2
     assert len(consolidate(dated + [mention(event("e", "handover", None), published=late)])) == 3
-    assert len(consolidate([dated[0], mention(event("f", "handover", None), published=date(2026, 1, 5))])) == 2
+    assert (
+        len(consolidate([dated[0], mention(event("f", "handover", None), published=date(2026, 1, 5))])) == 2
+    )
 
 
 def test_an_inferred_date_that_fits_no_event_stays_its_own_event():
@@ -286,7 +293,9 @@ def test_an_inferred_date_that_fits_no_event_stays_its_own_event():
     coup, dated "on Monday (earlier in the article)", is not the 2020 condemnation of the first."""
     first = [mention(event(a, "condemnation", "2020-08-18", "AU", "MLI")) for a in "ab"]
     second = mention(
-        event("c", "condemnation", "2021-05-24", "AU", "MLI", text="on Monday evening (earlier in the article)"),
+        event(
+            "c", "condemnation", "2021-05-24", "AU", "MLI", text="on Monday evening (earlier in the article)"
+        ),
         published=date(2021, 5, 26),
     )
     ces = consolidate(first + [second])
@@ -297,12 +306,15 @@ def test_what_was_agreed_on_a_call_told_in_one_sentence_is_one_event():
     """ "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation": one happening."""
     sentence = "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation."
     call, pact = (
-        replace(mention(event("02", t, "2024-03-26", "NER", "RUS")), sentence=sentence) for t in ("call", "alliance")
+        replace(mention(event("02", t, "2024-03-26", "NER", "RUS")), sentence=sentence)
+        for t in ("call", "alliance")
     )
     [ce] = consolidate([call, pact])
     assert len(ce.mentions) == 2 and ce.source_count == 1
     # in two sentences, or two articles, a call and a pact are two events
-    elsewhere = replace(mention(event("04", "alliance", "2024-03-26", "NER", "RUS")), sentence="They signed a pact.")
+    elsewhere = replace(
+        mention(event("04", "alliance", "2024-03-26", "NER", "RUS")), sentence="They signed a pact."
+    )
     assert len(consolidate([call, elsewhere])) == 2
     assert not types_compatible("call", "alliance")
 

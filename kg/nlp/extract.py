@@ -283,7 +283,8 @@ class Extractor:
             and status != "negated"
             and _governed_by(token, ANNOUNCING_HEADS)
         ):
-            # "agreed to withdraw", "announced the withdrawal": the announcement is the event, dated by its clause
+            # "agreed to withdraw", "announced the withdrawal": the announcement is the event, dated by
+            # its clause
             type_, status = "withdrawal_announced", "asserted"
             announcer = _governor(token, ANNOUNCING_HEADS)
             when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
@@ -322,7 +323,7 @@ class Extractor:
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
                 return []  # "since the coup", "officers who took power": a reference, not a report
             if date_from == "none" and token.tag_ in ("NNS", "NNPS"):
-                return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list, no report
+                return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -734,12 +735,15 @@ FACILITY_NOUNS = frozenset(
     "base airbase airfield airport port harbour harbor camp site facility installation runway garrison "
     "town city village border crossing mine territory region area building compound barracks".split()
 )
-DIPLOMAT_NOUNS = frozenset("ambassador envoy diplomat attaché attache chargé charge consul representative".split())
+DIPLOMAT_NOUNS = frozenset(
+    "ambassador envoy diplomat attaché attache chargé charge consul representative".split()
+)
 
 
 def _not_an_event_use(token: Token) -> bool:
     """Uses of a trigger word that report no event between states: "joined in" (took part, not membership),
-    "signed up for" (no document), "arrested a former president" (an arrest, not a coup), "took control of the base" (no coup),
+    "signed up for" (no document), "arrested a former president" (an arrest, not a coup), "took control
+    of the base" (no coup),
     "Bazoum, a close French ally" (a description, not an alliance)."""
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
@@ -758,7 +762,11 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
-    if lemma == "call" and token.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+    if (
+        lemma == "call"
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    ):
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
     if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return True  # "signed up for closer ties": a choice of side, no document signed
@@ -978,7 +986,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             head = head.head
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head != verb:
             # "Erdogan appeared reassured after meeting Trump": the clause's subject, passive or not
-            shared = ("nsubj", "agent", "nsubjpass") if verb.dep_ in ("advcl", "pcomp") else ("nsubj", "agent")
+            shared = (
+                ("nsubj", "agent", "nsubjpass") if verb.dep_ in ("advcl", "pcomp") else ("nsubj", "agent")
+            )
             for child in head.children:
                 if child.dep_ in shared:
                     subj_tokens.extend(_phrase(child))
@@ -1121,10 +1131,13 @@ def _pairs(
         taken = {m.country for m in subjects}
         other = focus.state
         places = [
-            m for m in mentions if m.actor.kind == "state" and _place(m, trigger.doc) and m.country not in taken
+            m
+            for m in mentions
+            if m.actor.kind == "state" and _place(m, trigger.doc) and m.country not in taken
         ]
         if entry.type == "withdrawal" and not objects and len({m.country for m in places}) == 1:
-            # "France, which kept soldiers in Niger, pulled its troops out": the host is the state named as a place
+            # "France, which kept soldiers in Niger, pulled its troops out": the host is the state named
+            # as a place
             for m in subjects:
                 add(places[0], m, False)
             return out
@@ -1150,7 +1163,7 @@ def _generic_sides(trigger: Token) -> bool:
 
 def _partners(mentions: list[Mention], trigger: Token) -> bool:
     """Whether each side has its own "with" ("ties with Russia and with Mali"): partners of a side the
-    sentence leaves unnamed, not of each other ("the border area with Mali and Burkina Faso" is one "with")."""
+    sentence leaves unnamed, not of each other ("the border area with Mali and Burkina Faso": one "with")."""
     withs = [_under(m, trigger, "with") for m in mentions]
     return all(w is not None for w in withs) and len({w.i for w in withs if w is not None}) >= 2
 
@@ -1415,10 +1428,17 @@ def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
     last = chain[-1]
-    if last.dep_ == "acl" and last.head != last and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children):
+    if (
+        last.dep_ == "acl"
+        and last.head != last
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children)
+    ):
         noun = last.head.lemma_.lower()  # "stood by its refusal to withdraw its ambassador"
-        for nouns, status in ((NEGATING_NOUNS, "negated"), (HYPOTHETICAL_NOUNS, "hypothetical"),
-                              (PLANNED_NOUNS, "planned")):
+        for nouns, status in (
+            (NEGATING_NOUNS, "negated"),
+            (HYPOTHETICAL_NOUNS, "hypothetical"),
+            (PLANNED_NOUNS, "planned"),
+        ):
             if noun in nouns:
                 return status
     if last.dep_ == "ccomp" and last.head != last:

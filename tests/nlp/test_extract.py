@@ -524,7 +524,8 @@ CASES = [
     # handing a base (a "drone hub") to the host is a handover, not an arms delivery
     (
         "base-handed",
-        "The United States handed Air Base 201, its drone hub near Agadez, to the Nigerien military on Monday.",
+        "The United States handed Air Base 201, its drone hub near Agadez, to the Nigerien military on "
+        "Monday.",
         PUB,
         [("NER-USA", "base_access", "2024-04-08")],
         ["NER-USA/asserted/arms_transfer"],
@@ -532,7 +533,8 @@ CASES = [
     # "Russia, whose instructors arrived": Russia's instructors, whatever the story is about
     (
         "whose",
-        "The United States left Niger on Monday. Meanwhile Russia, whose instructors arrived in Niamey in March, "
+        "The United States left Niger on Monday. Meanwhile Russia, whose instructors arrived in Niamey in "
+        "March, "
         "courts the junta.",
         PUB,
         [("NER-RUS", "cooperation", "2024-03")],
@@ -576,7 +578,8 @@ CASES = [
     # the host of a withdrawal is the state named as the place the troops were in
     (
         "withdrawal-host-place",
-        "Russia's reach keeps growing. Moscow sent more Russian officials. France, which once kept about 1,500 "
+        "Russia's reach keeps growing. Moscow sent more Russian officials. France, which once kept about "
+        "1,500 "
         "soldiers in Niger, pulled its last troops out in December.",
         PUB,
         [("FRA-NER", "base_access", "2023-12")],
@@ -611,7 +614,8 @@ CASES = [
     # one "with" for both ("the border area with Mali and Burkina Faso") makes them no partners of the focus
     (
         "one-with-both",
-        "Niger's army is stretched. Attacks in the border area with Mali and Burkina Faso have killed hundreds "
+        "Niger's army is stretched. Attacks in the border area with Mali and Burkina Faso have killed "
+        "hundreds "
         "of soldiers this year.",
         PUB,
         [],
@@ -645,7 +649,8 @@ CASES = [
     # "the junta" in a story that names Russia first is still Niger's (a Security Council seat is no junta)
     (
         "junta-not-russia",
-        "Moscow keeps sending instructors to the Sahel. In mid-March the junta in Niger revoked the agreement "
+        "Moscow keeps sending instructors to the Sahel. In mid-March the junta in Niger revoked the "
+        "agreement "
         "under which United States forces operate.",
         PUB,
         [("NER-USA", "base_access", "2024-03")],
@@ -689,7 +694,8 @@ CASES = [
     # "appeared reassured after meeting Trump": the passive subject met him; the summit is only the venue
     (
         "after-meeting-sidelines",
-        "President Recep Tayyip Erdogan appeared reassured after meeting President Donald Trump on the sidelines "
+        "President Recep Tayyip Erdogan appeared reassured after meeting President Donald Trump on the "
+        "sidelines "
         "of the G20 summit in Osaka at the end of June.",
         date(2019, 7, 13),
         [("TUR-USA", "cooperation", "2019-06")],
@@ -730,7 +736,8 @@ CASES = [
     # an agreed withdrawal whose noun names no side: those who agreed
     (
         "agreed-withdrawal-sides",
-        "On April 19, Kurt Campbell and Niger's prime minister, Ali Lamine Zeine, agreed to begin planning an "
+        "On April 19, Kurt Campbell and Niger's prime minister, Ali Lamine Zeine, agreed to begin planning "
+        "an "
         "orderly withdrawal of troops.",
         date(2024, 5, 24),
         [("NER-USA", "base_access", "2024-04-19")],
@@ -739,7 +746,8 @@ CASES = [
     # a pronoun subject of a coordinated or adverbial clause is the subject of the clause it hangs from
     (
         "pronoun-conj",
-        "The United States is worried. The Nigerien junta revoked its accord with Washington in March, and earlier "
+        "The United States is worried. The Nigerien junta revoked its accord with Washington in March, and "
+        "earlier "
         "this month it welcomed Russian military instructors.",
         PUB,
         [("NER-RUS", "cooperation", "2024-04")],
@@ -747,7 +755,8 @@ CASES = [
     ),
     (
         "pronoun-advcl",
-        "Vladimir Putin suspended Russia's part in the New START treaty on Tuesday, and Russia is angry. President "
+        "Vladimir Putin suspended Russia's part in the New START treaty on Tuesday, and Russia is angry. "
+        "President "
         "Joe Biden spoke in Warsaw on Tuesday, a day after he made an unannounced visit to Kyiv.",
         PUB,
         [("UKR-USA", "cooperation", None)],
@@ -756,7 +765,8 @@ CASES = [
     # a list of past coups without a date of its own reports none of them
     (
         "coups-listed",
-        "The AU suspended Egypt on Friday. The AU has adopted the same measure after coups in Mali, Guinea-Bissau "
+        "The AU suspended Egypt on Friday. The AU has adopted the same measure after coups in Mali, "
+        "Guinea-Bissau "
         "and Madagascar in recent years.",
         PUB,
         [],
@@ -829,12 +839,14 @@ def test_no_time_given_is_unknown_not_the_publication_date(extract):
 
 def test_a_past_participle_describing_the_object_does_not_date_the_event(extract):
     """ "revoked the agreement signed in 2012": the signing was in 2012, not the revocation."""
-    events = extract("signed-in", "Niger's junta revoked the agreement signed with the United States in 2012.", PUB)
+    events = extract(
+        "signed-in", "Niger's junta revoked the agreement signed with the United States in 2012.", PUB
+    )
     assert events and all(e.date.value != "2012" for e in events)
 
 
 def test_the_by_phrase_of_an_event_noun_names_who_acted(extract):
-    """ "a visit to Niamey by senior US officials": the United States visits Niger, not the other way round."""
+    """ "a visit to Niamey by senior US officials": the United States visits Niger, not the reverse."""
     text = "A visit to Niamey by senior US officials on Tuesday hastened the break."
     [visit] = [e for e in extract("visit-by", text, PUB) if e.type == "visit"]
     assert (visit.source.country, visit.target.country) == ("USA", "NER")
