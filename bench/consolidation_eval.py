@@ -2,6 +2,7 @@
 
     python -m bench.consolidation_eval            # ingest into a temporary store, print the report
     python -m bench.consolidation_eval --brief    # the counts only
+    python -m bench.consolidation_eval --corpus data/eval/consolidation-b   # the held-out corpus
 
 Ingests data/eval/consolidation/articles (28 articles, 22 real events in expected.json) with
 the real extractor into a temporary store, consolidates, and maps each consolidated event to
@@ -67,9 +68,9 @@ class Scheme:
     optional: dict[str, list[dict]]  # article id -> its optional gold events
 
     @classmethod
-    def load(cls) -> Scheme:
-        expected = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))["events"]
-        gold = json.loads((CORPUS / "gold.json").read_text(encoding="utf-8"))
+    def load(cls, corpus: Path = CORPUS) -> Scheme:
+        expected = json.loads((corpus / "expected.json").read_text(encoding="utf-8"))["events"]
+        gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
         categories, types = accepted_categories(expected, gold)
         optional = {a["id"]: [g for g in a["events"] if g.get("optional")] for a in gold["articles"]}
         return cls(expected, categories, types, optional)
@@ -145,14 +146,14 @@ def key_of(event, scheme: Scheme) -> tuple[str, Counter]:
     return max(winners, key=lambda k: (by_article.get(k, -1), k)), votes
 
 
-def consolidated_events(store: Path):
+def consolidated_events(store: Path, corpus: Path = CORPUS):
     """Ingest the corpus into ``store`` with the real extractor; every consolidated event there."""
     from kg.consolidate import consolidate, read_corrections, read_mentions, stored_dyads
     from kg.load import ingest_paths
     from kg.store import KnowledgeGraph
 
     with KnowledgeGraph.open(store) as kg:
-        report = ingest_paths(kg, [CORPUS / "articles"])
+        report = ingest_paths(kg, [corpus / "articles"])
         corrections = read_corrections(kg)
         events = [e for d in sorted(stored_dyads(kg)) for e in consolidate(read_mentions(kg, d), corrections)]
         mentions = [m for d in sorted(stored_dyads(kg)) for m in read_mentions(kg, d)]
@@ -207,11 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--brief", action="store_true", help="print the counts only")
     parser.add_argument("--store", type=Path, help="store directory (default: a temporary one)")
     parser.add_argument("--json", action="store_true", help="print the counts as JSON")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="folder with articles/, gold.json, expected.json"
+    )
     args = parser.parse_args(argv)
-    scheme = Scheme.load()
+    scheme = Scheme.load(args.corpus)
     expected = scheme.expected
     with tempfile.TemporaryDirectory() as tmp:
-        report, events, mentions = consolidated_events(args.store or Path(tmp) / "store")
+        report, events, mentions = consolidated_events(args.store or Path(tmp) / "store", args.corpus)
     result = evaluate(events, scheme)
     asserted = sum(1 for m in mentions if m.status == "asserted")
     counts = {
