@@ -19,8 +19,9 @@ otherwise overlapping intervals (2024-03 holds 2024-03-16). A date the extractor
 inferred from context ("(present tense)", "(earlier in the article)") is a weaker witness
 than one the sentence states, but it still keeps a mention from joining an event of another
 month (such dates are often right: Mali's 2021 coup is not its 2020 one). A call, meeting or
-visit and the agreement reached on it, told in one sentence, are one event. Only asserted
-mentions are consolidated.
+visit and the agreement reached on it, told in one sentence, are one event, and so are the parts
+of one statement ("condemned the detention and called for his release"). Only asserted mentions
+are consolidated.
 """
 
 from __future__ import annotations
@@ -64,6 +65,8 @@ COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
 # agreed to strengthen security cooperation"); told apart, they stay apart.
 OCCASION_TYPES = frozenset({"call", "meeting", "visit"})
 AGREED_TYPES = frozenset({"agreement", "alliance"})
+# Likewise one statement told in one sentence: "condemned the detention and called for his release".
+STATEMENT_TYPES = frozenset({"condemnation", "pressure", "threat", "accusation"})
 # Vague types that describe any event of their category ("relations soured", "military ties").
 GENERIC_TYPES: dict[str, str] = {
     "deteriorating_relations": "tension",
@@ -290,13 +293,13 @@ def types_compatible(a: str, b: str) -> bool:
 
 
 def same_occasion(a: Mention, b: Mention) -> bool:
-    """Whether two mentions are a call, meeting or visit and the agreement reached on it, in one sentence."""
-    return (
-        a.article == b.article
-        and a.sentence == b.sentence
-        and bool(a.sentence)
-        and {a.type, b.type} & OCCASION_TYPES != set()
-        and {a.type, b.type} & AGREED_TYPES != set()
+    """Whether two mentions, told in one sentence, are a call, meeting or visit and the agreement reached
+    on it, or two parts of one statement (a condemnation and a demand)."""
+    if a.article != b.article or a.sentence != b.sentence or not a.sentence:
+        return False
+    types = {a.type, b.type}
+    return bool(types & OCCASION_TYPES and types & AGREED_TYPES) or (
+        types <= STATEMENT_TYPES and a.category == b.category and (a.source, a.target) == (b.source, b.target)
     )
 
 

@@ -302,21 +302,35 @@ def test_an_inferred_date_that_fits_no_event_stays_its_own_event():
     assert sorted((ce.date.value, ce.source_count) for ce in ces) == [("2020-08-18", 2), ("2021-05-24", 1)]
 
 
+def told(sentence: str, article: str, when: str, source: str, target: str, *types: str) -> list[Mention]:
+    """Mentions of the given types, all read in one sentence of one article."""
+    return [replace(mention(event(article, t, when, source, target)), sentence=sentence) for t in types]
+
+
 def test_what_was_agreed_on_a_call_told_in_one_sentence_is_one_event():
     """ "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation": one happening."""
     sentence = "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation."
-    call, pact = (
-        replace(mention(event("02", t, "2024-03-26", "NER", "RUS")), sentence=sentence)
-        for t in ("call", "alliance")
-    )
+    call, pact = told(sentence, "02", "2024-03-26", "NER", "RUS", "call", "alliance")
     [ce] = consolidate([call, pact])
     assert len(ce.mentions) == 2 and ce.source_count == 1
     # in two sentences, or two articles, a call and a pact are two events
-    elsewhere = replace(
-        mention(event("04", "alliance", "2024-03-26", "NER", "RUS")), sentence="They signed a pact."
-    )
+    [elsewhere] = told("They signed a pact.", "04", "2024-03-26", "NER", "RUS", "alliance")
     assert len(consolidate([call, elsewhere])) == 2
     assert not types_compatible("call", "alliance")
+
+
+def test_one_statement_told_in_one_sentence_is_one_event():
+    """ "The AU condemned the detention and called for his release": a condemnation and a demand."""
+    sentence = "The AU condemned the detention and called for the president's release on Tuesday."
+    condemned, demanded = told(sentence, "a", "2020-08-18", "AU", "MLI", "condemnation", "pressure")
+    [ce] = consolidate([condemned, demanded])
+    assert len(ce.mentions) == 2
+    # an act is not a statement: an expulsion and a sanction in one sentence stay two events
+    acts = told("Riyadh expelled and sanctioned.", "b", "2018-08-06", "SAU", "CAN", "expulsion", "sanction")
+    assert len(consolidate(acts)) == 2
+    # the same statement types from two sentences stay two
+    [other] = told("It demanded more.", "a", "2020-08-18", "AU", "MLI", "pressure")
+    assert len(consolidate([condemned, other])) == 2
 
 
 def test_only_asserted_mentions_are_consolidated():
