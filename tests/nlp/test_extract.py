@@ -780,6 +780,15 @@ CASES = [
         [("COD-GIN", "tension", "2021-09-05")],
         ["COG-GIN"],
     ),
+    # a handover of power between presidents is no base handover (the word alone names no base)
+    (
+        "presidential-handover",
+        "The US embassy in Niamey praised Niger's 2021 vote, the country's first peaceful handover "
+        "between two elected presidents since independence.",
+        PUB,
+        [],
+        ["NER-USA/asserted/handover"],
+    ),
     # no interstate event at all
     (
         "domestic",
