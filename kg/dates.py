@@ -19,12 +19,19 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
 - Seasons are northern-hemisphere month ranges (spring 03-05, summer 06-08, autumn/fall 09-11,
   winter December to February): "the summer of 2022" is 2022-06..2022-08 and "the winter of 2022" is
   2022-12..2023-02. "this summer" is the one of the published year (for winter: the one containing
-  ``published``, or starting in its December); "last"/"next" the one before/after that.
+  ``published``, or starting in its December); "next" the one after that; "last" the latest one that
+  ended before the published month ("last spring" is this year's in December, last year's in April).
+  Without a year ("in the spring", "over the summer", "in late spring"): the latest one begun by the
+  published month.
+- "in the last days of January", "the first week of March": month precision, like "the end of March".
 - "N days ago": a day; "N weeks ago": the month of that day; "N months ago": a month; "N years ago" a year.
 - "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
 - A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
   by, until, from, during, before, after, "the", "of", "'s", early/mid/late; before "'s" or an event
   noun ("2023 coup"); and never before a counted noun ("the 2000 troops") or a dash and a word.
+- "in June that year", "earlier that month", "the following year", "the summer of that year": against
+  the date named last before them in the text (``find_dates`` reads a whole article); with none, no
+  date (and "in June" is not read alone as this June). "in/over the next year" is a duration, no date.
 - Vague expressions ("recently", "in recent weeks", "a few days ago") and those needing another date
   as anchor ("the previous day", "a year later") are not dates: nothing is returned.
 - Without ``published``, expressions that need it do not resolve and are left out of ``find_dates``.
@@ -105,7 +112,8 @@ _PIECES = {
     "{IN}": "(?:(?:back|earlier|later|late|early|sometime|starting|beginning|as early as|as late as) in"
             "|as of|in|since|by|during|from|until|till|through|throughout|before|after|circa)",
     "{MOD}": "(?:(?:early|mid|late|earlier|later)(?: |{_}{DASH}{_})"
-             "|(?:the )?(?:end|start|beginning|middle|close|turn|first half|second half) of )",
+             "|(?:the )?(?:end|start|beginning|middle|close|turn|first half|second half) of "
+             "|(?:the )?(?:first|last|final|closing|opening)(?: few)? (?:days?|weeks?) of )",
     # after a bare year: not "2000-strong", not "2000 troops", not "2000 %", not "2000 to 2500"
     "{YG}": r"(?!{_}{DASH}{_}\w)(?! (?:" + _COUNTED.replace(" ", "|") + "){R})(?!{_}%)"
             r"(?! (?:to|and|or) (?!(?:19|20)\d\d{R})\d)",
@@ -304,7 +312,26 @@ def _season_relative(m: re.Match[str], published: date | None) -> _Resolved | No
         return None
     season = _words(m["s"])
     this = published.year - 1 if season == "winter" and published.month <= 2 else published.year
-    return _season_span(season, this + _relative(m["rel"]))
+    rel = _relative(m["rel"])
+    if rel < 0:  # the most recent one that ended before the published month ("last spring" in December)
+        return _recent_season(season, published, ended=True)
+    return _season_span(season, this + rel)
+
+
+def _recent_season(season: str, published: date, *, ended: bool = False) -> _Resolved:
+    """The latest season that began (or, with ``ended``, ended) before or in the published month."""
+    month = _ym(published.year, published.month)
+    year = published.year
+    while True:  # at most three steps back: a season recurs every year
+        first, last = _season_span(season, year)
+        if (last < month) if ended else (first <= month):
+            return first, last
+        year -= 1
+
+
+def _bare_season(m: re.Match[str], published: date | None) -> _Resolved | None:
+    """"in the spring": the latest spring begun by the published month, a range of months."""
+    return None if published is None else _recent_season(_words(m["s"]), published)
 
 
 def _weekday(m: re.Match[str], published: date | None) -> _Resolved | None:
@@ -373,6 +400,33 @@ def _nth(m: re.Match[str], published: date | None) -> _Resolved | None:
     return None
 
 
+_ANCHOR_STEPS = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
+                 "the preceding": -1, "the prior": -1}
+
+
+def _unanchored(m: re.Match[str], published: date | None) -> _Resolved | None:
+    """An anchored expression read alone: no date (``find_dates`` resolves it against the one before)."""
+    return None
+
+
+def _anchored(m: re.Match[str], anchor: EventDate | None) -> _Resolved | None:
+    """"in June that year", "earlier that month", "the following year" against the date named before."""
+    if anchor is None or anchor.value is None:
+        return None
+    step, unit = _ANCHOR_STEPS[_words(m["rel"])], _words(m["unit"])
+    year = int(anchor.value[:4])
+    if unit == "month":
+        if m["mon"] or m["s"] or len(anchor.value) < 7:
+            return None
+        return _ym(*_shift(year, int(anchor.value[5:7]), step)), None
+    season = _words(m["s"]) if m["s"] else (unit if unit in _SEASONS else None)
+    if m["mon"]:
+        return (_ym(year + step, _month_number(m["mon"])), None) if unit == "year" else None
+    if season is not None:
+        return _season_span(season, year + step) if unit in ("year", season) else None
+    return f"{year + step:04d}", None
+
+
 # --- the rules -------------------------------------------------------------------------------------
 
 # After a month, an older year too ("1 January 1885"), only right after it ("5 April, 1600 people")
@@ -420,6 +474,18 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
     ("relative season",
      r"{L}(?:{PREP})?(?:{MOD})?(?:the )?(?P<rel>this past|this|last|next|past) (?P<s>{SEASON})",
      _season_relative),
+    ("bare season",  # "in the spring", "over the summer", "in late spring"; not "the Arab Spring"
+     r"{L}(?:(?:{PREP}|over |throughout )(?:{MOD})?(?:the )?|{MOD}(?:the )?)(?P<s>{SEASON})",
+     _bare_season),
+    # anchored to the date named before it in the text: "in June that year", "earlier that month", "the
+    # following year" (resolved by find_dates; never "in June" read alone)
+    ("anchored",
+     r"{L}(?:{PREP})?(?:{MOD})?(?:(?P<mon>{FULLMONTH}),? (?:of )?|(?:the )?(?P<s>{SEASON}) (?:of )?)?"
+     r"(?P<rel>that|the same|the following"
+     r"|(?<!\bin{S})(?<!\bover{S})(?<!\bwithin{S})(?<!\bfor{S})(?<!\bduring{S})the next"
+     r"|the previous|the preceding|the prior) "
+     r"(?P<unit>year|month|spring|summer|autumn|fall|winter){R}",
+     _unanchored),
     ("weekday",
      r"{L}(?:(?P<rel>this past|this coming|last|this|next|coming|past) |{PREP}|(?:early|late) (?:on )?)?"
      r"(?P<wd>{WEEKDAY})(?! (?:times|telegraph|herald|express|mirror|post|tribune|standard|nation){R})"
@@ -479,19 +545,35 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     candidates.sort(key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    anchored: list[re.Match[str]] = []
     for start, end, _order, m, resolver in candidates:
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))  # even if it does not resolve: its words are not re-read as a shorter date
-        words = text[start:end]
-        try:
-            resolved = resolver(m, published)
-            when = None if resolved is None else _make(resolved[0], resolved[1], words)
-        except (ValueError, OverflowError):  # arithmetic beyond date.min/date.max
-            when = None
+        if resolver is _unanchored:
+            anchored.append(m)
+            continue
+        when = _resolve(resolver, m, published, text[start:end])
         if when is not None:
-            found.append(DateMention(start=start, end=end, text=words, date=when))
-    return sorted(found, key=lambda d: d.start)
+            found.append(DateMention(start=start, end=end, text=text[start:end], date=when))
+    found.sort(key=lambda d: d.start)
+    for m in sorted(anchored, key=lambda m: m.start()):  # each against the date named last before it
+        before = [d.date for d in found if d.end <= m.start()]
+        when = _resolve(_anchored, m, before[-1] if before else None, m[0])
+        if when is not None:
+            found.append(DateMention(start=m.start(), end=m.end(), text=m[0], date=when))
+            found.sort(key=lambda d: d.start)
+    return found
+
+
+def _resolve(resolver: Callable[[re.Match[str], object], _Resolved | None], m: re.Match[str], against: object,
+             words: str) -> EventDate | None:
+    """The date a resolver gives a match (against the publication date or an anchor), or None."""
+    try:
+        resolved = resolver(m, against)
+        return None if resolved is None else _make(resolved[0], resolved[1], words)
+    except (ValueError, OverflowError):  # arithmetic beyond date.min/date.max
+        return None
 
 
 def resolve_date(expression: str, published: date | None) -> EventDate | None:

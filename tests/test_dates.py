@@ -127,6 +127,19 @@ CASES = [
     ("Troops arrived last spring.", FRI, "2023-03", "month"),
     ("Troops arrived on the 3rd.", FRI, "2024-04-03", "day"),
     ("Troops arrived on the 16th.", FRI, "2024-03-16", "day"),  # after the 12th: last month's
+    ("France's ambassador was told in the last days of January to leave.", date(2022, 2, 3), "2022-01",
+     "month"),
+    ("Troops arrived in the first week of March.", FRI, "2024-03", "month"),
+    # not dates: anchored to a date the text does not give ("in June" alone would be this June)
+    ("Algeria recalled its envoy in June that year.", FRI, None, None),
+    ("Algeria recalled its envoy in June of that year.", FRI, None, None),
+    ("Troops arrived earlier that month.", FRI, None, None),
+    ("Troops left later that year.", FRI, None, None),
+    ("Troops left the following year.", FRI, None, None),
+    ("in the summer of that year", FRI, None, None),
+    ("Talks may resume over the next year.", FRI, None, None),
+    ("the Arab Spring", FRI, None, None),
+    ("the spring offensive", FRI, None, None),
     # not dates
     ("Troops have arrived in recent weeks.", FRI, None, None),
     ("Troops have recently arrived.", FRI, None, None),
@@ -169,6 +182,27 @@ def test_find_dates(text, published, value, precision):
         assert found[0].date.text == found[0].text == text[found[0].start:found[0].end]
 
 
+# (text, published, the anchored mention's value and end): against the date named last before it
+ANCHORED = [
+    ("In March 2022 Algeria recalled its envoy, and in June that year it suspended the treaty.", FRI,
+     "2022-06", None),
+    ("In March 2022 Algeria recalled its envoy; in June of that year it suspended the treaty.", FRI,
+     "2022-06", None),
+    ("Troops came on 3 May 2021 and left later that month.", FRI, "2021-05", None),
+    ("In March 2022 they met; the next month they signed.", FRI, "2022-04", None),
+    ("They signed in 2019; the following year they left.", FRI, "2020", None),
+    ("They signed in 2019, the previous year they had met.", FRI, "2018", None),
+    ("They signed in 2019 and left in the summer of that year.", FRI, "2019-06", "2019-08"),
+    ("They met in 2020, and that summer they signed.", FRI, "2020-06", "2020-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "value", "end"), ANCHORED)
+def test_anchored_dates(text, published, value, end):
+    anchor, anchored = find_dates(text, published)
+    assert anchor.end <= anchored.start and (anchored.date.value, anchored.date.end) == (value, end)
+
+
 # (text, published, value, end, precision): ranges set ``end``
 RANGES = [
     ("between March and May 2024", FRI, "2024-03", "2024-05", "month"),
@@ -185,6 +219,17 @@ RANGES = [
     ("last winter", date(2024, 1, 20), "2022-12", "2023-02", "month"),
     ("this summer", FRI, "2024-06", "2024-08", "month"),
     ("16-18 March 2024", FRI, "2024-03-16", "2024-03-18", "day"),
+    # a season without a year: the latest one begun by the published month; "last": the latest one ended
+    ("in the spring", DEC, "2024-03", "2024-05", "month"),
+    ("in the spring", FRI, "2024-03", "2024-05", "month"),
+    ("in the spring", JAN, "2023-03", "2023-05", "month"),
+    ("in spring", DEC, "2024-03", "2024-05", "month"),
+    ("over the summer", DEC, "2024-06", "2024-08", "month"),
+    ("in late spring", DEC, "2024-03", "2024-05", "month"),
+    ("during the winter", JAN, "2023-12", "2024-02", "month"),
+    ("last spring", DEC, "2024-03", "2024-05", "month"),
+    ("last spring", FRI, "2023-03", "2023-05", "month"),
+    ("last summer", date(2024, 8, 30), "2023-06", "2023-08", "month"),
     ("March 16\u201318", FRI, "2024-03-16", "2024-03-18", "day"),
 ]
 
