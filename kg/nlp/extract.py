@@ -100,7 +100,7 @@ PLANNED_HEADS = {
     "poise",
     "go",
 }
-DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give"}
+DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give", "force", "compel", "oblige"}
 ANNOUNCING_HEADS = {
     "agree",
     "announce",
@@ -113,6 +113,11 @@ ANNOUNCING_HEADS = {
     "begin",
     "start",
 }
+# A visit told from the host's side: the visitor is the object (or the passive subject)
+HOSTING_LEMMAS = {"host", "welcome", "receive"}
+# Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
+HAPPENING_NOUNS = {"move", "decision", "step", "measure", "policy", "crisis", "row", "dispute", "development",
+                   "change", "shift", "withdrawal", "departure", "rupture", "escalation", "situation"}
 NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
 # Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
 NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
@@ -273,10 +278,19 @@ class Extractor:
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         # a deadline ("leave by September 15") is not when the demand or announcement was made
         dated_itself = date_from == "own" and not (when.text or "").startswith(("by ", "until ", "before "))
-        if type_ == "withdrawal" and not dated_itself and (demand := _demander(token)) is not None:
-            # "the junta demanded that French troops leave": the host revokes their access
-            type_, status = "revoke_access", event_status(demand)
-            when, date_from = event_date(demand, sent, dates, trigger_tokens, article.published)
+        demanded: Token | None = None
+        if (
+            type_ == "withdrawal"
+            and (demand := _demander(token)) is not None
+            and (not dated_itself or _before(when, article.published))
+        ):
+            # "the junta demanded that French troops leave": the host revokes their access; a past date
+            # of the leaving ("had asked American forces to leave in the spring") dates the demand when
+            # the demand has no date of its own
+            type_, status, demanded = "revoke_access", event_status(demand), demand
+            asked, asked_from = event_date(demand, sent, dates, trigger_tokens, article.published)
+            if not dated_itself or asked_from == "own":
+                when, date_from = asked, asked_from
         elif (
             type_ == "withdrawal"
             and not dated_itself
@@ -299,6 +313,11 @@ class Extractor:
             ):
                 when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if demanded is not None:
+            # "Chad asked American special forces to leave": who asked revokes the access of who was asked
+            asker, asked_to, _ = event_roles(demanded, mentions, trigger_tokens)
+            if asker and asked_to:
+                subjects, objects, grammatical = asker, asked_to, True
         if type_ == "withdrawal_announced" and not subjects and not objects and token.pos_ == "NOUN":
             # "Campbell and Zeine agreed to begin planning an orderly withdrawal": those who agreed
             announcer = _governor(token, ANNOUNCING_HEADS)
@@ -328,6 +347,8 @@ class Extractor:
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_, doc)
+            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
+                src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             out.append(
                 Event(
@@ -457,6 +478,13 @@ NAME_AFTER = {
     "daily",
     "today",
     "tribune",
+    "review",
+    "monitor",
+    "observer",
+    "journal",
+    "gazette",
+    "courier",
+    "dispatch",
 }
 REGION_BEFORE = {"latin", "central", "south", "north", "southern", "northern"}
 
@@ -467,6 +495,8 @@ def _inside_other_name(ent: Span) -> bool:
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.lower_ in NAME_AFTER and after.text[:1].isupper():
         return True
+    if before is not None and before.lower_ == "lake" and before.text[:1].isupper():
+        return True  # "the Lake Chad basin", "(Lake Chad Review)": the lake, not the state
     if before is not None and before.lower_ == "of" and ent.start > 1:
         place = doc[ent.start - 2]
         return place.lower_ in PLACE_BEFORE_OF and place.text[:1].isupper()
@@ -773,6 +803,12 @@ def _not_an_event_use(token: Token) -> bool:
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         return any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree)
+    if lemma == "threaten" and token.pos_ == "VERB":
+        # "a move that threatens the presence of French troops": a happening endangers, nobody threatens
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("that", "which") and token.dep_ == "relcl":
+            subject = token.head
+        return subject is not None and subject.lemma_.lower() in HAPPENING_NOUNS
     return False
 
 
@@ -1406,6 +1442,11 @@ def _governed_by(token: Token, lemmas: set[str]) -> bool:
     return _governor(token, lemmas) is not token
 
 
+def _before(when: EventDate, published: date | None) -> bool:
+    """Whether a known date ends before the publication date."""
+    return when.known and published is not None and when.bounds()[1] < published  # type: ignore[index]
+
+
 def _demander(token: Token) -> Token | None:
     """The verb demanding the trigger's clause: "asked French troops to leave", "demanded that they
     leave" (not "told reporters after leaving Niamey")."""
@@ -1494,6 +1535,46 @@ def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
     return t
 
 
+_OFFSET_NUMBERS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                   "seven": 7}
+
+
+def _day_offset(head: Token) -> tuple[int, str] | None:
+    """Days from the date of the clause a clause hangs from to its own, and the words saying so:
+    "retaliating a day after Algeria expelled …" (-1), "two days before the summit opened" (+2)."""
+    doc = head.doc
+    for mark in (c for c in head.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")):
+        i = mark.i
+        if i >= 2 and doc[i - 1].lower_ in ("day", "days") and doc[i - 2].lower_ in _OFFSET_NUMBERS:
+            n = _OFFSET_NUMBERS[doc[i - 2].lower_]
+            return (-n if mark.lower_ == "after" else n), doc[i - 2 : i + 1].text
+    return None
+
+
+def _offset(when: EventDate, head: Token, date_from: str) -> EventDate:
+    """A day borrowed from another clause, moved by the clause's own "a day after" / "two days before"."""
+    offset = _day_offset(head)
+    if offset is None or when.precision != "day" or when.end:
+        return when
+    days, words = offset
+    shifted = date.fromisoformat(when.value) + timedelta(days=days)  # type: ignore[arg-type]
+    marks = " (earlier in the article)" if date_from == "context" else ""
+    return EventDate(value=shifted.isoformat(), precision="day", text=words + marks)
+
+
+def _other_event_time(anchor: Token, token: Token, trigger_tokens: set[int]) -> bool:
+    """Whether a date dates another event named in a time phrase of the trigger's: "agreed to restart
+    cooperation after a phone call at the end of March" dates the call, not the agreement."""
+    if anchor.i == token.i or anchor.i not in trigger_tokens:
+        return False
+    t = anchor
+    while t.head != t and t.i != token.i:
+        if t.dep_ in ("prep", "mark") and t.lower_ in ("after", "before", "since", "following", "until"):
+            return True
+        t = t.head
+    return False
+
+
 def event_date(
     token: Token,
     sent: Span,
@@ -1505,6 +1586,7 @@ def event_date(
 
     Without one: present tense means the time of publication; a past-tense news clause takes the
     date the story last gave (its reference time); background (past perfect, "historically") stays unknown.
+    A clause "a day after" (or "two days before") the one giving the day is that many days off it.
     """
     token = _carrier(token)
     local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
@@ -1528,6 +1610,7 @@ def event_date(
             and anchors[id(m)].i in inside
             and anchors[id(m)].lemma_.lower() not in REPORTING_NOUNS
             and not _reported(root)
+            and not _other_event_time(anchors[id(m)], token, trigger_tokens)
         ]
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
@@ -1541,7 +1624,7 @@ def event_date(
         for _ in range(4):
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
-                return hits[0].date, "clause"
+                return _offset(hits[0].date, head, "clause"), "clause"
             if h.dep_ in ("relcl", "advcl", "acl") and h.head.i in spans:
                 return spans[h.head.i].date, "clause"  # "in March, when the junta revoked…"
             if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
@@ -1553,7 +1636,7 @@ def event_date(
         ]
         if opening and (h.dep_ == "ROOT" or len(local) == 1):
             # the sentence's only date, opening it, frames every clause even when the parse is lost
-            return opening[0].date, "clause"
+            return _offset(opening[0].date, head, "clause"), "clause"
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
         return EventDate(), "none"
     tense = _tense(head)
@@ -1564,7 +1647,8 @@ def event_date(
     if tense == "past":
         context = _reference_date(sent, dates, published)
         if context is not None:
-            return context.model_copy(update={"text": f"{context.text} (earlier in the article)"}), "context"
+            marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
+            return _offset(marked, head, "context"), "context"
     return EventDate(), "none"
 
 

@@ -503,7 +503,7 @@ CASES = [
         "PARIS - France on Saturday kept its envoy in place, a day after the military government in Niamey "
         "declared him unwelcome. French officials met in Paris.",
         PUB,
-        [("FRA-NER", "tension", "2024-04-06")],
+        [("FRA-NER", "tension", "2024-04-05")],  # a day before Saturday
         [],
     ),
     # taking control of a base is no coup; describing someone as an ally is no alliance
@@ -859,3 +859,132 @@ def test_the_by_phrase_of_an_event_noun_names_who_acted(extract):
     text = "A visit to Niamey by senior US officials on Tuesday hastened the break."
     [visit] = [e for e in extract("visit-by", text, PUB) if e.type == "visit"]
     assert (visit.source.country, visit.target.country) == ("USA", "NER")
+
+
+# (name, text, published, the event's type, source, target, date): who acted and when, from corpus B's errors
+DIRECTED = [
+    # a demand to leave dated in the past, with no date of its own: the host revoked the access then
+    (
+        "asked-to-leave",
+        "Chad had also asked American special forces to leave in the spring.",
+        date(2024, 12, 20),
+        "revoke_access",
+        "TCD",
+        "USA",
+        "2024-03",
+    ),
+    # forcing troops out is a demand too: who forced revokes the access of who was forced
+    (
+        "forced-out",
+        "Last week Bamako also forced Denmark to pull out about 100 special forces.",
+        date(2022, 1, 31),
+        "revoke_access",
+        "MLI",
+        "DNK",
+        "2022-01",
+    ),
+    # "a day after": one day before the day of the clause it hangs from
+    (
+        "a-day-after",
+        "France on Tuesday ordered 12 Algerian diplomats to leave the country, retaliating a day after "
+        "Algeria expelled 12 French officials.",
+        date(2025, 4, 16),
+        "expulsion",
+        "DZA",
+        "FRA",
+        "2025-04-14",
+    ),
+    (
+        "a-day-after-main",
+        "France on Tuesday ordered 12 Algerian diplomats to leave the country, retaliating a day "
+        "after Algeria expelled 12 French officials.",
+        date(2025, 4, 16),
+        "expulsion",
+        "FRA",
+        "DZA",
+        "2025-04-15",
+    ),
+    (
+        "the-day-after",
+        "Last Tuesday Paris ordered 12 Algerian staff to leave and recalled its ambassador from "
+        "Algiers, the day after Algeria had expelled 12 French embassy employees.",
+        date(2025, 4, 22),
+        "expulsion",
+        "DZA",
+        "FRA",
+        "2025-04-14",
+    ),
+    # a visit told from the host's side: the one received is the visitor
+    (
+        "received-by",
+        "On 6 April, France's foreign minister was received in Algiers by President Abdelmadjid Tebboune.",
+        date(2025, 4, 22),
+        "visit",
+        "FRA",
+        "DZA",
+        "2025-04-06",
+    ),
+    (
+        "hosted",
+        "President Abdelmadjid Tebboune received France's foreign minister in Algiers on 6 April.",
+        date(2025, 4, 22),
+        "visit",
+        "FRA",
+        "DZA",
+        "2025-04-06",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published", "type_", "source", "target", "when"), DIRECTED, ids=[c[0] for c in DIRECTED]
+)
+def test_direction_type_and_date(extract, name, text, published, type_, source, target, when):
+    found = [
+        (e.type, e.source.country, e.target.country, e.date.value, e.status)
+        for e in extract(name, text, published)
+    ]
+    assert (type_, source, target, when, "asserted") in found, found
+
+
+# (name, text, published, a pair and type that must not be found)
+NOT_EVENTS = [
+    # a happening endangers, nobody threatens
+    (
+        "move-threatens",
+        "Chad ended its defence agreement with France on Thursday, a move that threatens the "
+        "presence of about 1,000 French soldiers.",
+        date(2024, 11, 29),
+        "FRA-TCD",
+        "threat",
+    ),
+    # a lake (or an outlet named after one) is not the state
+    (
+        "lake-chad",
+        "ALGIERS, 14 April 2025 (Lake Chad Review) - Algeria on Monday declared 12 officials of the "
+        "French embassy persona non grata.",
+        date(2025, 4, 14),
+        "FRA-TCD",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published", "pair", "type_"), NOT_EVENTS, ids=[c[0] for c in NOT_EVENTS]
+)
+def test_not_an_event_between_these(extract, name, text, published, pair, type_):
+    events = extract(name, text, published)
+    assert not [
+        e for e in events if dyad_key(e.source.country, e.target.country) == pair and type_ in ("", e.type)
+    ], events
+
+
+def test_the_date_of_an_event_named_after_the_trigger_is_not_the_triggers(extract):
+    """ "agreed to restart cooperation after a phone call … at the end of March": March is the call's."""
+    text = (
+        "Barrot and President Abdelmadjid Tebboune had agreed to restart security cooperation after a phone "
+        "call between the two presidents at the end of March."
+    )
+    events = [e for e in extract("after-call", text, date(2025, 4, 16)) if e.category == "cooperation"]
+    assert events and all(e.date.value != "2025-03" for e in events if e.type != "call")
