@@ -43,6 +43,7 @@ def accepted_categories(expected: list[dict], gold: dict) -> tuple[dict[str, set
                     and g["category"] == e["category"]
                     and article["id"] in e["articles"]
                     and g["date"]
+                    and not g.get("optional")  # an optional event beside a real one is not a report of it
                     and dates_agree(g["date"], e["date"])
                 ):
                     found[e["key"]] |= set(g.get("alt", []))
@@ -50,8 +51,12 @@ def accepted_categories(expected: list[dict], gold: dict) -> tuple[dict[str, set
     return found, types
 
 
-def dates_agree(value: str, real: str, *, days: int = 1) -> bool:
-    """Two dates at their common precision (a month at most); two days at most ``days`` apart."""
+def dates_agree(value: str, real: str, *, days: int = 1, end: str | None = None) -> bool:
+    """Two dates at their common precision (a month at most); two days at most ``days`` apart. A range
+    (``value`` to ``end``, "in the spring") agrees with a date inside it."""
+    if end is not None:
+        common = min(len(value), len(real), 7)
+        return value[:common] <= real[:common] <= end[:common]
     if len(value) == 10 and len(real) == 10:
         return abs((date.fromisoformat(value) - date.fromisoformat(real)).days) <= days
     common = min(len(value), len(real), 7)
@@ -115,7 +120,7 @@ def _candidates(m, scheme: Scheme, *, dated: bool) -> list[str]:
         if e.get("distinct_from") and m.source != e["source"]:
             continue
         if dated and m.date.known:
-            if not dates_agree(m.date.value, e["date"]):
+            if not dates_agree(m.date.value, e["date"], end=m.date.end):
                 continue
         elif m.article not in e["articles"] + e.get("undated_mentions", []):
             continue

@@ -59,6 +59,11 @@ COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
         ("expulsion", "ultimatum"),  # "48 hours to leave" is the expulsion itself
         ("visit", "meeting"),  # the talks held during a visit
         ("military_training", "arms_transfer"),  # instructors arriving with their equipment
+        # "deployment" (FORMAT.md's word for foreign forces arriving): "Wagner fighters arrived" and
+        # "Russian instructors arrived" are one arrival however each outlet names the men
+        ("deployment", "military_training"),
+        ("deployment", "arms_transfer"),
+        ("deployment", "access_granted"),
     )
 )
 # An occasion and what was agreed on it, told in one sentence, are one happening ("spoke by phone and
@@ -741,7 +746,7 @@ def consolidated_graph(
 # ---------------------------------------------------------------------- the store edge
 
 _MENTIONS = """
-SELECT DISTINCT ?event ?date ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
+SELECT DISTINCT ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
        ?confidence ?sentence ?trigger ?articleId ?outlet ?published ?url ?title
 WHERE {
   %s
@@ -758,6 +763,7 @@ WHERE {
   ?article kg:articleId ?articleId .
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:dateText ?dateText }
+  OPTIONAL { ?event kg:dateEnd ?dateEnd }
   OPTIONAL { ?article kg:outlet ?outlet }
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?article schema:url ?url }
@@ -775,6 +781,15 @@ def _code(term: object) -> str:
     return unquote(text.rsplit("/", 1)[-1])
 
 
+def _range_end(value: str | None, last_day: object) -> str | None:
+    """The end of a stored range ("in the spring": 2024-03 to 2024-05) at its start's precision, from its
+    last day (kg:dateEnd); None when the date is no range (its last day is its own value's)."""
+    if value is None or last_day is None:
+        return None
+    end = str(last_day)[: len(value)]
+    return end if end > value else None
+
+
 def _mentions_from(rows: list[dict]) -> list[Mention]:
     found: dict[str, Mention] = {}
     for r in rows:
@@ -784,6 +799,7 @@ def _mentions_from(rows: list[dict]) -> list[Mention]:
             value=value,
             precision=precision if value else "unknown",  # type: ignore[arg-type]
             text=str(r["dateText"]) if r.get("dateText") is not None else None,
+            end=_range_end(value, r.get("dateEnd")),
         )
         published = r.get("published")
         found[event] = Mention(

@@ -156,6 +156,21 @@ def test_a_stated_date_outvotes_one_inferred_from_context():
 @pytest.mark.parametrize(
     ("a", "b", "compatible"),
     [
+        ("military_training", "deployment", True),  # "Russian instructors arrived" / "Wagner fighters arrived"
+        ("arms_transfer", "deployment", True),
+        ("access_granted", "deployment", True),
+        ("visit", "deployment", False),
+    ],
+)
+def test_gold_deployment_is_an_arrival_of_forces(a, b, compatible):
+    """FORMAT.md's "deployment" (a gold type the extractor does not emit) names what outlets report as
+    training, arms or access; the multi-outlet eval maps such mentions to the gold's deployments."""
+    assert types_compatible(a, b) is compatible and types_compatible(b, a) is compatible
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compatible"),
+    [
         ("revoke_access", "end_agreement", True),
         ("withdrawal", "handover", True),
         ("agreement", "alliance", True),
@@ -642,3 +657,12 @@ def test_ingesting_again_changes_nothing(kg, extractor):
 def test_consolidated_event_iris_are_under_the_base(kg):
     [row] = kg.query("SELECT ?ce WHERE { ?ce a kg:ConsolidatedEvent } LIMIT 1").rows
     assert str(row[0]).startswith(str(consolidated_iri("")))
+
+
+def test_a_season_read_back_from_the_store_keeps_its_range_and_joins_the_event_inside_it(kg):
+    """ "Russia, whose instructors arrived in Niamey in the spring" (published in August): March to May,
+    so the mention is the instructors' arrival of 10 April, not an event of its own in March."""
+    [spring] = [m for m in read_mentions(kg, "NER-RUS") if m.date.text == "in the spring"]
+    assert (spring.date.value, spring.date.end) == ("2024-03", "2024-05")
+    [arrival] = [ce for ce in _events(kg, "NER-RUS") if spring.event in {m.event for m in ce.mentions}]
+    assert arrival.date.value == "2024-04-10" and len(arrival.mentions) > 1
