@@ -1562,6 +1562,24 @@ def _offset(when: EventDate, head: Token, date_from: str) -> EventDate:
     return EventDate(value=shifted.isoformat(), precision="day", text=words + marks)
 
 
+def _names_a_thing(m: DateMention, root: Token, token: Token) -> bool:
+    """Whether a year is part of the name of something the trigger acts on: "denounced the 2018
+    agreement" (signed in 2018, denounced later); "the 2023 coup" dates the coup itself."""
+    return (
+        m.date.precision == "year"
+        and root.dep_ in ("nummod", "compound", "amod")
+        and root.head.i != token.i
+        and root.head.lemma_.lower() in DOCUMENT_NOUNS
+    )
+
+
+# Documents named by the year they were signed ("the 2018 agreement"); "a 1987 coup" is dated by its year
+DOCUMENT_NOUNS = frozenset(
+    "agreement accord treaty pact deal charter constitution convention protocol memorandum framework "
+    "arrangement partnership".split()
+)
+
+
 def _other_event_time(anchor: Token, token: Token, trigger_tokens: set[int]) -> bool:
     """Whether a date dates another event named in a time phrase of the trigger's: "agreed to restart
     cooperation after a phone call at the end of March" dates the call, not the agreement."""
@@ -1611,6 +1629,7 @@ def event_date(
             and anchors[id(m)].lemma_.lower() not in REPORTING_NOUNS
             and not _reported(root)
             and not _other_event_time(anchors[id(m)], token, trigger_tokens)
+            and not _names_a_thing(m, root, token)
         ]
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:

@@ -865,7 +865,7 @@ def test_the_by_phrase_of_an_event_noun_names_who_acted(extract):
 DIRECTED = [
     # a demand to leave dated in the past, with no date of its own: the host revoked the access then
     (
-        "asked-to-leave",
+        "asked-to-leave-in-the-past",
         "Chad had also asked American special forces to leave in the spring.",
         date(2024, 12, 20),
         "revoke_access",
@@ -913,6 +913,26 @@ DIRECTED = [
         "DZA",
         "FRA",
         "2025-04-14",
+    ),
+    # to denounce an agreement is to end it; the year naming the agreement does not date its ending
+    (
+        "denounced-agreement",
+        "In January Burkina Faso's military government denounced the 2018 agreement governing the presence "
+        "of French forces.",
+        date(2023, 2, 20),
+        "revoke_access",
+        "BFA",
+        "FRA",
+        "2023-01",
+    ),
+    (
+        "denounced-accord",
+        "Burkina Faso denounced the 2018 accord with France on Monday.",
+        date(2023, 2, 20),
+        "end_agreement",
+        "BFA",
+        "FRA",
+        "2023-02-20",
     ),
     # a visit told from the host's side: the one received is the visitor
     (
