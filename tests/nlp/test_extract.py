@@ -934,6 +934,17 @@ DIRECTED = [
         "FRA",
         "2023-02-20",
     ),
+    # a deadline to leave, told to an envoy, is an expulsion
+    (
+        "told-hours-to-leave",
+        "Mali's junta told France's ambassador in the last days of January that he had 72 hours to pack his "
+        "bags.",
+        date(2022, 2, 3),
+        "expulsion",
+        "MLI",
+        "FRA",
+        "2022-01",
+    ),
     # a visit told from the host's side: the one received is the visitor
     (
         "received-by",
