@@ -110,8 +110,6 @@ ANNOUNCING_HEADS = {
     "accept",
     "approve",
     "confirm",
-    "begin",
-    "start",
 }
 # A visit told from the host's side: the visitor is the object (or the passive subject)
 HOSTING_LEMMAS = {"host", "welcome", "receive"}

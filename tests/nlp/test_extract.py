@@ -945,6 +945,25 @@ DIRECTED = [
         "FRA",
         "2022-01",
     ),
+    # a withdrawal begun is under way, not announced; one announced to begin is announced
+    (
+        "began-pulling-out",
+        "France began pulling its forces out of Chad on 10 December.",
+        date(2024, 12, 20),
+        "withdrawal",
+        "TCD",
+        "FRA",
+        "2024-12-10",
+    ),
+    (
+        "announced-to-begin",
+        "France announced on Monday that it would begin withdrawing its forces from Chad.",
+        date(2024, 12, 20),
+        "withdrawal_announced",
+        "TCD",
+        "FRA",
+        "2024-12-16",
+    ),
     # a visit told from the host's side: the one received is the visitor
     (
         "received-by",
