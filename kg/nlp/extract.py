@@ -311,6 +311,9 @@ class Extractor:
             ):
                 when = _next_year(when)  # "will leave by September 15": the coming one
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if not objects and (under := _placed_under(token, mentions)):
+            # "Tiani's government has been under ECOWAS sanctions"
+            objects, grammatical = under, bool(subjects)
         if demanded is not None:
             # "Chad asked American special forces to leave": who asked revokes the access of who was asked
             asker, asked_to, _ = event_roles(demanded, mentions, trigger_tokens)
@@ -1252,6 +1255,8 @@ def _focus_mention_of(trigger: Token, code: str, index: ActorIndex) -> Mention:
     return Mention(trigger.i, trigger.i, trigger.i, state, state.id, state.label)
 
 
+# A ruler who "has been" or "remained" something since a coup is where it happened (not a reaction to it)
+RULING_VERBS = {"be", "remain", "rule", "govern", "stay"}
 COUP_VERBS = {
     "take",
     "seize",
@@ -1316,7 +1321,7 @@ def _coup_states(
         verb = trigger  # "it seized power": placed like an unplaced coup noun
     else:
         verb = trigger.head
-        while verb.pos_ == "ADP" and verb.head != verb:
+        while verb.pos_ in ("ADP", "SCONJ") and verb.head != verb:  # "since the coup": since may be SCONJ
             verb = verb.head
     doers = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
     found = [
@@ -1326,6 +1331,10 @@ def _coup_states(
     ]
     if verb.lemma_.lower() in COUP_VERBS and found:
         return _distinct(found)
+    rulers = [m for m in found if m.country in index.military_ruled]
+    if verb.lemma_.lower() in RULING_VERBS and rulers:
+        # "General Tiani's government has been under sanctions since the coup": the coup that brought it
+        return _distinct(rulers)[:1]
     # whoever condemned or reacted to the coup is not where it happened
     outsiders = {m.country for m in found}
     places = [c for c in focus.ranked if c not in outsiders]
@@ -1438,6 +1447,18 @@ def _governing_chain(token: Token) -> list[Token]:
 def _governed_by(token: Token, lemmas: set[str]) -> bool:
     """Whether a verb of `lemmas` governs the trigger, also as reported speech ("announced that … would pull")."""
     return _governor(token, lemmas) is not token
+
+
+def _placed_under(token: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who is "under" an event noun: the subject of "has been / remains / came under sanctions"."""
+    prep = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or prep.lower_ != "under":
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in ("be", "remain", "come", "stay", "fall", "live"):
+        return []
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+    return _distinct([m for m in mentions if m.root in subject])
 
 
 def _before(when: EventDate, published: date | None) -> bool:

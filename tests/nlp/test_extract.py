@@ -964,6 +964,27 @@ DIRECTED = [
         "FRA",
         "2024-12-16",
     ),
+    # who is "under" sanctions is their target; a ruler "under sanctions since the coup" places the coup
+    (
+        "under-sanctions",
+        "BAMAKO - Mali left the bloc. General Tiani's government has been under ECOWAS sanctions since the "
+        "coup of 26 July 2023.",
+        date(2024, 1, 29),
+        "sanction",
+        "ECOWAS",
+        "NER",
+        None,
+    ),
+    (
+        "since-the-coup",
+        "BAMAKO - Mali left the bloc. General Tiani's government has been under ECOWAS sanctions since the "
+        "coup of 26 July 2023.",
+        date(2024, 1, 29),
+        "coup",
+        "NER",
+        "NER",
+        "2023-07-26",
+    ),
     # a visit told from the host's side: the one received is the visitor
     (
         "received-by",
