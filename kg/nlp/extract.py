@@ -111,6 +111,11 @@ ANNOUNCING_HEADS = {
     "approve",
     "confirm",
 }
+# Whom a coup arrests: "detained the president", "arrested Bazoum" (a name), not "a consular employee"
+RULER_NOUNS = frozenset(
+    "president premier minister leader government cabinet parliament council head king monarch ruler prime "
+    "emir sultan chancellor".split()
+)
 # A visit told from the host's side: the visitor is the object (or the passive subject)
 HOSTING_LEMMAS = {"host", "welcome", "receive"}
 # Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
@@ -803,7 +808,13 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "signed up for closer ties": a choice of side, no document signed
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        return any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree)
+        if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
+            return True
+        # "the arrest in France of one of its consular employees": no ruler, no named person, no coup
+        objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+        return bool(objects) and not any(
+            t.lemma_.lower() in RULER_NOUNS or t.pos_ == "PROPN" for o in objects for t in _phrase(o)
+        )
     if lemma == "threaten" and token.pos_ == "VERB":
         # "a move that threatens the presence of French troops": a happening endangers, nobody threatens
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)

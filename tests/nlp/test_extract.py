@@ -1029,6 +1029,16 @@ NOT_EVENTS = [
         "FRA-TCD",
         "threat",
     ),
+    # an arrest is a coup only of a ruler or a named person ("the kidnapping of a government critic" is
+    # another clause)
+    (
+        "arrest-of-an-employee",
+        "Algeria's foreign ministry linked the expulsions to the arrest in France of one of its consular "
+        "employees, who was charged over the kidnapping of an Algerian government critic.",
+        date(2025, 4, 15),
+        "FRA-FRA",
+        "coup",
+    ),
     # a lake (or an outlet named after one) is not the state
     (
         "lake-chad",
