@@ -1153,6 +1153,8 @@ def _pairs(
     objects = [m for m in objects if _under(m, trigger, "sidelines") is None]
     # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
+    # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
+    objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
     if entry.symmetric and len(subjects) >= 2:
         for a, b in itertools.combinations(subjects, 2):
@@ -1214,6 +1216,25 @@ def _partners(mentions: list[Mention], trigger: Token) -> bool:
     sentence leaves unnamed, not of each other ("the border area with Mali and Burkina Faso": one "with")."""
     withs = [_under(m, trigger, "with") for m in mentions]
     return all(w is not None for w in withs) and len({w.i for w in withs if w is not None}) >= 2
+
+
+def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool:
+    """Whether a mention hangs from a noun another side owns ("Morocco's plan for Western Sahara")."""
+    doc = trigger.doc
+    owners = {i for o in others if o is not m for i in o.tokens()}
+    below = doc[m.root]
+    for t in doc[m.root].ancestors:
+        if t.i == trigger.i:
+            return False
+        if (
+            t.pos_ == "NOUN"
+            # the plan's topic ("for Western Sahara"), not a place ("Russia's bases in Syria")
+            and below.lower_ in ("for", "on", "over", "about", "regarding")
+            and any(c.dep_ == "poss" and c.i in owners for c in t.children)
+        ):
+            return True
+        below = t
+    return False
 
 
 def _in_solidarity(m: Mention, trigger: Token) -> bool:

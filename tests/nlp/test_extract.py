@@ -1039,6 +1039,14 @@ NOT_EVENTS = [
         "FRA-FRA",
         "coup",
     ),
+    # what another side's plan is about is not a side of the support for it
+    (
+        "plan-for-a-place",
+        "The crisis was triggered by France's support for Morocco's plan for Western Sahara.",
+        date(2025, 4, 15),
+        "ESH-FRA",
+        "",
+    ),
     # a lake (or an outlet named after one) is not the state
     (
         "lake-chad",
