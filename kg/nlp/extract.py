@@ -1204,11 +1204,23 @@ def _pairs(
 
 
 def _generic_sides(trigger: Token) -> bool:
-    """Whether the verb's object is "both sides", "the parties", "all sides"."""
-    return any(
+    """Whether the verb's object is "both sides", "the parties", "all sides", or its subject some unnamed
+    ones ("some governments favour lifting the sanctions", "others fear")."""
+    if any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ("side", "party") and c.tag_ == "NNS"
         for c in trigger.children
+    ):
+        return True
+    verbs = (trigger, trigger.head) if trigger.dep_ == "xcomp" else (trigger,)  # "some favour lifting"
+    subjects = [c for verb in verbs for c in verb.children if c.dep_ == "nsubj"]
+    return any(
+        c.lower_ in ("some", "others", "many", "several")
+        or (c.tag_ == "NNS" and any(d.lower_ in QUANTIFIERS for d in c.children if d.dep_ in ("det", "amod")))
+        for c in subjects
     )
+
+
+QUANTIFIERS = frozenset({"some", "many", "several", "few", "other", "most", "various"})
 
 
 def _partners(mentions: list[Mention], trigger: Token) -> bool:

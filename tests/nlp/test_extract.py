@@ -1047,6 +1047,15 @@ NOT_EVENTS = [
         "ESH-FRA",
         "",
     ),
+    # "some governments" name no side: not the state in focus either
+    (
+        "some-governments",
+        "ABUJA - Nigeria hosted the summit. Diplomats say some governments favour lifting the sanctions on "
+        "Niger to persuade the juntas to stay.",
+        date(2024, 2, 5),
+        "NER-NGA",
+        "",
+    ),
     # a lake (or an outlet named after one) is not the state
     (
         "lake-chad",
