@@ -167,7 +167,7 @@ def with_page(text: str, limit: int, offset: int) -> str:
 
 
 def _count(name: str, value: str) -> int:
-    if not value.strip().isdigit():
+    if not re.fullmatch(r"[0-9]+", value.strip()):  # not str.isdigit: "²" and "５" are digits to it
         raise QueryError(f"--param {name}={value} is not a whole number ≥ 0; e.g. --param {name}=100")
     return int(value)
 

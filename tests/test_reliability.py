@@ -338,7 +338,7 @@ PAYLOADS = [
 ]
 REJECTED = ["<http://example.org/x> } ; DROP ALL ; <urn:y>", "<urn:x>} ; DROP ALL ; <urn:y>"]  # <…>, invalid
 BASELINE = {"a": "NER", "b": "RUS", "actor": "NER", "category": "*", "status": "*", "since": "2000-01-01",
-            "until": "2030-12-31", "on": "2024-06-01", "year": "2024"}
+            "until": "2030-12-31", "on": "2024-06-01", "year": "2024", "limit": "1000", "offset": "0"}
 
 
 def named_query_params() -> list[tuple[str, str]]:
@@ -369,12 +369,19 @@ def test_baseline_parameters_find_rows(query_store):
 def test_injection_payloads_change_nothing_and_match_nothing(query_store, query, param):
     """Every parameter of every named query, every payload: what kg query calls (run_query), one store."""
     from kg.errors import QueryError
-    from kg.query import load_named_query, run_query
+    from kg.query import PAGE_PARAMS, load_named_query, run_query
     from kg.store import KnowledgeGraph
 
     named = load_named_query(QUERIES / f"{query}.rq")
     with KnowledgeGraph.open(query_store) as kg_:
         before = kg_.dump("nq")
+        if param in PAGE_PARAMS:  # written into the text, so anything but a whole number is refused
+            for payload in PAYLOADS + REJECTED + ["1 } ; DROP ALL ; #", "-1", "²", "1e3"]:
+                params = {p: BASELINE[p] for p in named.params} | {param: payload}
+                with pytest.raises(QueryError, match="is not a whole number"):
+                    run_query(kg_, named.text, params)
+            assert kg_.dump("nq") == before
+            return
         for payload in PAYLOADS:
             params = {p: BASELINE[p] for p in named.params} | {param: payload}
             result = run_query(kg_, named.text, params)
