@@ -24,6 +24,7 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
   Without a year ("in the spring", "over the summer", "in late spring"): the latest one begun by the
   published month.
 - "in the last days of January", "the first week of March": month precision, like "the end of March".
+- "at the start of the month", "by the end of the year": the published month or year.
 - "N days ago": a day; "N weeks ago": the month of that day; "N months ago": a month; "N years ago" a year.
 - "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
 - A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
@@ -373,6 +374,14 @@ def _period(m: re.Match[str], published: date | None) -> _Resolved | None:
     return _ym(d.year, d.month), None
 
 
+def _this_period(m: re.Match[str], published: date | None) -> _Resolved | None:
+    if published is None:
+        return None
+    if _words(m["unit"]) == "year":
+        return f"{published.year:04d}", None
+    return _ym(published.year, published.month), None
+
+
 def _ago(m: re.Match[str], published: date | None) -> _Resolved | None:
     if published is None:
         return None
@@ -496,6 +505,9 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
      r"|(?<!\busa{S})today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening){R}"
      r"(?: (?:morning|afternoon|evening|night){R})?",
      _day_relative),
+    ("the month",  # "at the start of the month", "by the end of the year": the published one
+     r"{L}(?:{PREP})?(?:the )?(?:end|start|beginning|middle|close|turn) of the (?P<unit>month|year){R}",
+     _this_period),
     ("period",  # not "the last year", a duration
      r"{L}(?:{PREP})?(?:{MOD})?(?<!\bthe{S})(?P<rel>this|last|next) (?P<unit>week|month|year){R}",
      _period),

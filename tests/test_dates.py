@@ -130,6 +130,8 @@ CASES = [
     ("France's ambassador was told in the last days of January to leave.", date(2022, 2, 3), "2022-01",
      "month"),
     ("Troops arrived in the first week of March.", FRI, "2024-03", "month"),
+    ("Its army shot down a drone at the start of the month.", FRI, "2024-04", "month"),
+    ("Troops will leave by the end of the year.", FRI, "2024", "year"),
     # not dates: anchored to a date the text does not give ("in June" alone would be this June)
     ("Algeria recalled its envoy in June that year.", FRI, None, None),
     ("Algeria recalled its envoy in June of that year.", FRI, None, None),

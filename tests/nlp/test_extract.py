@@ -985,6 +985,17 @@ DIRECTED = [
         "NER",
         "2023-07-26",
     ),
+    # downing another state's drone is a military action, dated by "the start of the month"
+    (
+        "shot-down-a-drone",
+        "Algeria is locked in a dispute with Mali after its army shot down a Malian drone near the border at "
+        "the start of the month.",
+        date(2025, 4, 14),
+        "military_action",
+        "DZA",
+        "MLI",
+        "2025-04",
+    ),
     # a visit told from the host's side: the one received is the visitor
     (
         "received-by",
