@@ -996,6 +996,16 @@ DIRECTED = [
         "MLI",
         "2025-04",
     ),
+    # "West African leaders", "the West African bloc": ECOWAS
+    (
+        "west-african-leaders",
+        "West African leaders imposed tough sanctions on Mali on January 9.",
+        date(2022, 1, 31),
+        "sanction",
+        "ECOWAS",
+        "MLI",
+        "2022-01-09",
+    ),
     # a visit told from the host's side: the one received is the visitor
     (
         "received-by",
