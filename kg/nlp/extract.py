@@ -241,12 +241,15 @@ class Extractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         pair: tuple[str, str] | None = None  # the two states of the last event: "the two leaders" later on
+        subject: str | None = None  # the state the last sentence was about: "France … Its troops"
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
             mentions = sentence_mentions(sent, self.index, focus, published)
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
+            mentions = _opening_its(sent, mentions, subject, self.index)
+            subject = _subject_state(sent, mentions)
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
@@ -550,6 +553,26 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _subject_state(sent: Span, mentions: list[Mention]) -> str | None:
+    """The state named as the subject of a sentence's main verb ("France has not said …"), if one is."""
+    subject = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+    found = [m for m in mentions if m.root in subject and m.actor.kind == "state"]
+    return found[0].country if len(found) == 1 else None
+
+
+def _opening_its(
+    sent: Span, mentions: list[Mention], subject: str | None, index: ActorIndex
+) -> list[Mention]:
+    """Mentions with a sentence-opening "Its" as the state the sentence before was about ("France has not
+    said where the soldiers will go. Its troops completed their withdrawal from Mali in August")."""
+    first = sent[0] if len(sent) else None
+    actor = index.get(subject) if subject else None
+    if first is None or first.lower_ != "its" or first.dep_ != "poss" or actor is None:
+        return mentions
+    its = Mention(first.i, first.i + 1, first.i, actor, subject, first.text, coref=True)
+    return sorted([*mentions, its], key=lambda m: m.start)
 
 
 # "the two leaders", "both countries", "their summit": the two states of the story's last event

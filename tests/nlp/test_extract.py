@@ -1006,6 +1006,17 @@ DIRECTED = [
         "MLI",
         "2022-01-09",
     ),
+    # a sentence-opening "Its" is the state the sentence before was about
+    (
+        "opening-its",
+        "France has not said where the departing soldiers will go. Its troops completed their withdrawal "
+        "from neighbouring Mali in August.",
+        date(2023, 2, 20),
+        "withdrawal",
+        "MLI",
+        "FRA",
+        "2022-08",
+    ),
     # a visit told from the host's side: the one received is the visitor
     (
         "received-by",
