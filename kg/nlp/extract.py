@@ -256,7 +256,9 @@ class Extractor:
                 for event in self._events_at(
                     article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus
                 ):
-                    key = (_clause_head(token).i, event.source.country, event.target.country, event.type)
+                    # one event per pair and type per clause, and per date ("in 2020 and again in 2021")
+                    where = (_clause_head(token).i, event.source.country, event.target.country)
+                    key = (*where, event.type, event.date.value)
                     if key in seen or (event.status == "asserted" and event.confidence < self.min_confidence):
                         continue
                     seen.add(key)
@@ -1622,30 +1624,75 @@ def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
 
 
 _OFFSET_NUMBERS = {"a": 1, "one": 1, "the": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                   "seven": 7}
+                   "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_OFFSET_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+                 "months": "month", "year": "year", "years": "year"}
 
 
-def _day_offset(head: Token) -> tuple[int, str] | None:
-    """Days from the date of the clause a clause hangs from to its own, and the words saying so:
-    "retaliating a day after Algeria expelled …" (-1), "two days before the summit opened" (+2)."""
-    doc = head.doc
-    for mark in (c for c in head.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")):
-        i = mark.i
-        if i >= 2 and doc[i - 1].lower_ in ("day", "days") and doc[i - 2].lower_ in _OFFSET_NUMBERS:
-            n = _OFFSET_NUMBERS[doc[i - 2].lower_]
-            return (-n if mark.lower_ == "after" else n), doc[i - 2 : i + 1].text
+def _offset_mark(head: Token, token: Token) -> Token | None:
+    """The 'after'/'before' that places the trigger's clause (or the noun trigger itself: "eight months
+    after an earlier putsch") relative to the clause the date was given in."""
+    prep = token.head
+    if token.pos_ in ("NOUN", "PROPN") and prep.dep_ == "prep" and prep.lower_ in ("after", "before"):
+        return token.head
+    for mark in head.children:
+        if mark.dep_ not in ("mark", "prep") or mark.lower_ not in ("after", "before"):
+            continue
+        # "took power in September 2022, eight months after an earlier putsch": the noun after
+        # 'after' is another event, the clause's own is not moved
+        if mark.dep_ == "prep" and any(c.dep_ == "pobj" for c in mark.children) and token.i not in {
+            t.i for t in mark.subtree
+        }:
+            continue
+        return mark
     return None
 
 
-def _offset(when: EventDate, head: Token, date_from: str) -> EventDate:
-    """A day borrowed from another clause, moved by the clause's own "a day after" / "two days before"."""
-    offset = _day_offset(head)
-    if offset is None or when.precision != "day" or when.end:
+def _day_offset(head: Token, token: Token | None = None) -> tuple[int, str, str] | None:
+    """How far the clause a clause hangs from is from its own, the unit and the words saying so:
+    "retaliating a day after Algeria expelled …" (-1 day), "two days before the summit opened" (+2 days),
+    "three weeks after it invaded Ukraine" (-3 weeks), "eight months after an earlier putsch" (-8 months)."""
+    doc = head.doc
+    mark = _offset_mark(head, token if token is not None else head)
+    if mark is None:
+        return None
+    i = mark.i
+    if i >= 3 and doc[i - 3].lower_ == "than":
+        return None  # "less than a month after": no distance to move by
+    if i >= 2 and doc[i - 1].lower_ in _OFFSET_UNITS and doc[i - 2].lower_ in _OFFSET_NUMBERS:
+        n = _OFFSET_NUMBERS[doc[i - 2].lower_]
+        unit = _OFFSET_UNITS[doc[i - 1].lower_]
+        return (-n if mark.lower_ == "after" else n), unit, doc[i - 2 : i + 1].text
+    return None
+
+
+def _offset(when: EventDate, head: Token, date_from: str, token: Token | None = None) -> EventDate:
+    """A date borrowed from another clause, moved by the clause's own "a day after" / "two days before"
+    (to the day), "three weeks after" or "eight months before" (to the month), "a year after" (to the year
+    when only the year is known)."""
+    offset = _day_offset(head, token)
+    if offset is None or when.end or when.value is None:
         return when
-    days, words = offset
-    shifted = date.fromisoformat(when.value) + timedelta(days=days)  # type: ignore[arg-type]
+    n, unit, words = offset
     marks = " (earlier in the article)" if date_from == "context" else ""
-    return EventDate(value=shifted.isoformat(), precision="day", text=words + marks)
+    if unit in ("day", "week"):
+        if when.precision != "day":
+            return when
+        shifted = date.fromisoformat(when.value) + timedelta(days=n if unit == "day" else 7 * n)
+        value = shifted.isoformat() if unit == "day" else shifted.strftime("%Y-%m")
+    else:
+        year, month = int(when.value[:4]), int(when.value[5:7] or "1")
+        if unit == "year":
+            year += n
+        elif when.precision == "year":
+            return when
+        else:
+            months = year * 12 + month - 1 + n
+            year, month = divmod(months, 12)
+            month += 1
+        value = f"{year:04d}" if when.precision == "year" else f"{year:04d}-{month:02d}"
+    precision = {4: "year", 7: "month", 10: "day"}[len(value)]
+    return EventDate(value=value, precision=precision, text=words + marks)
 
 
 def _names_a_thing(m: DateMention, root: Token, token: Token) -> bool:
@@ -1729,7 +1776,7 @@ def event_date(
         for _ in range(4):
             hits = [m for m, _root in local if anchors[id(m)].i == h.i]
             if hits:
-                return _offset(hits[0].date, head, "clause"), "clause"
+                return _offset(hits[0].date, head, "clause", token), "clause"
             if h.dep_ in ("relcl", "advcl", "acl") and h.head.i in spans:
                 return spans[h.head.i].date, "clause"  # "in March, when the junta revoked…"
             if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
@@ -1741,7 +1788,7 @@ def event_date(
         ]
         if opening and (h.dep_ == "ROOT" or len(local) == 1):
             # the sentence's only date, opening it, frames every clause even when the parse is lost
-            return _offset(opening[0].date, head, "clause"), "clause"
+            return _offset(opening[0].date, head, "clause", token), "clause"
     if any(t.lower_ in TIMELESS_WORDS for t in sent) or published is None:
         return EventDate(), "none"
     tense = _tense(head)
@@ -1753,7 +1800,7 @@ def event_date(
         context = _reference_date(sent, dates, published)
         if context is not None:
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
-            return _offset(marked, head, "context"), "context"
+            return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
 
 

@@ -789,6 +789,32 @@ CASES = [
         [],
         ["NER-USA/asserted/handover"],
     ),
+    # "three weeks after it invaded": that many weeks before the day of the clause it hangs from (a month)
+    (
+        "weeks-after",
+        "Russia was expelled from the Council of Europe on Wednesday, three weeks after it invaded Ukraine.",
+        date(2022, 3, 17),
+        [("RUS-UKR", "tension", "2022-02"), ("COE-RUS", "tension", "2022-03-16")],
+        [],
+    ),
+    # "less than a month after": no distance to move the date by
+    (
+        "less-than-a-month-after",
+        "Russia was expelled from the Council of Europe on Wednesday, less than a month after it invaded "
+        "Ukraine.",
+        date(2022, 3, 17),
+        [("RUS-UKR", "tension", "2022-03-16")],
+        [],
+    ),
+    # giving a government N days to do something is an ultimatum; the Peace and Security Council is the AU's
+    (
+        "days-to-comply",
+        "The African Union's Peace and Security Council on Friday gave the junta in Niger 15 days to "
+        "return to constitutional order.",
+        PUB,
+        [("AU-NER", "tension", "2024-04-12")],
+        ["NER-UN/"],
+    ),
     # no interstate event at all
     (
         "domestic",
