@@ -242,14 +242,16 @@ class Extractor:
         seen: set[tuple] = set()
         pair: tuple[str, str] | None = None  # the two states of the last event: "the two leaders" later on
         subject: str | None = None  # the state the last sentence was about: "France … Its troops"
+        referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
             mentions = sentence_mentions(sent, self.index, focus, published)
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
-            mentions = _opening_its(sent, mentions, subject, self.index)
+            mentions = _opening_its(sent, mentions, subject, self.index, referent)
             subject = _subject_state(sent, mentions)
+            referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
             triggers = find_triggers(sent, self.lexicon, mentions)
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
@@ -557,21 +559,44 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _subject_state(sent: Span, mentions: list[Mention]) -> str | None:
-    """The state named as the subject of a sentence's main verb ("France has not said …"), if one is."""
+def _subject_state(sent: Span, mentions: list[Mention], kinds: tuple[str, ...] = ("state",)) -> str | None:
+    """The state (or actor of `kinds`) named as the subject of a sentence's main verb ("France has not
+    said …"), if one is."""
     subject = {t.i for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
-    found = [m for m in mentions if m.root in subject and m.actor.kind == "state"]
+    found = [m for m in mentions if m.root in subject and m.actor.kind in kinds]
     return found[0].country if len(found) == 1 else None
 
 
+def _reports_another(sent: Span) -> bool:
+    """Whether the sentence's main verb reports what someone else did or should do ("The United States
+    said the army should restore civilian rule"): a following "It" may be that other one."""
+    return any(
+        c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children)
+        for c in sent.root.children
+    )
+
+
+# what a sentence-opening "It" can stand for: a state, its government, or a bloc ("ECOWAS said … It also
+# imposed sanctions")
+IT_KINDS = ("state", "government", "organisation")
+OPENING_PRONOUNS = {("its", "poss"), ("it", "nsubj"), ("it", "nsubjpass")}
+
+
 def _opening_its(
-    sent: Span, mentions: list[Mention], subject: str | None, index: ActorIndex
+    sent: Span, mentions: list[Mention], subject: str | None, index: ActorIndex, referent: str | None = None
 ) -> list[Mention]:
     """Mentions with a sentence-opening "Its" as the state the sentence before was about ("France has not
-    said where the soldiers will go. Its troops completed their withdrawal from Mali in August")."""
+    said where the soldiers will go. Its troops completed their withdrawal from Mali in August"), and a
+    sentence-opening subject "It" as the state or bloc that sentence's subject named ("the Economic
+    Community of West African States said it would take all necessary measures. It also imposed
+    sanctions")."""
     first = sent[0] if len(sent) else None
+    if first is None or (first.lower_, first.dep_) not in OPENING_PRONOUNS:
+        return mentions
+    if first.lower_ == "it":
+        subject = referent
     actor = index.get(subject) if subject else None
-    if first is None or first.lower_ != "its" or first.dep_ != "poss" or actor is None:
+    if actor is None:
         return mentions
     its = Mention(first.i, first.i + 1, first.i, actor, subject, first.text, coref=True)
     return sorted([*mentions, its], key=lambda m: m.start)

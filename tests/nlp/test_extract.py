@@ -815,6 +815,16 @@ CASES = [
         [("AU-NER", "tension", "2024-04-12")],
         ["NER-UN/"],
     ),
+    # a sentence-opening subject "It" is the state or bloc the sentence before named as its subject
+    (
+        "opening-it-bloc",
+        "Niger's junta closed the border on Saturday. At a summit in Abuja on Sunday, the Economic Community "
+        "of West African States said it would take all necessary measures. It also imposed sanctions, "
+        "freezing financial transactions with Niger.",
+        date(2023, 8, 1),
+        [("ECOWAS-NER", "tension", "2023-07-30")],
+        ["NER-NGA/"],
+    ),
     # no interstate event at all
     (
         "domestic",
