@@ -825,6 +825,30 @@ CASES = [
         [("ECOWAS-NER", "tension", "2023-07-30")],
         ["NER-NGA/"],
     ),
+    # forces vacating a base leave it; a state announcing its departure from a bloc leaves the bloc
+    (
+        "vacated-base",
+        "US forces vacated Air Base 101 in Niger last month.",
+        PUB,
+        [("NER-USA", "base_access", "2024-03")],
+        [],
+    ),
+    (
+        "departure-from-bloc",
+        "Mali, Burkina Faso and Niger announced their departure from ECOWAS in late January.",
+        PUB,
+        [("ECOWAS-MLI", "tension", "2024-01"), ("BFA-ECOWAS", "tension", "2024-01"),
+         ("ECOWAS-NER", "tension", "2024-01")],
+        [],
+    ),
+    # "pushed out of Mali" is forces leaving; "pushed its troops into" is no withdrawal
+    (
+        "pushed-out",
+        "French soldiers were pushed out of Mali last year. Russia pushed its troops into Ukraine in 2022.",
+        PUB,
+        [("FRA-MLI", "base_access", "2023")],
+        ["RUS-UKR/asserted/withdrawal"],
+    ),
     # no interstate event at all
     (
         "domestic",
