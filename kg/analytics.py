@@ -60,7 +60,7 @@ class NetworkEdge:
 
 def network_edges(kg: KnowledgeGraph) -> list[NetworkEdge]:
     """Every asserted event as an edge between state-level actors, once per event, in date order."""
-    result = run_query(kg, load_named_query("network_edges").text, {})
+    result = run_query(kg, load_named_query("network_edges", lateral=kg.supports_lateral).text, {})
     articles = {str(row[0]): str(row[1]) for row in kg.query(_ARTICLES).rows}
     edges: dict[str, NetworkEdge] = {}
     for values in result.rows:

@@ -195,7 +195,6 @@ def query(sparql, query_file, params, fmt, store):
 
     if bool(sparql) == bool(query_file):
         raise QueryError("give a query inline or with -f FILE.rq (one of the two)")
-    text = load_named_query(query_file).text if query_file else sparql
     bound = {}
     for item in params:
         name, sep, value = item.partition("=")
@@ -203,6 +202,8 @@ def query(sparql, query_file, params, fmt, store):
             raise QueryError(f"--param {item!r} is not NAME=VALUE; e.g. --param a=NER")
         bound[name.lstrip("?$")] = value
     with KnowledgeGraph.open(store) as kg:
+        # a named query's portable text (no LATERAL) for a server without LATERAL
+        text = load_named_query(query_file, lateral=kg.supports_lateral).text if query_file else sparql
         result = run_query(kg, text, bound)
     _write(format_result(result, fmt), None)
 

@@ -12,6 +12,11 @@ A query that pages its rows declares ``limit`` and ``offset`` and marks the one 
 they set with a ``# page`` comment: SPARQL has no variable LIMIT, so run_query writes the two
 (validated, non-negative) integers there; every other parameter is bound, never pasted.
 
+A named query whose fast text needs LATERAL around a sub-SELECT (which a server without SPARQL
+SEP-0006 cannot run, see ``kg.store.without_lateral``) has a portable text of plain SPARQL 1.1 in
+ontology/queries/portable/ with the same parameters, columns and rows; ``load_named_query(name,
+lateral=kg.supports_lateral)`` picks it for such a store.
+
     >>> q = load_named_query("dyad_timeline")
     >>> result = run_query(kg, q.text, {"a": "NER", "b": "USA"})
     >>> print(format_result(result, "table"))
@@ -35,6 +40,7 @@ from kg.rdf import ONTOLOGY_DIR, new_graph, shorten
 from kg.store import KnowledgeGraph, QueryResult, query_variables
 
 QUERIES_DIR = ONTOLOGY_DIR / "queries"
+PORTABLE_DIR = QUERIES_DIR / "portable"  # the same queries without LATERAL, where the fast text needs it
 FORMATS = ("table", "csv", "tsv", "json")
 MAX_CELL = 80
 
@@ -67,13 +73,19 @@ def list_named_queries() -> list[str]:
     return sorted(p.stem for p in QUERIES_DIR.glob("*.rq"))
 
 
-def load_named_query(name_or_path: str | Path) -> NamedQuery:
-    """A query by name (``dyad_timeline`` → ontology/queries/dyad_timeline.rq) or by path."""
+def load_named_query(name_or_path: str | Path, *, lateral: bool = True) -> NamedQuery:
+    """A query by name (``dyad_timeline`` → ontology/queries/dyad_timeline.rq) or by path.
+
+    With ``lateral=False`` (a store without LATERAL: ``kg.supports_lateral``) a named query that has
+    a portable text (ontology/queries/portable/NAME.rq) is read from it, by name or by its path.
+    """
     candidate = Path(name_or_path)
     if candidate.suffix == ".rq" or candidate.exists():
         path = candidate
     else:
         path = QUERIES_DIR / f"{name_or_path}.rq"
+    if not lateral and path.parent.resolve() == QUERIES_DIR.resolve() and (PORTABLE_DIR / path.name).exists():
+        path = PORTABLE_DIR / path.name
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -186,6 +186,11 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
     def __repr__(self) -> str:
         return f"RemoteKnowledgeGraph({self.location!r})"
 
+    @property
+    def supports_lateral(self) -> bool:
+        """Whether the server evaluates LATERAL; without it, named queries take their portable text."""
+        return self.endpoints.lateral
+
     def close(self) -> None:
         """Close the connections; the object cannot be used afterwards."""
         self._http.close()

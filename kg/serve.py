@@ -535,11 +535,11 @@ def resource_data(kg: KnowledgeGraph, iri: str) -> dict[str, Any]:
             "in": [r for r in rows if r["direction"] == "in"]}
 
 
-def named_queries() -> list[dict[str, Any]]:
-    """The named queries of ontology/queries, for the examples menu."""
+def named_queries(lateral: bool = True) -> list[dict[str, Any]]:
+    """The named queries of ontology/queries, for the examples menu (portable texts without LATERAL)."""
     out = []
     for name in list_named_queries():
-        q = load_named_query(name)
+        q = load_named_query(name, lateral=lateral)
         out.append({"name": q.name, "description": q.description, "text": q.text,
                     "params": [{"name": p, "help": q.param_help.get(p, "")} for p in q.params]})
     return out
@@ -744,7 +744,7 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/static/"):
             return self._static(path)
         if path == "/api/queries":
-            return self._json(named_queries())
+            return self._json(named_queries(self.app.kg.supports_lateral))
         if len(parts) == 3 and parts[0] == "dyad":
             return self._dyad(parts[1], parts[2], one, api=False)
         if len(parts) == 4 and parts[:2] == ["api", "dyad"]:

@@ -105,6 +105,11 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.location or 'in memory'!r})"
 
+    @property
+    def supports_lateral(self) -> bool:
+        """Whether queries may use LATERAL (SPARQL SEP-0006): the embedded store (Oxigraph) does."""
+        return True
+
     # ------------------------------------------------------------------ primitives
 
     def close(self) -> None:
@@ -504,12 +509,13 @@ def without_lateral(sparql: str) -> str:
 
     kg's named queries use LATERAL only to make Oxigraph look parts up from bound variables, so
     ``LATERAL { P }`` is written in place as ``P`` (the same rows: ``LATERAL { OPTIONAL { Q } }``
-    becomes ``OPTIONAL { Q }``), or kept as the group ``{ P }`` when P has a FILTER, BIND or VALUES
-    of its own whose scope would change. A LATERAL sub-SELECT (which may aggregate or LIMIT per
-    row) would change meaning, so it is refused.
+    becomes ``OPTIONAL { Q }``), with a "." on either side where triples would otherwise run
+    together, or kept as the group ``{ P }`` when P has a FILTER, BIND or VALUES of its own whose
+    scope would change. A LATERAL sub-SELECT (which may aggregate or LIMIT per row) would change
+    meaning, so it is refused; ontology/queries/portable/ holds the named queries that need one.
     """
     tokens = [t for t in sparql_tokens(sparql) if t[0] != "comment"]
-    cut: list[tuple[int, int]] = []
+    cut: list[tuple[int, int, str]] = []
     for i, (kind, text, offset) in enumerate(tokens):
         if kind != "word" or text.upper() != "LATERAL":
             continue
@@ -524,12 +530,32 @@ def without_lateral(sparql: str) -> str:
             depth += (t == "{") - (t == "}")
             scoped |= depth == 0 and k == "word" and t.upper() in ("FILTER", "BIND", "VALUES")
         if scoped or end >= len(tokens):
-            cut.append((offset, offset + len(text)))
-        else:  # drop "LATERAL {" and its "}"
-            cut += [(offset, tokens[start][2] + 1), (tokens[end][2], tokens[end][2] + 1)]
-    for begin, stop in sorted(cut, reverse=True):
-        sparql = sparql[:begin] + sparql[stop:]
+            cut.append((offset, offset + len(text), ""))
+        else:  # drop "LATERAL {" and its "}", with a "." between triples that would run together
+            between = i > 0 and _is_term(tokens[i - 1]) and _is_term(_first_inside(tokens, start + 1))
+            cut.append((offset, tokens[start][2] + 1, " ." if between else ""))
+            between = _is_term(tokens[end - 1]) and _is_term(_first_inside(tokens, end + 1))
+            cut.append((tokens[end][2], tokens[end][2] + 1, " ." if between else ""))
+    for begin, stop, replacement in sorted(cut, reverse=True):
+        sparql = sparql[:begin] + replacement + sparql[stop:]
     return sparql
+
+
+def _is_term(token: tuple[str, str, int] | None) -> bool:
+    """Whether a token ends or begins a triple: a variable, IRI, literal, prefixed name, [ or ]."""
+    if token is None:
+        return False
+    kind, text, _ = token
+    return (
+        kind in ("var", "iri", "string", "number") or text in ("[", "]") or (kind == "word" and ":" in text)
+    )
+
+
+def _first_inside(tokens: list[tuple[str, str, int]], j: int) -> tuple[str, str, int] | None:
+    """The token at ``j``, looking into the groups of LATERALs that start there."""
+    while j < len(tokens) and tokens[j][0] == "word" and tokens[j][1].upper() == "LATERAL":
+        j = next((k for k in range(j + 1, len(tokens)) if tokens[k][1] == "{"), len(tokens)) + 1
+    return tokens[j] if j < len(tokens) else None
 
 
 def with_values(sparql: str, subs: dict[ox.Variable, ox.NamedNode | ox.Literal]) -> str:

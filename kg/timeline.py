@@ -201,7 +201,8 @@ def build_timeline(
     statuses: tuple[str, ...] | None = None,
 ) -> Timeline:
     """The timeline of one dyad, filtered by period and status (all statuses by default)."""
-    result = run_query(kg, load_named_query("dyad_timeline").text, {"a": a, "b": b})
+    query = load_named_query("dyad_timeline", lateral=kg.supports_lateral)
+    result = run_query(kg, query.text, {"a": a, "b": b})
     every = [_row(dict(zip(result.variables, values, strict=True))) for values in result.rows]
     rows = [r for r in every if (not statuses or r.status in statuses) and _in_period(r, since, until)]
     events, states, scores = _consolidated(kg, dyad_key(a, b), every)
