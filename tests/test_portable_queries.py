@@ -212,3 +212,24 @@ def test_the_query_page_offers_the_portable_text(plain_server):
     with KnowledgeGraph.open(plain_server) as kg:
         menu = {q["name"]: q["text"] for q in named_queries(kg.supports_lateral)}
     assert "LATERAL" not in menu["coups_by_year"].upper().split("\n\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # triples in two LATERAL groups in a row (actor_partners): a "." between them
+        (
+            "{ ?d ex:p ?s LATERAL { ?s ex:q ?y } LATERAL { ?y ex:r ?z } }",
+            "{ ?d ex:p ?s . ?s ex:q ?y . ?y ex:r ?z }",
+        ),
+        # none where the neighbours are not triples: Virtuoso refuses ". OPTIONAL"
+        (
+            "{ ?d ex:p ?s . LATERAL { OPTIONAL { ?s ex:q ?y } } LATERAL { ?y ex:r ?z . } }",
+            "{ ?d ex:p ?s . OPTIONAL { ?s ex:q ?y } ?y ex:r ?z . }",
+        ),
+    ],
+)
+def test_without_lateral_keeps_triples_apart(text, plain):
+    assert " ".join(without_lateral(text).split()) == plain
+    with KnowledgeGraph.in_memory() as kg:  # it parses
+        kg.query(f"PREFIX ex: <http://example.com/> SELECT * WHERE {without_lateral(text)}")
