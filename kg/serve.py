@@ -79,6 +79,7 @@ WEB_DIR = Path(__file__).resolve().parent / "web"
 STATIC_DIR = WEB_DIR / "static"
 TEMPLATES_DIR = WEB_DIR / "templates"
 MAX_BODY = 1 << 20  # bytes of request body; far more than any hand-written query
+DRAIN_BODY = 16 * MAX_BODY  # an oversized body up to this is read and dropped before the 413 is sent
 CATEGORIES = tuple(CATEGORY_COLOURS)
 RECENT_EVENTS = 25
 
@@ -681,6 +682,10 @@ class Handler(BaseHTTPRequestHandler):
             raise HTTPError(400, f"invalid Content-Length {length!r}") from None
         if size > MAX_BODY:
             self.close_connection = True  # the unread body would otherwise be taken for the next request
+            if size <= DRAIN_BODY:  # a client still sending its body would get a broken pipe, not the 413
+                left = size
+                while left > 0 and (chunk := self.rfile.read(min(1 << 16, left))):
+                    left -= len(chunk)
             raise HTTPError(413, f"request body of {size} bytes is over the {MAX_BODY} byte limit")
         return self.rfile.read(size) if size > 0 else b""
 
