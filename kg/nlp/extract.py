@@ -1578,6 +1578,15 @@ def _governor(token: Token, lemmas: set[str]) -> Token:
     return next((t for t in chain[1:] if t.lemma_.lower() in lemmas), token)
 
 
+def _negating(verb: Token) -> bool:
+    """Whether a governing verb denies its complement: "refused to", "denied that", "ruled out"
+    ("ruled the country for decades after seizing power" denies nothing)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+    return lemma in NEGATING_HEADS
+
+
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
@@ -1595,13 +1604,20 @@ def event_status(token: Token) -> str:
         ):
             if noun in nouns:
                 return status
+    if (
+        last.dep_ == "advcl"
+        and last.tag_ == "VBG"
+        and not any(c.dep_ == "mark" for c in last.children)
+        and _negating(last.head)
+    ):
+        return "negated"  # "ruled out withdrawing its troops": the gerund parsed as an adverbial clause
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
-        if said.lemma_.lower() in NEGATING_HEADS or any(c.dep_ == "neg" for c in said.children):
+        if _negating(said) or any(c.dep_ == "neg" for c in said.children):
             return "negated"
     for t in chain:
         lemma = t.lemma_.lower()
-        if t != token and lemma in NEGATING_HEADS:
+        if t != token and _negating(t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"

@@ -849,6 +849,21 @@ CASES = [
         [("FRA-MLI", "base_access", "2023")],
         ["RUS-UKR/asserted/withdrawal"],
     ),
+    # to rule a country after seizing power denies nothing (only "ruled out" does)
+    (
+        "ruled-after-seizing",
+        "The military ruled Myanmar for nearly half a century after seizing power in 1962.",
+        date(2021, 2, 2),
+        [("MMR-MMR", "coup", "1962")],
+        ["MMR-MMR/negated"],
+    ),
+    (
+        "ruled-out",
+        "France on Tuesday ruled out withdrawing its troops from Chad.",
+        PUB,
+        [("FRA-TCD", "base_access", "2024-04-09", "negated")],
+        ["FRA-TCD/asserted"],
+    ),
     # no interstate event at all
     (
         "domestic",
