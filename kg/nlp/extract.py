@@ -267,6 +267,9 @@ class Extractor:
                     events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
+            last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
+            for token, event in _followed_suit(sent, mentions, last, dates, published):
+                events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
         return events
 
     def _events_at(
@@ -374,15 +377,47 @@ class Extractor:
                     date=when,
                     status=status,
                     confidence=round(max(0.05, min(0.99, confidence)), 3),
-                    evidence=Evidence(
-                        sentence=sent.text.strip(),
-                        char_start=sent.start_char + _lead_space(sent),
-                        char_end=sent.start_char + len(sent.text.rstrip()),
-                        trigger=token.text,
-                    ),
+                    evidence=_evidence(sent, token),
                 )
             )
         return out
+
+
+def _followed_suit(
+    sent: Span,
+    mentions: list[Mention],
+    last: Event | None,
+    dates: list[tuple[DateMention, Token]],
+    published: date | None,
+) -> list[tuple[Token, Event]]:
+    """ "Saudi Arabia cut ties with Qatar. Within hours, Yemen and the Maldives followed suit": each
+    subject of "followed suit" does what the story's last event did, to the same target, about then."""
+    out: list[tuple[Token, Event]] = []
+    if last is None:
+        return out
+    for token in sent:
+        if token.lemma_.lower() != "follow" or not any(
+            c.dep_ == "dobj" and c.lower_ == "suit" for c in token.children
+        ):
+            continue
+        subject = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+        when, date_from = event_date(token, sent, dates, {token.i}, published)
+        if date_from == "none":
+            when = last.date
+        for m in _distinct([m for m in mentions if m.root in subject]):
+            if m.country in (last.target.country, last.source.country):
+                continue
+            event = last.model_copy(
+                update={
+                    "source": _participant(m),
+                    "date": when,
+                    "status": event_status(token),
+                    "confidence": round(max(0.05, last.confidence - 0.1), 3),
+                    "evidence": _evidence(sent, token),
+                }
+            )
+            out.append((token, event))
+    return out
 
 
 def event_id(article_id: str, trigger: Token, event: Event) -> str:
@@ -410,6 +445,15 @@ def _next_year(when: EventDate) -> EventDate:
 
 def _lead_space(sent: Span) -> int:
     return len(sent.text) - len(sent.text.lstrip())
+
+
+def _evidence(sent: Span, trigger: Token) -> Evidence:
+    return Evidence(
+        sentence=sent.text.strip(),
+        char_start=sent.start_char + _lead_space(sent),
+        char_end=sent.start_char + len(sent.text.rstrip()),
+        trigger=trigger.text,
+    )
 
 
 def _participant(m: Mention) -> Participant:

@@ -864,6 +864,15 @@ CASES = [
         [("FRA-TCD", "base_access", "2024-04-09", "negated")],
         ["FRA-TCD/asserted"],
     ),
+    # those who "followed suit" do what the last event's source did, to the same target, about then
+    (
+        "followed-suit",
+        "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain cut diplomatic ties with Qatar on Monday. "
+        "Within hours, Yemen's internationally recognised government and the Maldives followed suit.",
+        date(2017, 6, 6),
+        [("QAT-YEM", "tension", "2017-06-05"), ("MDV-QAT", "tension", "2017-06-05")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
