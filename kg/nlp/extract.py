@@ -265,6 +265,12 @@ class Extractor:
                         continue
                     seen.add(key)
                     events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
+                    for when in _dates_again(sent, dates, event.date):
+                        # "seized power in August 2020 and again in May 2021": the same act on each date
+                        repeat = event.model_copy(update={"date": when})
+                        seen.add((*where, event.type, when.value))
+                        repeat_id = event_id(article.id, token, repeat, again=True)
+                        events.append(repeat.model_copy(update={"event": repeat_id}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
@@ -383,6 +389,31 @@ class Extractor:
         return out
 
 
+def _dates_again(sent: Span, dates: list[tuple[DateMention, Token]], when: EventDate) -> list[EventDate]:
+    """The later dates a clause's own date is coordinated with by "and again" / "and once more":
+    "seized power in August 2020 and again in May 2021" (not "between March and May", not a date in
+    another clause)."""
+    local = [(m, _prep_of(root)) for m, root in dates if sent.start <= root.i < sent.end]
+    first = next((prep for m, prep in local if m.date == when and prep is not None), None)
+    if first is None:
+        return []
+    out = []
+    for m, prep in local:
+        if prep is None or prep.i <= first.i or prep.head.i != first.head.i:
+            continue
+        between = {t.lower_ for t in sent.doc[first.i + 1 : prep.i]}
+        if "again" in between or {"once", "more"} <= between:
+            out.append(m.date)
+    return out
+
+
+def _prep_of(root: Token) -> Token | None:
+    """The preposition a date phrase is ("in May 2021" parsed whole or as its object)."""
+    if root.dep_ == "prep":
+        return root
+    return root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+
+
 def _followed_suit(
     sent: Span,
     mentions: list[Mention],
@@ -420,10 +451,13 @@ def _followed_suit(
     return out
 
 
-def event_id(article_id: str, trigger: Token, event: Event) -> str:
+def event_id(article_id: str, trigger: Token, event: Event, again: bool = False) -> str:
     """A stable id: the same words in the same article give the same id, so analysts' corrections
-    keep pointing at their event when the article is ingested again."""
+    keep pointing at their event when the article is ingested again. A repeat of the act on a later
+    date ("and again in May 2021") adds its date."""
     key = f"{trigger.idx}|{event.type}|{event.source.id}|{event.target.id}"
+    if again:
+        key += f"|again {event.date.value}"
     return f"{article_id}/{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 

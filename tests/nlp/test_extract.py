@@ -873,6 +873,14 @@ CASES = [
         [("QAT-YEM", "tension", "2017-06-05"), ("MDV-QAT", "tension", "2017-06-05")],
         [],
     ),
+    # "in August 2020 and again in May 2021": the same act on each date
+    (
+        "and-again",
+        "Soldiers in neighbouring Mali seized power in August 2020 and again in May 2021.",
+        date(2022, 1, 25),
+        [("MLI-MLI", "coup", "2020-08"), ("MLI-MLI", "coup", "2021-05")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
