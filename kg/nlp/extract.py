@@ -1938,6 +1938,8 @@ def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], publishe
     recent = []
     for mention, root in dates:
         bounds = mention.date.bounds()
+        if _names_an_event(root):
+            continue  # "its reaction to the events of July 26", "the July 26 coup": not the story's time
         if (
             mention.date.precision in ("day", "month")
             and bounds
@@ -1948,6 +1950,16 @@ def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], publishe
     if before:
         return before[-1].date
     return recent[0][0].date if recent else None
+
+
+def _names_an_event(root: Token) -> bool:
+    """Whether a date is part of a noun's name for another event ("the events of July 26", "the July 26
+    coup") rather than the time of a clause."""
+    if root.dep_ == "pobj":
+        root = root.head
+    if root.dep_ == "prep":
+        return root.lower_ == "of" and root.head.pos_ in ("NOUN", "PROPN")
+    return root.dep_ in ("compound", "nummod", "amod") and root.head.pos_ == "NOUN"
 
 
 def _tense(verb: Token) -> str:

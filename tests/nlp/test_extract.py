@@ -881,6 +881,16 @@ CASES = [
         [("MLI-MLI", "coup", "2020-08"), ("MLI-MLI", "coup", "2021-05")],
         [],
     ),
+    # a date naming another event ("the events of July 26") is not the story's time for later sentences
+    (
+        "events-of-date",
+        "Niger's military government said on Thursday it was ending its defence accords with France, "
+        "citing France's reaction to the events of July 26. In the same broadcast the junta ended the "
+        "functions of Niger's ambassador to Togo.",
+        date(2023, 8, 4),
+        [("NER-TGO", "tension", "2023-08-03")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
