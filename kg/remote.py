@@ -168,6 +168,8 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
         self.location = location
         self._http = _Http(endpoints, timeout=timeout, retries=retries, backoff=backoff)
         self.batch_quads = batch_quads
+        # a server that cannot take a large graph in one update (Virtuoso) gets it in batches instead
+        self.split_large_graphs = endpoints.flavour == "virtuoso"
 
     @classmethod
     def connect(cls, location: str, *, timeout: float = DEFAULT_TIMEOUT, retries: int = DEFAULT_RETRIES,
@@ -198,8 +200,16 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
     # ------------------------------------------------------------------ writing
 
     def replace_graph(self, iri: str | URIRef, triples: Graph) -> None:
-        """Replace a named graph in one update request (DROP + INSERT DATA), applied atomically."""
+        """Replace a named graph in one update request (DROP + INSERT DATA), applied atomically.
+
+        Where ``split_large_graphs`` is set (Virtuoso, whose SPARQL compiler runs out of memory on a
+        large update), a graph of more than ``batch_quads`` triples (the actors graph, not an article)
+        is dropped and then inserted in batches: not atomic, so a reader may see it partly written."""
         graph = _named_node(iri)
+        if self.split_large_graphs and len(triples) > self.batch_quads:
+            self._update(f"DROP SILENT GRAPH {graph}", f"graph <{graph.value}>")
+            self.insert_quads(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph) for s, p, o in triples)
+            return
         self._update(replace_graph_update(graph, triples), f"graph <{graph.value}>")
 
     def update(self, sparql: str) -> None:

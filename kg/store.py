@@ -343,6 +343,8 @@ def replace_graph_update(graph: ox.NamedNode, triples: Graph) -> str:
         )
     except (ValueError, TypeError) as exc:
         raise StoreError(f"cannot write graph <{graph.value}>: {exc}") from exc
+    if not body:  # "INSERT DATA { GRAPH <g> { } }" is a syntax error to Virtuoso
+        return f"DROP SILENT GRAPH {graph}"
     return f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body.decode('utf-8')}}} }}"
 
 

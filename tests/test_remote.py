@@ -172,6 +172,35 @@ def test_replace_graph_is_one_update_request(remote_kg):
     assert _count(remote_kg) == 5000
 
 
+def test_a_server_that_cannot_take_large_updates_gets_large_graphs_in_batches(remote_kg):
+    """Virtuoso's setting (split_large_graphs): a graph over batch_quads is dropped, then inserted in batches;
+    replacing it again leaves the new triples only."""
+    sent: list[str] = []
+    send = remote_kg._http.send
+    remote_kg._http.send = lambda method, url, body, headers, **kw: (sent.append(url), send(
+        method, url, body, headers, **kw))[1]
+    remote_kg.split_large_graphs, remote_kg.batch_quads = True, 400
+    remote_kg.replace_graph(EX.g, _triples(1000))
+    assert len(sent) == 1 + 3 and _count(remote_kg) == 1000  # DROP, then three INSERT DATA batches
+    remote_kg.replace_graph(EX.g, _triples(500))
+    assert _count(remote_kg) == 500
+    sent.clear()
+    remote_kg.replace_graph(EX.g, _triples(300))  # small graphs stay one atomic update
+    assert len(sent) == 1 and _count(remote_kg) == 300
+
+
+def test_replacing_a_graph_with_nothing_drops_it_without_an_empty_insert(remote_kg):
+    """An empty INSERT DATA block is a syntax error to Virtuoso: an empty graph is a DROP alone."""
+    import pyoxigraph as ox
+
+    from kg.store import replace_graph_update
+
+    assert replace_graph_update(ox.NamedNode(str(EX.g)), new_graph()) == f"DROP SILENT GRAPH <{EX.g}>"
+    remote_kg.replace_graph(EX.g, _triples(3))
+    remote_kg.replace_graph(EX.g, new_graph())
+    assert _count(remote_kg) == 0
+
+
 def test_insert_quads_are_batched(remote_kg):
     import pyoxigraph as ox
 
