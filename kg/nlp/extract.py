@@ -1773,6 +1773,12 @@ def _day_offset(head: Token, token: Token | None = None) -> tuple[int, str, str]
     "three weeks after it invaded Ukraine" (-3 weeks), "eight months after an earlier putsch" (-8 months)."""
     doc = head.doc
     mark = _offset_mark(head, token if token is not None else head)
+    clause = head
+    while mark is None and clause.dep_ in ("ccomp", "xcomp") and clause.head != clause:
+        # "a month after Niger, Mali and Burkina Faso announced that they were leaving ECOWAS": the
+        # 'after' of the clause the trigger's clause is reported in
+        clause = _clause_head(clause.head)
+        mark = _offset_mark(clause, clause)
     if mark is None:
         return None
     i = mark.i

@@ -891,6 +891,15 @@ CASES = [
         [("NER-TGO", "tension", "2023-08-03")],
         [],
     ),
+    # "a month after they announced that they were leaving": the 'after' of the reporting clause counts
+    (
+        "month-after-announced",
+        "West African leaders on Saturday lifted sanctions on Niger. The easing comes a month after Niger, "
+        "Mali and Burkina Faso announced that they were leaving ECOWAS.",
+        date(2024, 2, 25),
+        [("ECOWAS-MLI", "tension", "2024-01"), ("ECOWAS-NER", "tension", "2024-01")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
