@@ -264,6 +264,14 @@ class VirtuosoServer:
         self.proc.wait(timeout=120)
 
 
+def empty_store(kg: KnowledgeGraph, batch: int = 100) -> None:
+    """DROP ALL, then each kg graph by name: Virtuoso 7.2 accepts DROP ALL and removes nothing."""
+    kg.update("DROP ALL")
+    graphs = [g for g in kg.list_graphs() if str(g).startswith(str(GRAPH))]  # not a server's own graphs
+    for i in range(0, len(graphs), batch):
+        kg.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs[i : i + batch]))
+
+
 def version_of(command: list[str]) -> str:
     try:
         out = subprocess.run(command, capture_output=True, text=True, timeout=30)
@@ -341,7 +349,7 @@ def bench_load(
 
     The embedded bulk path loads into an empty store (``empty_bulk``), then consolidates every dyad
     (which writes the pair summaries the named queries read), timed apart; servers are emptied
-    with DROP ALL between the two paths."""
+    with empty_store between the two paths."""
     events = sum(len(e) for _, e in pairs)
     graphs = [(article_graph_iri(a.id), article_graph(a, e)) for a, e in pairs]
     quads = sum(len(g) for _, g in graphs)
@@ -352,7 +360,7 @@ def bench_load(
         consolidation = None
         try:
             kg = opener()
-            kg.update("DROP ALL") if name != "embedded" else None
+            empty_store(kg) if name != "embedded" else None
             started = time.perf_counter()
             for iri, graph in graphs:
                 kg.replace_graph(iri, graph)
@@ -361,7 +369,7 @@ def bench_load(
                 kg.close()
                 kg = empty_bulk()
             else:
-                kg.update("DROP ALL")
+                empty_store(kg)
             started = time.perf_counter()
             kg.load_quads(files)
             bulk = time.perf_counter() - started
@@ -658,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
                 kg = None
                 try:
                     kg = opener()
-                    kg.update("DROP ALL")
+                    empty_store(kg)
                     started = time.perf_counter()
                     kg.load_quads([dump])
                     log(f"{name} load of {size} events: {time.perf_counter() - started:.1f} s")

@@ -427,6 +427,9 @@ def _json_result(data: bytes) -> QueryResult:
     if "boolean" in document:
         return QueryResult("ask", boolean=bool(document["boolean"]))
     variables = list(document.get("head", {}).get("vars", []))
+    if [v.upper() for v in variables] == ["__ASK_RETVAL"]:  # Virtuoso 7 answers ASK as a one-column SELECT
+        values = [b[variables[0]].get("value") for b in document.get("results", {}).get("bindings", [])]
+        return QueryResult("ask", boolean=any(v not in ("0", "false") for v in values))
     rows = []
     for binding in document.get("results", {}).get("bindings", []):
         rows.append(tuple(_from_ox(_json_term(binding[v])) if v in binding else None for v in variables))

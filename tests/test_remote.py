@@ -310,6 +310,26 @@ def test_5xx_is_retried_then_answered(stub):
     assert len(handler.seen) == 3
 
 
+XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _virtuoso_ask(*values: str) -> bytes:
+    """What Virtuoso 7.2 answers to a form-encoded ASK: a SELECT of __ASK_RETVAL, one row if true."""
+    rows = [{"__ASK_RETVAL": {"type": "typed-literal", "datatype": XSD_INTEGER, "value": v}} for v in values]
+    return json.dumps({"head": {"link": [], "vars": ["__ASK_RETVAL"]},
+                       "results": {"distinct": False, "ordered": True, "bindings": rows}}).encode()
+
+
+@pytest.mark.parametrize(("body", "answer"), [(_virtuoso_ask("1"), True), (_virtuoso_ask(), False),
+                                              (_virtuoso_ask("0"), False)])
+def test_virtuoso_ask_answers_are_booleans(stub, body, answer):
+    """has_graph, remove_graph and kg remove rely on ASK: on Virtuoso they found nothing before."""
+    handler, url = stub
+    handler.script = [(200, body, 0)]
+    kg = RemoteKnowledgeGraph.connect("virtuoso+" + url, check=False)
+    assert kg.query("ASK { ?s ?p ?o }").boolean is answer
+
+
 def test_persistent_5xx_is_one_error_with_the_server_message(stub):
     handler, url = stub
     handler.script = [(500, b"Internal error:\n  disk quota exceeded", 0)]
