@@ -1892,6 +1892,10 @@ def event_date(
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
             return own[0].date, "own"
+        framed = _decision_time(token)
+        framing = [m for m, root in local if root.i in framed and not _reported(root)]
+        if framing:
+            return framing[0].date, "own"
         h = head
         spans = {
             i: m
@@ -1956,6 +1960,25 @@ def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], publishe
     if before:
         return before[-1].date
     return recent[0][0].date if recent else None
+
+
+# Nouns whose to-clause is the act they decide or announce: "the junta's decision in March to revoke …"
+DECISION_NOUNS = frozenset("decision announcement move order vote choice resolution".split())
+
+
+def _decision_time(token: Token) -> set[int]:
+    """Tokens dating the decision a trigger's clause is the content of: "the junta's decision in March to
+    revoke the legal basis", "their decision to leave ECOWAS, announced in January"."""
+    noun = token.head
+    if token.dep_ != "acl" or token.pos_ not in ("VERB", "AUX"):
+        return set()
+    if noun.lemma_.lower() not in DECISION_NOUNS:
+        return set()
+    frames = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")]
+    frames += [
+        p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children if p.dep_ == "prep"
+    ]
+    return {t.i for f in frames for t in f.subtree}
 
 
 def _names_an_event(root: Token) -> bool:

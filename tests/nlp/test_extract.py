@@ -900,6 +900,15 @@ CASES = [
         [("ECOWAS-MLI", "tension", "2024-01"), ("ECOWAS-NER", "tension", "2024-01")],
         [],
     ),
+    # the act a decision is about is dated by the decision ("decision in March to revoke")
+    (
+        "decision-in-march-to",
+        "Washington is pulling out. That followed the junta's decision in March to revoke the legal basis "
+        "for the American presence in Niger.",
+        date(2024, 7, 7),
+        [("NER-USA", "base_access", "2024-03")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
