@@ -1925,8 +1925,11 @@ def event_date(
         return EventDate(
             value=published.strftime("%Y-%m"), precision="month", text="(present tense)"
         ), "present"
-    if tense == "past":
-        context = _reference_date(sent, dates, published)
+    if tense in ("past", "pluperfect"):
+        context = _reference_date(sent, dates, published, before_only=tense == "pluperfect")
+        if tense == "pluperfect" and context is not None and context.precision == "day":
+            # "Barrot had met President Déby during a visit": before the story's time, in its month
+            context = EventDate(value=context.value[:7], precision="month", text=context.text)
         if context is not None:
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
@@ -1943,8 +1946,11 @@ def _reported(token: Token) -> bool:
     return any(t.lower_ == "according" for t in token.ancestors)
 
 
-def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], published: date) -> EventDate | None:
-    """The story's reference time: the last recent date given before the sentence, else the first after it."""
+def _reference_date(
+    sent: Span, dates: list[tuple[DateMention, Token]], published: date, before_only: bool = False
+) -> EventDate | None:
+    """The story's reference time: the last recent date given before the sentence, else (unless
+    `before_only`: a past perfect is before a time already told) the first after it."""
     recent = []
     for mention, root in dates:
         bounds = mention.date.bounds()
@@ -1959,7 +1965,7 @@ def _reference_date(sent: Span, dates: list[tuple[DateMention, Token]], publishe
     before = [m for m, root in recent if root.i < sent.start]
     if before:
         return before[-1].date
-    return recent[0][0].date if recent else None
+    return recent[0][0].date if recent and not before_only else None
 
 
 # Nouns whose to-clause is the act they decide or announce: "the junta's decision in March to revoke …"
@@ -1975,9 +1981,8 @@ def _decision_time(token: Token) -> set[int]:
     if noun.lemma_.lower() not in DECISION_NOUNS:
         return set()
     frames = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")]
-    frames += [
-        p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for p in c.children if p.dep_ == "prep"
-    ]
+    participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    frames += [p for c in participles for p in c.children if p.dep_ == "prep"]
     return {t.i for f in frames for t in f.subtree}
 
 
@@ -1992,7 +1997,8 @@ def _names_an_event(root: Token) -> bool:
 
 
 def _tense(verb: Token) -> str:
-    """present, past (simple past or present perfect: news time) or other (past perfect, future, none)."""
+    """present, past (simple past or present perfect: news time), pluperfect (before the news time, in
+    its month) or other (future, none)."""
     while (
         verb.tag_ in ("VB", "VBN", "VBG")
         and verb.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp")
@@ -2007,8 +2013,10 @@ def _tense(verb: Token) -> str:
     if verb.pos_ not in ("VERB", "AUX"):
         return "other"
     auxes = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a in ("had", "will", "would", "'d", "shall") for a in auxes):
+    if any(a in ("will", "would", "'d", "shall") for a in auxes):
         return "other"
+    if "had" in auxes:
+        return "pluperfect"
     if verb.tag_ == "VBN" and any(a in ("is", "are", "am") for a in auxes):
         return "present"  # "troops are stationed": present passive
     if any(a in ("has", "have", "was", "were", "did") for a in auxes) or verb.tag_ in ("VBD", "VBN"):

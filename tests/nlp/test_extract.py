@@ -909,6 +909,15 @@ CASES = [
         [("NER-USA", "base_access", "2024-03")],
         [],
     ),
+    # a past perfect clause happened before the story's time: its month, not no date at all
+    (
+        "past-perfect-month",
+        "Chad said on Thursday that it was ending its defence cooperation agreement with France. Barrot had "
+        "met President Mahamat Idriss Déby during a visit to N'Djamena.",
+        date(2024, 11, 29),
+        [("FRA-TCD", "cooperation", "2024-11")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
