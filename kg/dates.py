@@ -13,6 +13,8 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
 - "16 March" with no year: the latest 16 March not more than 7 days after ``published``.
 - "in March", "back in March": the most recent March on or before the published month; "last March":
   the most recent March strictly before it; "next March": the first one strictly after it.
+- "over the weekend", "at the weekend": the Saturday-Sunday range of the latest weekend begun by
+  ``published`` ("last weekend" read on a weekend: the one before).
 - "this week" is the published month; "last week"/"next week" the month of ``published`` -/+ 7 days
   (precision month: a week has no precision of its own).
 - "early/mid/late March", "the end of March": month precision; "late 2023", "mid-2023": year.
@@ -352,6 +354,17 @@ def _weekday(m: re.Match[str], published: date | None) -> _Resolved | None:
     return _ymd(d), None
 
 
+def _weekend(m: re.Match[str], published: date | None) -> _Resolved | None:
+    """ "over the weekend": the Saturday and Sunday of the latest weekend begun by ``published``; "last
+    weekend" read on a Saturday or Sunday: the one before."""
+    if published is None:
+        return None
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+    if m["rel"] and published.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return _ymd(saturday), _ymd(saturday + timedelta(days=1))
+
+
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
                 "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
 
@@ -495,6 +508,9 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
      r"|the previous|the preceding|the prior) "
      r"(?P<unit>year|month|spring|summer|autumn|fall|winter){R}",
      _unanchored),
+    ("weekend",
+     r"{L}(?:(?:over|at|during|on) )?(?:the |this |(?P<rel>last|this past) )weekend{R}",
+     _weekend),
     ("weekday",
      r"{L}(?:(?P<rel>this past|this coming|last|this|next|coming|past) |{PREP}|(?:early|late) (?:on )?)?"
      r"(?P<wd>{WEEKDAY})(?! (?:times|telegraph|herald|express|mirror|post|tribune|standard|nation){R})"

@@ -207,6 +207,11 @@ def test_anchored_dates(text, published, value, end):
 
 # (text, published, value, end, precision): ranges set ``end``
 RANGES = [
+    # the latest weekend begun by the publication day; "last weekend" read on a weekend is the one before
+    ("The African Union denounced the coup over the weekend.", date(2022, 10, 3), "2022-10-01", "2022-10-02",
+     "day"),
+    ("Talks were held at the weekend.", FRI, "2024-04-06", "2024-04-07", "day"),
+    ("Talks were held last weekend.", date(2024, 4, 13), "2024-04-06", "2024-04-07", "day"),
     ("between March and May 2024", FRI, "2024-03", "2024-05", "month"),
     ("from March 2023 to May 2024", FRI, "2023-03", "2024-05", "month"),
     ("between December and February", FRI, "2023-12", "2024-02", "month"),

@@ -918,6 +918,14 @@ CASES = [
         [("FRA-TCD", "cooperation", "2024-11")],
         [],
     ),
+    # "over the weekend" read on a Monday: the Saturday and Sunday before
+    (
+        "over-the-weekend",
+        "The African Union denounced Burkina Faso's coup over the weekend.",
+        date(2022, 10, 3),
+        [("AU-BFA", "tension", "2022-10-01")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
