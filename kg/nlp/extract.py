@@ -352,6 +352,11 @@ class Extractor:
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
+        alongside = [m for m in objects if _alongside(doc[m.root])]
+        if subjects and alongside:
+            # "Finland applied together with Sweden": Sweden applied too, it is not who Finland applied to
+            subjects = [*subjects, *alongside]
+            objects = [m for m in objects if m not in alongside]
         if trigger.object_only and token.pos_ in ("VERB", "AUX"):
             # "accuse the North of shipping shells to Russia": only the accused is the other side
             direct = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)}
@@ -412,6 +417,17 @@ def _prep_of(root: Token) -> Token | None:
     if root.dep_ == "prep":
         return root
     return root.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+
+
+def _alongside(token: Token) -> bool:
+    """Whether a name is a co-actor: "together with Sweden", "along with Britain", "alongside Canada"."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ not in ("prep", "advmod"):
+        return False
+    if prep.lower_ == "alongside":
+        return True
+    words = {prep.head.lower_, *(c.lower_ for c in prep.children)}
+    return prep.lower_ == "with" and bool(words & {"together", "along"})
 
 
 def _followed_suit(

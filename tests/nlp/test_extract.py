@@ -926,6 +926,24 @@ CASES = [
         [("AU-BFA", "tension", "2022-10-01")],
         [],
     ),
+    # "together with Sweden", "along with France": a co-actor, not the other side
+    (
+        "together-with",
+        "Finland applied to join NATO together with Sweden in May last year. Britain, along with France, "
+        "imposed sanctions on Russia on Monday.",
+        date(2023, 4, 5),
+        [("FIN-NATO", "cooperation", "2022-05"), ("NATO-SWE", "cooperation", "2022-05"),
+         ("GBR-RUS", "tension", "2023-04-03"), ("FRA-RUS", "tension", "2023-04-03")],
+        ["FIN-SWE/", "FRA-GBR/"],
+    ),
+    # joining a council (of Europe) is a membership
+    (
+        "joined-council",
+        "Russia joined the Council of Europe in 1996.",
+        date(2022, 3, 17),
+        [("COE-RUS", "cooperation", "1996")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
