@@ -335,11 +335,16 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
+        host_known = False
         if demanded is not None:
             # "Chad asked American special forces to leave": who asked revokes the access of who was asked
             asker, asked_to, _ = event_roles(demanded, mentions, trigger_tokens)
+            if asker and not asked_to:
+                # "Mali had demanded that a contingent of Danish special forces leave": who must leave
+                asked_to = [m for m in subjects if m.country not in {a.country for a in asker}]
             if asker and asked_to:
                 subjects, objects, grammatical = asker, asked_to, True
+                host_known = True  # who demanded the departure is the host
         if type_ == "withdrawal_announced" and not subjects and not objects and token.pos_ == "NOUN":
             # "Campbell and Zeine agreed to begin planning an orderly withdrawal": those who agreed
             announcer = _governor(token, ANNOUNCING_HEADS)
@@ -372,7 +377,7 @@ class Extractor:
                 return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list
         out = []
         for (src, tgt), from_grammar in pairs:
-            if trigger.host_is_source:
+            if trigger.host_is_source and not host_known:
                 src, tgt = _host_first(src, tgt, type_, doc)
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits

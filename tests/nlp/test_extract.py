@@ -1028,6 +1028,18 @@ DIRECTED = [
         "USA",
         "2024-03",
     ),
+    # "demanded that X leave": who demanded is the host, X's state is who must go, not the state in focus
+    # (France), and "a contingent of Danish forces" is not a place
+    (
+        "demanded-that-they-leave",
+        "At the end of last month, the junta gave the French ambassador 72 hours to leave the country. "
+        "Days earlier, Mali had demanded that a contingent of about 100 Danish special forces leave.",
+        date(2022, 2, 17),
+        "revoke_access",
+        "MLI",
+        "DNK",
+        "2022-01",
+    ),
     # forcing troops out is a demand too: who forced revokes the access of who was forced
     (
         "forced-out",
