@@ -177,6 +177,13 @@ LIGHT_VERBS = {
     "finalize",
     "order",
     "condemn",
+    "form",
+    "create",
+    "establish",
+    "found",
+    "launch",
+    "unveil",
+    "forge",
 }
 
 
@@ -243,12 +250,15 @@ class Extractor:
         pair: tuple[str, str] | None = None  # the two states of the last event: "the two leaders" later on
         subject: str | None = None  # the state the last sentence was about: "France … Its troops"
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
+        groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
             mentions = sentence_mentions(sent, self.index, focus, published)
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
+            mentions = _group_mentions(sent, mentions, groups, self.index)
+            groups.update({len(g): g for g in _coordinated_states(sent, mentions)})
             mentions = _opening_its(sent, mentions, subject, self.index, referent)
             subject = _subject_state(sent, mentions)
             referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
@@ -357,6 +367,10 @@ class Extractor:
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
+        if token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX"):
+            # "the three juntas formed the Alliance of Sahel States": what they created is no side
+            created = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            objects = [m for m in objects if m.root not in created]
         alongside = [m for m in objects if _alongside(doc[m.root])]
         if subjects and alongside:
             # "Finland applied together with Sweden": Sweden applied too, it is not who Finland applied to
@@ -768,6 +782,52 @@ def _pair_mentions(
                     added.append(
                         Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True, pair=True)
                     )
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+CREATION_LEMMAS = frozenset("form create establish found launch forge unveil".split())
+GROUP_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6}
+LIST_DEPS = {"conj", "appos"}
+
+
+def _coordinated_states(sent: Span, mentions: list[Mention]) -> list[tuple[str, ...]]:
+    """The lists of three or more states a sentence names together ("Mali, Burkina Faso and Niger")."""
+    states = {m.root: m.country for m in mentions if m.actor.kind == "state" and not m.coref}
+    out = []
+    for token in sent:
+        if token.i not in states or (token.dep_ in LIST_DEPS and token.head.i in states):
+            continue
+        chain, todo = [], [token]
+        while todo:
+            t = todo.pop(0)
+            if t.i in states:
+                chain.append(states[t.i])
+            todo.extend(c for c in t.children if c.dep_ in LIST_DEPS)  # the parser hangs lists as appositions too
+        group = tuple(dict.fromkeys(chain))
+        if len(group) >= 3:
+            out.append(group)
+    return out
+
+
+def _group_mentions(
+    sent: Span, mentions: list[Mention], groups: dict[int, tuple[str, ...]], index: ActorIndex
+) -> list[Mention]:
+    """Mentions with "the three countries", "the three juntas" as the last list of three states named
+    together ("Mali, Burkina Faso and Niger announced their departure … The three countries formed the
+    Alliance of Sahel States")."""
+    named = {i for m in mentions for i in m.tokens()}
+    added: list[Mention] = []
+    for token in sent:
+        if (
+            token.i in named
+            or token.dep_ not in ("nsubj", "nsubjpass")  # as the subject only, as "the two leaders"
+            or token.lemma_.lower() not in PAIR_NOUNS | {"junta", "regime"}
+        ):
+            continue
+        n = next((GROUP_NUMBERS[c.lower_] for c in token.children if c.dep_ == "nummod" and c.lower_ in GROUP_NUMBERS), 0)
+        for code in groups.get(n, ()):
+            if (actor := index.get(code)) is not None:
+                added.append(Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 

@@ -944,6 +944,30 @@ CASES = [
         [("COE-RUS", "cooperation", "1996")],
         [],
     ),
+    # "the three countries": the last list of three states named together; what they formed is no side
+    (
+        "the-three-countries",
+        "Guinea, Mali and Burkina Faso walked out of the regional bloc last year. In March the three "
+        "countries formed a military alliance of their own.",
+        date(2025, 6, 2),
+        [("GIN-MLI", "cooperation", "2025-03"), ("BFA-GIN", "cooperation", "2025-03"),
+         ("BFA-MLI", "cooperation", "2025-03")],
+        [],
+    ),
+    (
+        "founded-a-named-bloc",
+        "Mali, Burkina Faso and Niger founded the Alliance of Sahel States in September.",
+        date(2024, 2, 1),
+        [("BFA-MLI", "cooperation", "2023-09"), ("MLI-NER", "cooperation", "2023-09")],
+        ["AES-MLI", "AES-BFA", "AES-NER"],
+    ),
+    (
+        "created-a-pact",
+        "Chile, Peru and Colombia created a defence pact on Monday.",
+        PUB,
+        [("COL-PER", "cooperation", "2024-04-08"), ("CHL-PER", "cooperation", "2024-04-08")],
+        [],
+    ),
     # no interstate event at all
     (
         "domestic",
