@@ -254,9 +254,10 @@ def derive_states(
                 continue
             if state not in rule.after:
                 continue
-            if current and current["from"] == day:  # two changes on one day: the later stands
-                current.update(state=rule.state, by=event)
-                current["events"].append(str(event.iri))
+            if current and current["from"] == day:
+                # two changes on one day: the later stands, justified by its own event only (training
+                # reported in the month the partnership ended does not justify the end)
+                current.update(state=rule.state, by=event, events=[str(event.iri)])
                 continue
             periods.append({"state": rule.state, "from": day, "by": event, "events": [str(event.iri)]})
         for n, period in enumerate(periods):

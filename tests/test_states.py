@@ -157,6 +157,21 @@ def test_partnership_and_diplomatic_relations():
     assert all(s.host is None for s in states if s.relation != "basing_access")
 
 
+def test_a_change_overriding_one_of_the_same_day_cites_only_its_own_events():
+    """Training and a revocation reported for one month: the partnership ends that month, and the end
+    is justified by the revocation, not by the training the same month."""
+    events = story(
+        ("a", "suspension", "2023-10-10", "USA", "NER", "Washington suspended military aid."),
+        ("b", "military_training", "2024-03", "USA", "NER", "US troops trained Nigerien soldiers."),
+        ("c", "revoke_access", "2024-03", "NER", "USA", "The junta revoked the military accord."),
+    )
+    states = derive_states(events)
+    assert sequence(states, "military_partnership") == [("suspended", "2023-10-10"), ("ended", "2024-03")]
+    by_iri = {str(e.iri): e.type for e in events}
+    ended = [s for s in states if s.relation == "military_partnership"][-1]
+    assert [by_iri[i] for i in ended.events] == ["revoke_access"]
+
+
 def test_an_agreement_counts_for_the_partnership_only_when_it_is_military():
     civil = story(("a", "agreement", "2024-01", "NER", "RUS", "They signed an energy deal."))
     military = story(("a", "agreement", "2024-01", "NER", "RUS", "They signed a defence cooperation deal."))
