@@ -957,7 +957,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         if not entries:
             continue
         phrase = _phrase_lemmas(token)
-        near = {t.lemma_.lower() for c in token.children for t in (c, *c.children)}
+        near = _words(t for c in token.children for t in (c, *c.children))  # "bases" is lemmatised "basis"
         if _not_an_event_use(token):
             continue
         for entry in entries:
@@ -1007,6 +1007,10 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
+        return True  # "Yemen's internationally recognised government": a description, no recognition
+    if lemma == "fly" and not any(c.dep_ == "nsubjpass" for c in token.children):
+        return True  # "drones fly surveillance missions": only what "was flown into" a country is delivered
     if (
         lemma == "call"
         and token.pos_ == "NOUN"

@@ -968,6 +968,26 @@ CASES = [
         [("COL-PER", "cooperation", "2024-04-08"), ("CHL-PER", "cooperation", "2024-04-08")],
         [],
     ),
+    # lexicon: using or hosting bases and troops, moving forces out, downgrading ties, weapons flown in,
+    # voting rights stripped, sovereignty recognised, sites designated, a basing lease renewed
+    ("uses-air-bases", "Russia has used two air bases in eastern Libya since March.", PUB,
+     [("LBY-RUS", "base_access", "2024-03")], []),
+    ("hosts-troops", "Qatar has hosted 10,000 American troops since 2003.", PUB,
+     [("QAT-USA", "base_access", "2003")], []),
+    ("moved-out", "The Pentagon said on Tuesday it had moved its last soldiers out of Chad.", PUB,
+     [("TCD-USA", "base_access", "2024-04-09")], []),
+    ("downgraded-ties", "Beijing downgraded diplomatic ties with Vilnius on Sunday.", PUB,
+     [("CHN-LTU", "tension", "2024-04-07")], []),
+    ("flown-into", "The first batteries of Russia's S-400 system were flown into Turkey on Monday.", PUB,
+     [("RUS-TUR", "cooperation", "2024-04-08")], []),
+    ("stripped-voting-rights", "In 2014 the Council of Europe stripped the Russian delegation of its voting "
+     "rights.", PUB, [("COE-RUS", "tension", "2014")], []),
+    ("recognised-sovereignty", "In December 2020 Washington recognised Moroccan sovereignty over Western "
+     "Sahara.", PUB, [("MAR-USA", "cooperation", "2020-12")], []),
+    ("designated-sites", "On Monday Manila designated four new sites for American forces.", PUB,
+     [("PHL-USA", "base_access", "2024-04-08")], []),
+    ("renewed-lease", "Djibouti renewed the lease of the American base in 2014.", PUB,
+     [("DJI-USA", "base_access", "2014")], []),
     # no interstate event at all
     (
         "domestic",
@@ -1279,6 +1299,11 @@ NOT_EVENTS = [
         "NER-NGA",
         "",
     ),
+    # a description is no recognition; drones flying missions deliver nothing
+    ("recognised-government", "Yemen's internationally recognised government and the Maldives later did the "
+     "same.", date(2017, 6, 6), "MDV-YEM", "support"),
+    ("drones-fly-missions", "From Agadez, American drones fly surveillance missions over Mali.",
+     date(2024, 3, 1), "MLI-USA", "arms_transfer"),
     # a lake (or an outlet named after one) is not the state
     (
         "lake-chad",
