@@ -1051,7 +1051,8 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
     # "the end of military cooperation": the event noun governs the noun it is about
     verbs |= {t.i for t, e in found if t.pos_ == "NOUN" and e.category != "cooperation"}
     at = {t.i for t, _ in found}
-    out = []
+    categories = {t.i: e.category for t, e in found}
+    kept, absorbed = [], {}  # absorbed: event noun -> category of the verb it gave way to
     for token, entry in found:
         if entry.type == "agreement" and any(c.dep_ == "xcomp" and c.i in at for c in token.children):
             continue  # "agreed to withdraw its soldiers": what was agreed is the event
@@ -1064,13 +1065,20 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and head.i in verbs
             and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
         ):
+            absorbed[token.i] = categories[head.i]
             continue
-        if token.dep_ in ("relcl", "acl") and any(
-            t.i == token.head.i and e.category == entry.category for t, e in found
-        ):
-            continue  # "a coup that overthrew the president": one coup
-        out.append((token, entry))
-    return out
+        kept.append((token, entry))
+    # "a coup that overthrew the president": one coup; but "lifted the sanctions imposed on Mali in
+    # January" keeps the imposing, the noun it describes having given way to a lifting (of another kind)
+    return [
+        (token, entry)
+        for token, entry in kept
+        if not (
+            token.dep_ in ("relcl", "acl")
+            and categories.get(token.head.i) == entry.category
+            and absorbed.get(token.head.i, entry.category) == entry.category
+        )
+    ]
 
 
 def _phrase_lemmas(token: Token) -> set[str]:
@@ -1264,6 +1272,15 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     if whose:
         subj_tokens.append(verb.head)  # "Russia, whose instructors arrived": Russia's instructors
     subjects = collect(subj_tokens, excluded)
+    if (
+        not subjects
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.lemma_.lower() in UNDOING_VERBS
+    ):
+        # "West African leaders lifted the sanctions imposed on Mali": who lifts them had imposed them
+        subjects = collect([t for c in verb.head.head.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
     if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
         # "The United States said it had suspended aid": the pronoun is the speaker
         speaker = _clause_head(verb)
@@ -1305,6 +1322,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
         subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
+
+
+# Who lifts, eases, ends or renews sanctions or an accord is who imposed or signed them.
+UNDOING_VERBS = frozenset("lift ease end scrap revoke remove terminate denounce renew extend tighten".split())
 
 
 # Triggers whose place is a side of the event: "arrived in Bamako", "troops stationed in Niamey".
@@ -1964,6 +1985,9 @@ def event_date(
             if c.dep_ == "acl" and c.tag_ == "VBG" and t.i != token.i
             for s in c.subtree
         }
+        # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
+        # past participle dates it
+        inside |= {s.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in c.subtree}
         own = [
             m
             for m, root in local

@@ -988,6 +988,12 @@ CASES = [
      [("PHL-USA", "base_access", "2024-04-08")], []),
     ("renewed-lease", "Djibouti renewed the lease of the American base in 2014.", PUB,
      [("DJI-USA", "base_access", "2014")], []),
+    # an event noun's own past participle dates it; who lifts sanctions imposed them
+    ("signed-in-a-year", "India received the jets under an agreement with France signed in 2016.",
+     date(2020, 7, 30), [("FRA-IND", "cooperation", "2016")], []),
+    ("lifted-what-was-imposed", "ECOWAS on Saturday lifted the sanctions imposed on Guinea in March.",
+     date(2024, 6, 10), [("ECOWAS-GIN", "tension", "2024-03"), ("ECOWAS-GIN", "cooperation", "2024-06-08")],
+     []),
     # no interstate event at all
     (
         "domestic",
@@ -1050,7 +1056,9 @@ def test_a_past_participle_describing_the_object_does_not_date_the_event(extract
     events = extract(
         "signed-in", "Niger's junta revoked the agreement signed with the United States in 2012.", PUB
     )
-    assert events and all(e.date.value != "2012" for e in events)
+    revoked = [e for e in events if e.type != "agreement"]
+    assert revoked and all(e.date.value != "2012" for e in revoked)
+    assert [e.date.value for e in events if e.type == "agreement"] in ([], ["2012"])
 
 
 def test_the_by_phrase_of_an_event_noun_names_who_acted(extract):
