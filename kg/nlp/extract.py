@@ -251,6 +251,7 @@ class Extractor:
         subject: str | None = None  # the state the last sentence was about: "France … Its troops"
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
+        bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
@@ -259,6 +260,8 @@ class Extractor:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
             mentions = _group_mentions(sent, mentions, groups, self.index)
             groups.update({len(g): g for g in _coordinated_states(sent, mentions)})
+            mentions = _bloc_mentions(sent, mentions, bloc)
+            bloc = next((m for m in reversed(mentions) if m.actor.kind == "organisation"), bloc)
             mentions = _opening_its(sent, mentions, subject, self.index, referent)
             subject = _subject_state(sent, mentions)
             referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
@@ -828,6 +831,31 @@ def _group_mentions(
         for code in groups.get(n, ()):
             if (actor := index.get(code)) is not None:
                 added.append(Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+BLOC_NOUNS = frozenset("bloc alliance organisation organization".split())
+
+
+def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) -> list[Mention]:
+    """Mentions with "the bloc", "the alliance", "the organisation" as the last organisation named, in
+    this sentence or before ("Mali left ECOWAS on Sunday. The bloc said it regretted the decision")."""
+    named = {i for m in mentions for i in m.tokens()}
+    added: list[Mention] = []
+    for token in sent:
+        if (
+            token.i in named
+            or token.lower_ not in BLOC_NOUNS
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            or any(c.dep_ in ("compound", "amod", "poss") for c in token.children)
+        ):
+            continue
+        before = [m for m in mentions if m.end <= token.i and m.actor.kind == "organisation"]
+        named_last = before[-1] if before else bloc
+        if named_last is not None:
+            added.append(
+                Mention(token.i, token.i + 1, token.i, named_last.actor, named_last.country, token.text, coref=True)
+            )
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 

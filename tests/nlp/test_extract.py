@@ -994,6 +994,11 @@ CASES = [
     ("lifted-what-was-imposed", "ECOWAS on Saturday lifted the sanctions imposed on Guinea in March.",
      date(2024, 6, 10), [("ECOWAS-GIN", "tension", "2024-03"), ("ECOWAS-GIN", "cooperation", "2024-06-08")],
      []),
+    # "the bloc", "the alliance": the last organisation named (not the capital it met in)
+    ("the-bloc", "Leaders of the Southern African Development Community met in Windhoek. On Monday the bloc "
+     "suspended Madagascar.", PUB, [("MDG-SADC", "tension", "2024-04-08")], ["MDG-NAM"]),
+    ("the-bloc-same-sentence", "EU ministers said Moscow was to blame, and the bloc recalled its ambassador "
+     "from Russia on Tuesday.", PUB, [("EU-RUS", "tension", "2024-04-09")], []),
     # no interstate event at all
     (
         "domestic",
