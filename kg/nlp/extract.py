@@ -278,6 +278,14 @@ class Extractor:
                         continue
                     seen.add(key)
                     events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
+                    for other, when in _gapped(sent, token, mentions, dates, event):
+                        # "left Mali in August last year and Burkina Faso in February": the same act on
+                        # another state, on its own date (and not on the first one's)
+                        repeat = event.model_copy(update={"date": when, **other})
+                        for moved in (repeat, event.model_copy(update=other)):
+                            seen.add((where[0], moved.source.country, moved.target.country, event.type,
+                                      moved.date.value))
+                        events.append(repeat.model_copy(update={"event": event_id(article.id, token, repeat)}))
                     for when in _dates_again(sent, dates, event.date):
                         # "seized power in August 2020 and again in May 2021": the same act on each date
                         repeat = event.model_copy(update={"date": when})
@@ -431,6 +439,37 @@ def _dates_again(sent: Span, dates: list[tuple[DateMention, Token]], when: Event
         between = {t.lower_ for t in sent.doc[first.i + 1 : prep.i]}
         if "again" in between or {"once", "more"} <= between:
             out.append(m.date)
+    return out
+
+
+def _gapped(
+    sent: Span, token: Token, mentions: list[Mention], dates: list[tuple[DateMention, Token]], event: Event
+) -> list[tuple[dict[str, Participant], EventDate]]:
+    """The other sides a trigger's object is coordinated with, each with its own date, the verb left out:
+    "French troops left Mali in August last year and Burkina Faso in February", "the bloc suspended Mali
+    in 2021 and Burkina Faso in 2022" (the participant to replace, the date)."""
+    doc = sent.doc
+    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end and root.i > token.i]
+    first = next((root for m, root in local if m.date == event.date), None)
+    if first is None:
+        return []
+    before = [m for m in mentions if token.i < m.start and m.end <= first.i and not m.coref]
+    if not before:
+        return []
+    replaced = before[-1].country
+    sides = {"source": event.source, "target": event.target}
+    role = next((r for r, p in sides.items() if p.country == replaced), None)
+    if role is None:
+        return []
+    out = []
+    for m in mentions:
+        if m.start <= first.i or m.actor.kind != "state" or m.coref or m.country in {p.country for p in sides.values()}:
+            continue
+        if doc[m.start - 1].lower_ != "and" or doc[m.root].dep_ != "conj" or m.end >= sent.end:
+            continue
+        own = [d for d, root in local if (prep := _prep_of(root)) is not None and prep.i == m.end]
+        if own:
+            out.append(({role: _participant(m)}, own[0].date))
     return out
 
 

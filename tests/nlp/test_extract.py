@@ -999,6 +999,11 @@ CASES = [
      "suspended Madagascar.", PUB, [("MDG-SADC", "tension", "2024-04-08")], ["MDG-NAM"]),
     ("the-bloc-same-sentence", "EU ministers said Moscow was to blame, and the bloc recalled its ambassador "
      "from Russia on Tuesday.", PUB, [("EU-RUS", "tension", "2024-04-09")], []),
+    # the verb left out: "X in DATE and Y in DATE" is the same act on each state, each on its own date
+    ("gapped-objects", "The African Union suspended Guinea in 2021 and Gabon in 2023 after their coups.",
+     PUB, [("AU-GIN", "tension", "2021"), ("AU-GAB", "tension", "2023")], []),
+    ("gapped-places", "Danish soldiers left Mali in February 2022 and Niger in May.", date(2024, 6, 3),
+     [("DNK-MLI", "base_access", "2022-02"), ("DNK-NER", "base_access", "2024-05")], []),
     # no interstate event at all
     (
         "domestic",
@@ -1347,3 +1352,9 @@ def test_the_date_of_an_event_named_after_the_trigger_is_not_the_triggers(extrac
     )
     events = [e for e in extract("after-call", text, date(2025, 4, 16)) if e.category == "cooperation"]
     assert events and all(e.date.value != "2025-03" for e in events if e.type != "call")
+
+
+def test_a_gapped_object_does_not_take_the_first_date(extract):
+    """ "suspended Guinea in 2021 and Gabon in 2023": Gabon was not suspended in 2021."""
+    events = extract("gapped", "The African Union suspended Guinea in 2021 and Gabon in 2023.", PUB)
+    assert {e.date.value for e in events if e.target.country == "GAB"} == {"2023"}, events
