@@ -1,34 +1,78 @@
-"""The actor network: asserted events as edges, the cooperation graph of a period, its blocs and centrality.
+"""The actor network: pairs as edges, the cooperation graph of a period, its blocs and centrality.
 
-    edges = filter_edges(network_edges(kg), since=date(2023, 7, 1), until=date(2024, 12, 31))
-    graph = analyse(cooperation_graph(edges))
+    graph = analyse(cooperation_graph(network_edges(kg)))          # every asserted event, pair by pair
+    edges = filter_edges(event_edges(kg), since=date(2023, 7, 1), until=date(2024, 12, 31))
+    graph = analyse(cooperation_graph(pair_edges(edges)))           # a period: from the events
     graph.nodes["NER"]["bloc"], graph.nodes["NER"]["betweenness"]
     Path("exports/network.graphml").write_bytes(write_network(graph, "graphml"))
 
 Nodes are state-level actors (states, organisations, armed groups); an edge joins two actors that
-had asserted events in the period, with its cooperation and tension counts. Its ``weight`` is the
-number of cooperation events, minus the tension events when asked (``subtract_tension``). Blocs are
+had asserted events, with its cooperation and tension counts. Its ``weight`` is the number of
+cooperation events, minus the tension events when asked (``subtract_tension``). Blocs are
 communities of the graph of positive weights (Louvain, fixed seed); centrality is computed on the
 graph of every interaction, so an actor that bridges two blocs by a quarrel still ranks as a bridge.
+
+The whole network comes counted pair by pair from the store (``network_edges``: the pairs'
+``kg:edgeTally`` summaries, so it costs the pairs, not the events); a period, or the events
+themselves, come from the events (``event_edges``, ``filter_edges``), counted by ``pair_edges``.
 """
 
 from __future__ import annotations
 
 import io
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import networkx as nx
 
 from kg.errors import ExportError
+from kg.model import CATEGORIES
 from kg.query import load_named_query, run_query
 from kg.store import KnowledgeGraph
 
 NETWORK_FORMATS = ("graphml", "gexf")
 SEED = 42
 _KINDS = {"State": "state", "Organisation": "organisation", "ArmedGroup": "group", "Military": "military"}
+# Asserted events between state-level actors, one row per event (the actors read once, joined).
+_EVENTS = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?event ?sourceCode ?targetCode ?sourceName ?targetName ?sourceClass ?targetClass
+                ?category ?type ?date ?dateStart ?sentence
+WHERE {
+  ?event a kg:Event ; kg:status kg:Asserted ; kg:sourceState ?S ; kg:targetState ?T ;
+         kg:category ?c ; kg:eventType ?t ; kg:evidence ?ev .
+  ?ev kg:sentence ?sentence .
+  {
+    SELECT ?S ?sourceCode ?sourceName ?sourceClass WHERE {
+      ?S kg:code ?sourceCode ; rdfs:label ?sourceName ; a ?sourceClass .
+      FILTER(?sourceClass IN (kg:State, kg:Organisation, kg:ArmedGroup, kg:Military))
+    }
+  }
+  {
+    SELECT ?T ?targetCode ?targetName ?targetClass WHERE {
+      ?T kg:code ?targetCode ; rdfs:label ?targetName ; a ?targetClass .
+      FILTER(?targetClass IN (kg:State, kg:Organisation, kg:ArmedGroup, kg:Military))
+    }
+  }
+  OPTIONAL { ?event kg:date ?date }
+  OPTIONAL { ?event kg:dateStart ?dateStart }
+  BIND(STRAFTER(STR(?c), "/type/") AS ?category)
+  BIND(STRAFTER(STR(?t), "/type/") AS ?type)
+}
+ORDER BY ?dateStart
+"""
+# The state-level actors: code, name, class.
+_ACTORS = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?code ?name ?class WHERE {
+  ?actor kg:code ?code ; rdfs:label ?name ; a ?class .
+  FILTER(?class IN (kg:State, kg:Organisation, kg:ArmedGroup, kg:Military))
+}
+"""
 _ARTICLES = """
 PREFIX kg: <https://w3id.org/kg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -58,9 +102,60 @@ class NetworkEdge:
     article: str = ""
 
 
-def network_edges(kg: KnowledgeGraph) -> list[NetworkEdge]:
-    """Every asserted event as an edge between state-level actors, once per event, in date order."""
+@dataclass(frozen=True)
+class PairEdge:
+    """The asserted events between two state-level actors (codes sorted), counted: one edge of the network.
+
+    ``counts`` gives each category's (events, articles); ``first`` and ``last`` are the earliest and
+    latest date values (None: none dated); ``dated`` holds the events themselves when the pair was
+    counted from them (``pair_edges``), nothing when it was read from the store's summaries."""
+
+    a: str
+    b: str
+    a_name: str
+    b_name: str
+    a_class: str
+    b_class: str
+    events: int
+    articles: int
+    counts: dict[str, tuple[int, int]]
+    first: str | None = None
+    last: str | None = None
+    dated: tuple[NetworkEdge, ...] = ()
+
+
+def network_edges(kg: KnowledgeGraph) -> list[PairEdge]:
+    """Every pair of state-level actors with asserted events, counted, from the store's pair summaries."""
     result = run_query(kg, load_named_query("network_edges", lateral=kg.supports_lateral).text, {})
+    actors = {str(c): (str(name), str(cls).rsplit("#", 1)[-1]) for c, name, cls in kg.query(_ACTORS).rows}
+    pairs: dict[tuple[str, str], PairEdge] = {}
+    for a, b, tally in ((str(a), str(b), str(t)) for a, b, t in result.rows):
+        if a not in actors or b not in actors:
+            continue
+        events, articles, first, last, *fields = tally.split()
+        triples = zip(fields[::3], fields[1::3], fields[2::3], strict=True)
+        pairs[(a, b)] = PairEdge(
+            a=a,
+            b=b,
+            a_name=actors[a][0],
+            b_name=actors[b][0],
+            a_class=actors[a][1],
+            b_class=actors[b][1],
+            events=int(events),
+            articles=int(articles),
+            counts={c: (int(n), int(m)) for c, n, m in triples},
+            first=None if first == "-" else first,
+            last=None if last == "-" else last,
+        )
+    return list(pairs.values())
+
+
+def event_edges(kg: KnowledgeGraph) -> list[NetworkEdge]:
+    """Every asserted event as an edge between state-level actors, once per event, in date order.
+
+    It reads every event (minutes at a million): for a period, or an event list. The whole network
+    counted pair by pair is ``network_edges``."""
+    result = kg.query(_EVENTS)
     articles = {str(row[0]): str(row[1]) for row in kg.query(_ARTICLES).rows}
     edges: dict[str, NetworkEdge] = {}
     for values in result.rows:
@@ -116,47 +211,71 @@ def pair_key(edge: NetworkEdge) -> tuple[str, str]:
     return a, b
 
 
-def most_active_pairs(edges: Iterable[NetworkEdge], n: int = 5) -> list[tuple[str, str]]:
-    """The ``n`` pairs of different actors with the most events (ties: more articles, then codes)."""
-    events: Counter[tuple[str, str]] = Counter()
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+def pair_edges(edges: Iterable[NetworkEdge]) -> list[PairEdge]:
+    """The events counted pair by pair (an event without an article is its own source), pairs sorted."""
+    by_pair: dict[tuple[str, str], list[NetworkEdge]] = defaultdict(list)
     for e in edges:
-        if e.source != e.target:
-            events[pair_key(e)] += 1
-            articles[pair_key(e)].add(e.article)
-    ranked = sorted(events, key=lambda p: (-events[p], -len(articles[p]), p))
-    return ranked[:n]
+        by_pair[pair_key(e)].append(e)
+    out = []
+    for (a, b), events in sorted(by_pair.items()):
+        names = {e.source: (e.source_name, e.source_class) for e in events}
+        names |= {e.target: (e.target_name, e.target_class) for e in events}
+        dates = sorted(e.date for e in events if e.date)
+        counts = {
+            c: (len(of), len({e.article or e.event for e in of}))
+            for c in dict.fromkeys([*CATEGORIES, *(e.category for e in events)])
+            for of in [[e for e in events if e.category == c]]
+        }
+        out.append(PairEdge(
+            a=a, b=b, a_name=names[a][0], b_name=names[b][0], a_class=names[a][1], b_class=names[b][1],
+            events=len(events), articles=len({e.article or e.event for e in events}), counts=counts,
+            first=dates[0] if dates else None, last=dates[-1] if dates else None, dated=tuple(events),
+        ))
+    return out
 
 
-def cooperation_graph(edges: Iterable[NetworkEdge], *, subtract_tension: bool = False) -> nx.Graph:
+def filter_pairs(
+    pairs: Iterable[PairEdge], *, actor: str | None = None, category: str | None = None
+) -> list[PairEdge]:
+    """Pairs touching an actor; with a category, its events only (pairs without any left out)."""
+    out = []
+    for p in pairs:
+        if actor and actor not in (p.a, p.b):
+            continue
+        if category:
+            events, articles = p.counts.get(category, (0, 0))
+            if not events:
+                continue
+            p = replace(p, events=events, articles=articles, counts={category: (events, articles)},
+                        first=None, last=None, dated=tuple(e for e in p.dated if e.category == category))
+        out.append(p)
+    return out
+
+
+def most_active_pairs(pairs: Iterable[PairEdge], n: int = 5) -> list[tuple[str, str]]:
+    """The ``n`` pairs of different actors with the most events (ties: more articles, then codes)."""
+    ranked = sorted((p for p in pairs if p.a != p.b), key=lambda p: (-p.events, -p.articles, p.a, p.b))
+    return [(p.a, p.b) for p in ranked[:n]]
+
+
+def cooperation_graph(pairs: Iterable[PairEdge], *, subtract_tension: bool = False) -> nx.Graph:
     """The undirected graph of who interacted with whom; ``weight`` = cooperation events (− tension)."""
     graph = nx.Graph()
-    pairs: dict[tuple[str, str], list[NetworkEdge]] = defaultdict(list)
-    for e in edges:
-        if e.source == e.target:
-            continue
-        for code, name, cls in (
-            (e.source, e.source_name, e.source_class),
-            (e.target, e.target_name, e.target_class),
-        ):
+    for p in sorted((p for p in pairs if p.a != p.b), key=lambda p: (p.a, p.b)):
+        for code, name, cls in ((p.a, p.a_name, p.a_class), (p.b, p.b_name, p.b_class)):
             if code not in graph:
                 graph.add_node(code, label=name, kind=_KINDS.get(cls, cls.lower()), events=0)
-        graph.nodes[e.source]["events"] += 1
-        graph.nodes[e.target]["events"] += 1
-        pairs[pair_key(e)].append(e)
-    for (a, b), events in sorted(pairs.items()):
-        counts = Counter(e.category for e in events)
-        dates = sorted(e.date for e in events if e.date)
-        weight = counts["cooperation"] - (counts["tension"] if subtract_tension else 0)
+            graph.nodes[code]["events"] += p.events
+        counts = {c: p.counts.get(c, (0, 0))[0] for c in CATEGORIES}
         attrs = {
-            "weight": weight,
-            "events": len(events),
-            "articles": len({e.article for e in events if e.article}),
+            "weight": counts["cooperation"] - (counts["tension"] if subtract_tension else 0),
+            "events": p.events,
+            "articles": p.articles,
             **{category: counts[category] for category in ("cooperation", "tension", "base_access", "coup")},
         }
-        if dates:
-            attrs["first"], attrs["last"] = dates[0], dates[-1]
-        graph.add_edge(a, b, **attrs)
+        if p.first:
+            attrs["first"], attrs["last"] = p.first, p.last
+        graph.add_edge(p.a, p.b, **attrs)
     return graph
 
 
@@ -212,9 +331,12 @@ def network_graph(
     until: date | None = None,
     subtract_tension: bool = False,
 ) -> nx.Graph:
-    """The analysed cooperation graph of a period, straight from the store."""
-    edges = filter_edges(network_edges(kg), since=since, until=until)
-    return analyse(cooperation_graph(edges, subtract_tension=subtract_tension))
+    """The analysed cooperation graph of a period (from its events), or of all time (from the summaries)."""
+    if since or until:
+        pairs = pair_edges(filter_edges(event_edges(kg), since=since, until=until))
+    else:
+        pairs = network_edges(kg)
+    return analyse(cooperation_graph(pairs, subtract_tension=subtract_tension))
 
 
 def write_network(graph: nx.Graph, fmt: str) -> bytes:

@@ -73,7 +73,7 @@ from kg.query import format_result, list_named_queries, load_named_query, run_qu
 from kg.rdf import PREFIXES, new_graph, shorten
 from kg.store import KnowledgeGraph, QueryResult, query_form, sparql_tokens
 from kg.timeline import Timeline, build_timeline
-from kg.viz import filter_edges, network_edges, render_graph
+from kg.viz import graph_page
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 STATIC_DIR = WEB_DIR / "static"
@@ -869,15 +869,18 @@ class Handler(BaseHTTPRequestHandler):
             raise HTTPError(400, "min_events must be a whole number") from None
         actor = one("actor")
         code = self.app.index.state_code(actor) if actor else None
-        edges = self.app.call(lambda: filter_edges(network_edges(self.app.kg), since=since, until=until,
-                                                   actor=code, category=category))
-        page = render_graph(edges, min_events=min_events, title="kg network")
+        page = self.app.call(lambda: graph_page(self.app.kg, since=since, until=until, actor=code,
+                                                category=category, min_events=min_events))
         form = self.app.render("graph_form.html", since=one("since"), until=one("until"), actor=actor,
                                category=category or "", min_events=min_events).decode("utf-8")
         page = page.replace("<body>", "<body>" + form, 1)
-        # Clicking an actor opens its page; pyvis keeps its vis.Network in the global `network`.
+        # Double-clicking an actor opens its page, an edge its pair's timeline (every event, on demand);
+        # pyvis keeps its vis.Network in the global `network`.
         click = ('<script>if (typeof network !== "undefined") { network.on("doubleClick", function (p) {'
-                 ' if (p.nodes.length) { location.href = "/actor/" + encodeURIComponent(p.nodes[0]); } }); }'
+                 ' if (p.nodes.length) { location.href = "/actor/" + encodeURIComponent(p.nodes[0]); }'
+                 ' else if (p.edges.length) { var ab = String(p.edges[0]).split("|");'
+                 ' location.href = "/dyad/" + encodeURIComponent(ab[0]) + "/" + encodeURIComponent(ab[1]); }'
+                 " }); }"
                  "</script>")
         head, sep, tail = page.rpartition("</body>")
         return (head + click + sep + tail if sep else page + click).encode("utf-8")

@@ -13,7 +13,11 @@ articles change (ingest, removal, shard loads), holding:
   first and last ``kg:dateStart``, and the mentions themselves (``kg:summarises``, for a period
   that cuts the month);
 - per category and year, a ``kg:PairYear`` node (``dyad kg:yearSummary``) with the same counts (no
-  mentions listed) and ``kg:articleMonths``, the sum of its months' article counts.
+  mentions listed) and ``kg:articleMonths``, the sum of its months' article counts;
+- its edge in the network (``dyad kg:edgeTally``): "A B events articles first last" over every asserted
+  mention, dated or not (first and last: ``kg:date`` values, "-" when none are dated), then
+  "CATEGORY events articles" for each of ``kg.model.CATEGORIES``, so ``network_edges`` reads one
+  line per pair instead of every event.
 
 A query over every pair (the top pairs of a period, coups by year) would still look up a few
 values on each of thousands of such nodes, one index lookup each. So the dyad's graph also adds
@@ -47,7 +51,7 @@ from typing import Protocol
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from kg.model import BASE, DYAD, GRAPH, KG, KGT, EventDate
+from kg.model import BASE, CATEGORIES, DYAD, GRAPH, KG, KGT, EventDate
 from kg.rdf import article_iri, event_iri, iri_safe, state_iri
 
 SUMMARY = Namespace(BASE + "summary/")
@@ -107,8 +111,10 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
     years: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
     coups: dict[tuple[str, str, str], _Cell] = defaultdict(_Cell)
     sides: set[str] = set()
+    asserted: list[Counted] = []
     for m in mentions:
         sides |= {m.source, m.target}
+        asserted += [m] if m.status == "asserted" else []
         bounds = m.date.bounds()
         if m.status != "asserted" or bounds is None:
             continue
@@ -122,6 +128,8 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
     for code in sorted(sides):
         add((node, KG.side, state_iri(code)))
         add((node, KG.sideKey, Literal(code)))
+    if asserted:
+        add((node, KG.edgeTally, Literal(edge_tally(sides, asserted))))
     article_months: dict[tuple[str, str], int] = defaultdict(int)
     for (period, category), cell in months.items():
         summary = _summary_node(graph, dyad, period, category, cell, KG.PairMonth)
@@ -150,6 +158,16 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         for article in sorted(cell.articles):
             add((summary, KG.summaryArticle, article_iri(article)))
     return graph
+
+
+def edge_tally(sides: set[str], asserted: list[Counted]) -> str:
+    """The dyad's ``kg:edgeTally`` line over its asserted mentions (see the module docstring)."""
+    a, b = (sorted(sides) * 2)[:2]
+    dates = sorted(m.date.value for m in asserted if m.date.value)
+    first, last = (dates[0], dates[-1]) if dates else ("-", "-")
+    of = {c: [m for m in asserted if m.category == c] for c in CATEGORIES}
+    counts = " ".join(f"{c} {len(ms)} {len({m.article for m in ms})}" for c, ms in of.items())
+    return f"{a} {b} {len(asserted)} {len({m.article for m in asserted})} {first} {last} {counts}"
 
 
 def _tally(

@@ -16,6 +16,7 @@ on the fly from the mentions, with the analysts' corrections applied.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -201,9 +202,7 @@ def build_timeline(
     statuses: tuple[str, ...] | None = None,
 ) -> Timeline:
     """The timeline of one dyad, filtered by period and status (all statuses by default)."""
-    query = load_named_query("dyad_timeline", lateral=kg.supports_lateral)
-    result = run_query(kg, query.text, {"a": a, "b": b})
-    every = [_row(dict(zip(result.variables, values, strict=True))) for values in result.rows]
+    every = [_row(cell) for cell in dyad_rows(kg, a, b)]
     rows = [r for r in every if (not statuses or r.status in statuses) and _in_period(r, since, until)]
     events, states, scores = _consolidated(kg, dyad_key(a, b), every)
     return Timeline(
@@ -214,6 +213,18 @@ def build_timeline(
         states=tuple(s for s in states if _state_in_period(s, since, until)),
         scores=tuple(s for s in scores if _month_in_period(s.month, since, until)),
     )
+
+
+def dyad_rows(kg: KnowledgeGraph, a: str, b: str, page: int = 1000) -> list[dict]:
+    """Every row of the dyad_timeline query (variable → value), read a page of ``page`` events at a time."""
+    query = load_named_query("dyad_timeline", lateral=kg.supports_lateral)
+    rows: list[dict] = []
+    for offset in range(0, sys.maxsize, page):
+        result = run_query(kg, query.text, {"a": a, "b": b, "limit": str(page), "offset": str(offset)})
+        rows += [dict(zip(result.variables, values, strict=True)) for values in result.rows]
+        if len(result.rows) < page:  # the last page
+            break
+    return rows
 
 
 def _row(cell: dict) -> TimelineRow:

@@ -1,13 +1,15 @@
 """The interactive network: actors as nodes, pairs as edges coloured by their dominant category.
 
     html = graph_page(kg, since=date(2023, 7, 1), by="year", blocs=True)
-    html = render_graph(filter_edges(network_edges(kg), actor="NER"), min_events=2)
+    html = render_graph(filter_edges(event_edges(kg), actor="NER"), min_events=2)   # from events
+    html = render_pairs(filter_pairs(network_edges(kg), actor="NER"))               # from the summaries
 
 One self-contained page: pyvis with its JavaScript inlined and every remote resource removed, so it
 opens offline. Node shape and colour give the kind of actor (or its bloc, with ``blocs``), node size
 its activity; edge colour the pair's dominant category, edge width its number of events, and the
-tooltip lists the dated events. With ``by`` ("year", "quarter", "month") a period selector and a
-slider switch the visible edges to one period at a time.
+tooltip its counts and dated events (drawn from events), or its first and last dates (drawn from
+the pairs' summaries: the whole store's network, without a period). With ``by`` ("year",
+"quarter", "month") a period selector and a slider switch the visible edges to one period at a time.
 """
 
 from __future__ import annotations
@@ -23,17 +25,23 @@ from pyvis.network import Network
 
 from kg.analytics import (
     NetworkEdge,
+    PairEdge,
     analyse,
     cooperation_graph,
+    event_edges,
     filter_edges,
+    filter_pairs,
     network_edges,
-    pair_key,
+    pair_edges,
 )
 from kg.errors import ExportError
 from kg.export import CATEGORY_COLOURS
 from kg.store import KnowledgeGraph
 
-__all__ = ["NetworkEdge", "filter_edges", "graph_page", "network_edges", "render_graph", "PERIODS"]
+__all__ = [
+    "NetworkEdge", "PairEdge", "filter_edges", "graph_page", "network_edges", "render_graph", "render_pairs",
+    "PERIODS",
+]
 
 PERIODS = ("year", "quarter", "month")
 KIND_STYLES = {  # class in the actors graph: (label, vis shape, colour, legend glyph)
@@ -62,8 +70,9 @@ def graph_page(
     by: str | None = None,
     blocs: bool = False,
 ) -> str:
-    """The page of ``kg graph``: the store's asserted events, filtered, as one offline HTML page."""
-    edges = filter_edges(network_edges(kg), since=since, until=until, actor=actor, category=category)
+    """The page of ``kg graph``: the store's asserted events, filtered, as one offline HTML page.
+
+    With a period (``since``, ``until``, ``by``) it reads the events; without one the pairs' summaries."""
     parts = [
         f"since {since}" if since else "",
         f"until {until}" if until else "",
@@ -71,9 +80,11 @@ def graph_page(
         f"{category} only" if category else "",
     ]
     title = "kg network" + (" — " + ", ".join(p for p in parts if p) if any(parts) else "")
-    return render_graph(
-        edges, min_events=min_events, min_sources=min_sources, by=by, blocs=blocs, title=title
-    )
+    shown = {"min_events": min_events, "min_sources": min_sources, "blocs": blocs, "title": title}
+    if since or until or by:
+        edges = filter_edges(event_edges(kg), since=since, until=until, actor=actor, category=category)
+        return render_graph(edges, by=by, **shown)
+    return render_pairs(filter_pairs(network_edges(kg), actor=actor, category=category), **shown)
 
 
 def period_of(value: str | None, by: str) -> str | None:
@@ -98,26 +109,48 @@ def render_graph(
     blocs: bool = False,
     title: str = "kg network",
 ) -> str:
-    """A self-contained HTML page of the network (module docstring); pairs below the minimums are hidden."""
+    """The self-contained HTML page of the events' network (module docstring), small pairs hidden."""
     if by is not None and by not in PERIODS:
         raise ExportError(f"unknown period {by!r}; use one of {', '.join(PERIODS)}")
-    pairs: dict[tuple[str, str], list[NetworkEdge]] = defaultdict(list)
-    for e in edges:
-        if e.source != e.target:
-            pairs[pair_key(e)].append(e)
-    pairs = {
-        p: evs
-        for p, evs in pairs.items()
-        if len(evs) >= min_events and len({e.article or e.event for e in evs}) >= min_sources
-    }
-    shown = [e for evs in pairs.values() for e in evs]
+    edges = list(edges)
+    periods: dict[tuple[str, str], dict[str, PairEdge]] | None = None
+    if by:
+        by_period: dict[str, list[NetworkEdge]] = defaultdict(list)
+        for e in edges:
+            period = period_of(e.date, by)
+            if period:
+                by_period[period].append(e)
+        periods = defaultdict(dict)
+        for period, events in by_period.items():
+            for pair in pair_edges(events):
+                periods[(pair.a, pair.b)][period] = pair
+    return render_pairs(
+        pair_edges(edges), min_events=min_events, min_sources=min_sources, periods=periods, by=by,
+        blocs=blocs, title=title,
+    )
+
+
+def render_pairs(
+    pairs: Iterable[PairEdge],
+    *,
+    min_events: int = 1,
+    min_sources: int = 1,
+    periods: dict[tuple[str, str], dict[str, PairEdge]] | None = None,
+    by: str | None = None,
+    blocs: bool = False,
+    title: str = "kg network",
+) -> str:
+    """The HTML page of the pairs' network; ``periods``: each pair's views by period of ``by``."""
+    shown = [
+        p for p in pairs if p.a != p.b and p.events >= min_events and p.articles >= min_sources
+    ]
     names: dict[str, tuple[str, str]] = {}
     activity: Counter[str] = Counter()
-    for e in shown:
-        names[e.source] = (e.source_name, e.source_class)
-        names[e.target] = (e.target_name, e.target_class)
-        activity[e.source] += 1
-        activity[e.target] += 1
+    for p in shown:
+        names[p.a] = (p.a_name, p.a_class)
+        names[p.b] = (p.b_name, p.b_class)
+        activity[p.a] += p.events
+        activity[p.b] += p.events
     bloc_of: dict[str, int] = {}
     if blocs:
         graph = analyse(cooperation_graph(shown))
@@ -141,47 +174,42 @@ def render_graph(
             color=colour,
             size=10 + 4 * activity[code] ** 0.5,
         )
-    periods: set[str] = set()
-    for (a, b), events in sorted(pairs.items()):
-        view = _edge_view(events, names[a][0], names[b][0])
-        options: dict = {"id": f"{a}|{b}", "all": view}
+    seen: set[str] = set()
+    for p in sorted(shown, key=lambda p: (p.a, p.b)):
+        options: dict = {"id": f"{p.a}|{p.b}", "all": _edge_view(p)}
         if by:
-            by_period: dict[str, list[NetworkEdge]] = defaultdict(list)
-            for e in events:
-                period = period_of(e.date, by)
-                if period:
-                    by_period[period].append(e)
-            options["periods"] = {
-                p: _edge_view(evs, names[a][0], names[b][0], p) for p, evs in by_period.items()
-            }
-            periods.update(by_period)
-        net.add_edge(a, b, **view, **options)
+            views = (periods or {}).get((p.a, p.b), {})
+            options["periods"] = {period: _edge_view(view, period) for period, view in views.items()}
+            seen.update(views)
+        net.add_edge(p.a, p.b, **options["all"], **options)
 
     page = _offline(net.generate_html())
-    header = _header(title, len(activity), len(pairs), min_events, min_sources)
+    header = _header(title, len(activity), len(shown), min_events, min_sources)
     legend = _legend(sorted(activity), names, bloc_of if blocs else None)
-    controls = _period_controls(sorted(periods), by) if by else ""
+    controls = _period_controls(sorted(seen), by) if by else ""
     page = page.replace("<body>", "<body>" + header + controls, 1)
     return page.replace("</body>", legend + (_PERIOD_SCRIPT if by else "") + "</body>", 1)
 
 
-def _edge_view(events: list[NetworkEdge], name_a: str, name_b: str, period: str | None = None) -> dict:
-    """What an edge shows for a set of events: width, colour of the dominant category, a dated tooltip."""
-    counts = Counter(e.category for e in events)
+def _edge_view(pair: PairEdge, period: str | None = None) -> dict:
+    """What an edge shows: width, colour of the dominant category, a tooltip with its counts and dated
+    events (its first and last date when the pair was counted without them)."""
+    counts = {category: n for category, (n, _) in pair.counts.items() if n}
     dominant = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
-    sources = len({e.article or e.event for e in events})
-    head = f"{name_a} – {name_b}" + (f", {period}" if period else "")
+    head = f"{pair.a_name} – {pair.b_name}" + (f", {period}" if period else "")
     summary = ", ".join(f"{n} {cat.replace('_', ' ')}" for cat, n in sorted(counts.items()))
-    lines = [head, f"{len(events)} events ({summary}), {sources} sources"]
-    dated = sorted(events, key=lambda e: (e.date is None, e.date or "", e.type))
+    lines = [head, f"{pair.events} events ({summary}), {pair.articles} sources"]
+    dated = sorted(pair.dated, key=lambda e: (e.date is None, e.date or "", e.type))
     lines += [
         f"{e.date or 'undated'}  {e.category}/{e.type}  {e.source} → {e.target}"
         for e in dated[:MAX_TOOLTIP_EVENTS]
     ]
-    if len(events) > MAX_TOOLTIP_EVENTS:
-        lines.append(f"… and {len(events) - MAX_TOOLTIP_EVENTS} more")
+    if len(dated) > MAX_TOOLTIP_EVENTS:
+        lines.append(f"… and {len(dated) - MAX_TOOLTIP_EVENTS} more")
+    if not dated and pair.first:
+        lines.append(f"dated {pair.first}" + (f" to {pair.last}" if pair.last != pair.first else ""))
     return {
-        "value": len(events),
+        "value": pair.events,
         "color": CATEGORY_COLOURS.get(dominant, "#777777"),
         "title": "\n".join(lines),
         "category": dominant,
@@ -203,7 +231,7 @@ def _header(title: str, actors: int, pairs: int, min_events: int, min_sources: i
     return (
         f'<div id="kg-header" style="font-family:sans-serif;padding:8px 12px">'
         f"<b>{html_lib.escape(title)}</b> — {actors} actors, {pairs} pairs{shown}. "
-        f"Asserted events only; hover an edge for its dated events.</div>"
+        f"Asserted events only; hover an edge for its counts and dates.</div>"
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date
 
 import networkx as nx
@@ -14,11 +15,13 @@ from kg.analytics import (
     analyse,
     centrality,
     cooperation_graph,
+    event_edges,
     filter_edges,
     find_blocs,
     most_active_pairs,
     network_edges,
     network_graph,
+    pair_edges,
     rank,
     write_network,
 )
@@ -232,18 +235,18 @@ def store_dir(tmp_path, index):
 
 
 def test_blocs_are_the_two_triads():
-    graph = cooperation_graph(two_triads())
+    graph = cooperation_graph(pair_edges(two_triads()))
     assert find_blocs(graph) == [{"A", "B", "C"}, {"D", "E", "F"}]
 
 
 def test_blocs_are_stable_across_runs_with_the_fixed_seed():
-    assert find_blocs(cooperation_graph(two_triads())) == find_blocs(
-        cooperation_graph(list(reversed(two_triads())))
+    assert find_blocs(cooperation_graph(pair_edges(two_triads()))) == find_blocs(
+        cooperation_graph(pair_edges(list(reversed(two_triads()))))
     )
 
 
 def test_centrality_ranks_the_bridge_nodes_first():
-    graph = cooperation_graph(two_triads())
+    graph = cooperation_graph(pair_edges(two_triads()))
     ranked = rank(analyse(graph), "betweenness")
     assert {node for node, _ in ranked[:2]} == {"C", "D"}
     assert ranked[0][1] > ranked[2][1]
@@ -254,8 +257,8 @@ def test_centrality_ranks_the_bridge_nodes_first():
 
 def test_weights_count_cooperation_and_optionally_subtract_tension():
     edges = two_triads() + [edge("C", "D", "cooperation", article="t4")]
-    assert cooperation_graph(edges)["C"]["D"]["weight"] == 1
-    net = cooperation_graph(edges, subtract_tension=True)
+    assert cooperation_graph(pair_edges(edges))["C"]["D"]["weight"] == 1
+    net = cooperation_graph(pair_edges(edges), subtract_tension=True)
     assert net["C"]["D"]["weight"] == 0
     assert net["C"]["D"]["tension"] == 1 and net["C"]["D"]["cooperation"] == 1
     assert net["A"]["B"]["weight"] == 2 and net["A"]["B"]["articles"] == 2
@@ -263,7 +266,7 @@ def test_weights_count_cooperation_and_optionally_subtract_tension():
 
 def test_tension_only_pairs_join_no_bloc_but_count_for_centrality():
     edges = two_triads() + [edge("G", "A", "tension", article="t5")]
-    graph = analyse(cooperation_graph(edges, subtract_tension=True))
+    graph = analyse(cooperation_graph(pair_edges(edges), subtract_tension=True))
     assert graph.nodes["G"]["bloc"] == -1
     assert graph["A"]["G"]["weight"] == -1
     assert graph.nodes["A"]["betweenness"] > graph.nodes["B"]["betweenness"]
@@ -271,13 +274,13 @@ def test_tension_only_pairs_join_no_bloc_but_count_for_centrality():
 
 
 def test_self_pairs_and_empty_graphs():
-    graph = analyse(cooperation_graph([edge("NER", "NER", "coup")]))
+    graph = analyse(cooperation_graph(pair_edges([edge("NER", "NER", "coup")])))
     assert graph.number_of_nodes() == 0
     assert find_blocs(graph) == [] and centrality(graph) == {}
 
 
 def test_nodes_carry_label_kind_and_activity():
-    graph = cooperation_graph([edge("ECOWAS", "NER", "tension"), edge("NER", "USA")])
+    graph = cooperation_graph(pair_edges([edge("ECOWAS", "NER", "tension"), edge("NER", "USA")]))
     assert graph.nodes["ECOWAS"] == {"label": "ECOWAS", "kind": "organisation", "events": 1}
     assert graph.nodes["NER"]["events"] == 2 and graph.nodes["NER"]["label"] == "Niger"
 
@@ -310,17 +313,18 @@ def test_filter_edges(kwargs, expected):
 def test_most_active_pairs_skips_self_pairs_and_ranks_by_events():
     edges = [edge("NER", "NER", "coup")] * 5 + [edge("NER", "USA")] * 3 + [edge("RUS", "NER")] * 2
     edges += [edge("MLI", "BFA", article="x"), edge("BFA", "MLI", article="y")]
-    assert most_active_pairs(edges, 2) == [("NER", "USA"), ("BFA", "MLI")]  # ties: more articles first
-    assert most_active_pairs(edges, 10)[-1] == ("NER", "RUS")
+    # ties: more articles first
+    assert most_active_pairs(pair_edges(edges), 2) == [("NER", "USA"), ("BFA", "MLI")]
+    assert most_active_pairs(pair_edges(edges), 10)[-1] == ("NER", "RUS")
 
 
 # ---------------------------------------------------------------- from the store
 
 
-def test_network_edges_from_a_store_once_per_asserted_event(index):
+def test_event_edges_from_a_store_once_per_asserted_event(index):
     with KnowledgeGraph.in_memory() as kg:
         fill_store(kg, index)
-        edges = network_edges(kg)
+        edges = event_edges(kg)
     assert len({e.event for e in edges}) == len(edges) == 8  # every asserted event, the coup too; once each
     assert not any(e.event.endswith("us-revoked/4") for e in edges)  # hypothetical
     trainers = next(e for e in edges if e.event.endswith("rus-trainers/1"))
@@ -328,6 +332,18 @@ def test_network_edges_from_a_store_once_per_asserted_event(index):
     assert trainers.date == "2024-04-10" and trainers.type == "military_training"
     ecowas = next(e for e in edges if e.source == "ECOWAS")
     assert ecowas.source_class == "Organisation"
+
+
+def test_network_edges_count_the_events_pair_by_pair(index):
+    """The pairs read from the summaries count what the events counted one by one do."""
+    with KnowledgeGraph.in_memory() as kg:
+        fill_store(kg, index)
+        pairs = network_edges(kg)
+        counted = pair_edges(event_edges(kg))
+    assert [replace(p, dated=()) for p in counted] == sorted(pairs, key=lambda p: (p.a, p.b))
+    ner_usa = next(p for p in pairs if (p.a, p.b) == ("NER", "USA"))
+    assert (ner_usa.events, ner_usa.counts["tension"], ner_usa.first) == (4, (2, 2), "2023")
+    assert ner_usa.a_name == "Niger" and ner_usa.b_class == "State"
 
 
 def test_network_graph_of_a_period(index):
@@ -347,7 +363,7 @@ def test_network_graph_of_a_period(index):
 
 @pytest.mark.parametrize(("fmt", "reader"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
 def test_network_files_parse_back_with_their_attributes(fmt, reader):
-    graph = analyse(cooperation_graph(two_triads() + [edge("ECOWAS", "A")]))
+    graph = analyse(cooperation_graph(pair_edges(two_triads() + [edge("ECOWAS", "A")])))
     back = reader(io.BytesIO(write_network(graph, fmt)))
     assert set(back.nodes) == set(graph.nodes)
     assert back.number_of_edges() == graph.number_of_edges()

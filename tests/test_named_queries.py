@@ -24,7 +24,7 @@ from kg.model import DYAD, GRAPH, KG, PROV, Article
 from kg.query import PAGE_PARAMS, QUERIES_DIR, list_named_queries, load_named_query, run_query, with_page
 from kg.rdf import article_graph, article_graph_iri, event_iri
 from kg.store import KnowledgeGraph
-from kg.timeline import build_timeline
+from kg.timeline import build_timeline, dyad_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "articles"
@@ -435,6 +435,7 @@ def test_events_with_evidence_through_the_summaries_match_the_events_filtered_on
     ("events_with_evidence", {"actor": "NER", "category": "*", "status": "asserted", "since": "2023-01-01",
                               "until": "2024-12-31"}),
     ("base_access_changes", {"since": "2023-01-01", "until": "2024-12-31"}),
+    ("dyad_timeline", {"a": "NER", "b": "USA"}),
 ])
 def test_pages_follow_one_another_in_order(sample, name, params):
     whole = run(sample, name, **params, limit="100000")
@@ -446,6 +447,13 @@ def test_pages_follow_one_another_in_order(sample, name, params):
     assert len(whole) > 4 and all(len(page) <= size for page in pages) and pages[-1] == []
     assert [row for page in pages for row in page] == whole
     assert run(sample, name, **params) == whole[:1000]  # the default page: the first 1000 rows
+
+
+def test_a_timeline_reads_every_page(sample):
+    whole = run(sample, "dyad_timeline", a="NER", b="USA", limit="100000")
+    paged = dyad_rows(sample, "NER", "USA", page=3)
+    paged = [{k: None if v is None else str(v) for k, v in row.items()} for row in paged]
+    assert len(whole) > 6 and paged == whole
 
 
 def test_page_parameters_must_be_whole_numbers(sample):

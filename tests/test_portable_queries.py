@@ -26,6 +26,10 @@ PORTABLE = sorted(p.stem for p in PORTABLE_DIR.glob("*.rq"))
 EVERY = {"actor": "*", "category": "*", "status": "*", "since": "*", "until": "*"}
 CASES = [
     ("coups_by_year", {}),
+    ("dyad_timeline", {"a": "NER", "b": "USA"}),
+    ("dyad_timeline", {"a": "NER", "b": "USA", "limit": "2", "offset": "0"}),
+    ("dyad_timeline", {"a": "USA", "b": "NER", "limit": "2", "offset": "3"}),
+    ("dyad_timeline", {"a": "NER", "b": "*"}),
     ("top_tension_pairs", {"since": "2023-07-01", "until": "2024-12-31"}),
     ("top_tension_pairs", {"since": "2024-03-10", "until": "2024-04-20"}),  # months cut at both ends
     ("top_tension_pairs", {"since": "2024-02-01", "until": "2024-02-28"}),  # February, not whole
@@ -89,7 +93,9 @@ def rows(kg: KnowledgeGraph, text: str, params: dict[str, str]) -> list[dict[str
 
 def test_the_portable_folder_adds_no_query():
     assert len(list_named_queries()) == 10 and "portable" not in list_named_queries()
-    assert PORTABLE == ["base_access_changes", "coups_by_year", "events_with_evidence", "top_tension_pairs"]
+    assert PORTABLE == [
+        "base_access_changes", "coups_by_year", "dyad_timeline", "events_with_evidence", "top_tension_pairs"
+    ]
     assert set(PORTABLE) <= set(list_named_queries())
 
 
@@ -113,7 +119,7 @@ def test_every_named_query_has_a_text_for_a_server_without_lateral(name):
 def test_the_portable_text_is_chosen_by_name_or_by_path():
     by_path = load_named_query(QUERIES_DIR / "coups_by_year.rq", lateral=False)
     assert by_path.path == PORTABLE_DIR / "coups_by_year.rq"
-    assert load_named_query("dyad_timeline", lateral=False).path == QUERIES_DIR / "dyad_timeline.rq"
+    assert load_named_query("actor_partners", lateral=False).path == QUERIES_DIR / "actor_partners.rq"
     assert load_named_query("coups_by_year").path == QUERIES_DIR / "coups_by_year.rq"
     menu = {q["name"]: q["text"] for q in named_queries(lateral=False)}
     assert len(menu) == 10 and menu["coups_by_year"] == load_named_query("coups_by_year", lateral=False).text

@@ -116,7 +116,8 @@ def test_load_named_query_by_name_and_path():
     query = load_named_query("dyad_timeline")
     assert query.name == "dyad_timeline"
     assert query.path.name == "dyad_timeline.rq"
-    assert query.params == ["a", "b"]
+    assert query.params == ["a", "b", "limit", "offset"]
+    assert query.defaults == {"limit": "1000", "offset": "0"}
     assert query.param_help["b"].startswith("state-level code of the other side")
     assert "timeline" in query.description and "@param" not in query.description
     assert load_named_query(query.path).text == query.text

@@ -461,7 +461,7 @@ def test_named_queries_are_listed_with_their_parameters(server):
     answer = request(server, "GET", "/api/queries")
     queries = {q["name"]: q for q in answer.json()}
     assert {"dyad_timeline", "network_edges"} <= set(queries)
-    assert [p["name"] for p in queries["dyad_timeline"]["params"]] == ["a", "b"]
+    assert [p["name"] for p in queries["dyad_timeline"]["params"]] == ["a", "b", "limit", "offset"]
     assert queries["dyad_timeline"]["description"].startswith("The dated timeline")
     assert "SELECT" in queries["dyad_timeline"]["text"]
 
