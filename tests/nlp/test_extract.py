@@ -1004,6 +1004,11 @@ CASES = [
      PUB, [("AU-GIN", "tension", "2021"), ("AU-GAB", "tension", "2023")], []),
     ("gapped-places", "Danish soldiers left Mali in February 2022 and Niger in May.", date(2024, 6, 3),
      [("DNK-MLI", "base_access", "2022-02"), ("DNK-NER", "base_access", "2024-05")], []),
+    # intervening against insurgents on a government's side is support; against a state it is not
+    ("intervened-against-rebels", "Rwanda intervened in Mozambique in July 2021 to push back Islamist "
+     "insurgents.", PUB, [("MOZ-RWA", "cooperation", "2021-07")], []),
+    ("intervened-in-a-state", "Russia intervened militarily in Georgia in August 2008.", PUB, [],
+     ["GEO-RUS/asserted/support"]),
     # no interstate event at all
     (
         "domestic",
