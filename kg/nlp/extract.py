@@ -1136,7 +1136,8 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             continue
         kept.append((token, entry))
     # "a coup that overthrew the president": one coup; but "lifted the sanctions imposed on Mali in
-    # January" keeps the imposing, the noun it describes having given way to a lifting (of another kind)
+    # January" keeps the imposing, the noun it describes having given way to a lifting (of another kind),
+    # and "would reward the coup that toppled Bazoum last July" the toppling (the noun names it in passing)
     return [
         (token, entry)
         for token, entry in kept
@@ -1144,6 +1145,7 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             token.dep_ in ("relcl", "acl")
             and categories.get(token.head.i) == entry.category
             and absorbed.get(token.head.i, entry.category) == entry.category
+            and not (entry.category == "coup" and _background_coup(token.head))
         )
     ]
 

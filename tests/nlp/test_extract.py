@@ -1009,6 +1009,11 @@ CASES = [
      "insurgents.", PUB, [("MOZ-RWA", "cooperation", "2021-07")], []),
     ("intervened-in-a-state", "Russia intervened militarily in Georgia in August 2008.", PUB, [],
      ["GEO-RUS/asserted/support"]),
+    # "overthrew" left unlemmatised by the parser; a coup named in passing by the clause that tells it
+    ("overthrew-unlemmatised", "Sanctions followed after soldiers overthrew President Mohamed Bazoum in July "
+     "last year.", date(2024, 2, 5), [("NER-NER", "coup", "2023-07-26")], []),
+    ("the-coup-that-toppled", "Some diplomats fear that lifting the sanctions would reward the coup that "
+     "toppled President Bongo last August.", date(2024, 2, 5), [("GAB-GAB", "coup", "2023-08-30")], []),
     # no interstate event at all
     (
         "domestic",
