@@ -1164,6 +1164,12 @@ def _phrase_lemmas(token: Token) -> set[str]:
                 and child.lower_ != "according"
             ):
                 words |= _words(child.subtree)
+    clause = token
+    while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children):
+        # "Russian fighters from the Wagner group, who began arriving in December": who arrived
+        words |= _words(_phrase(clause.head))
     return words
 
 
@@ -1337,6 +1343,11 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
+    for who in [t for t in subj_tokens if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl" and t.head != verb]:
+        # "Russian fighters from the Wagner group, who began arriving in December": the antecedent arrived
+        noun = who.head.head
+        subj_tokens.append(noun)
+        subj_tokens.extend(t for c in noun.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
     whose = verb.dep_ == "relcl" and any(t.lower_ == "whose" for t in subj_tokens)
     if whose:
         subj_tokens.append(verb.head)  # "Russia, whose instructors arrived": Russia's instructors

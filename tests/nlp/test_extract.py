@@ -1014,6 +1014,10 @@ CASES = [
      "last year.", date(2024, 2, 5), [("NER-NER", "coup", "2023-07-26")], []),
     ("the-coup-that-toppled", "Some diplomats fear that lifting the sanctions would reward the coup that "
      "toppled President Bongo last August.", date(2024, 2, 5), [("GAB-GAB", "coup", "2023-08-30")], []),
+    # a relative "who" is its antecedent, as the one who acts and as the trigger's phrase
+    ("who-began-arriving", "Bangui's critics point to the mercenaries of the Wagner group, who started "
+     "arriving in the Central African Republic in 2018.", date(2021, 3, 1), [("CAF-RUS", "cooperation", "2018")],
+     []),
     # no interstate event at all
     (
         "domestic",
