@@ -252,6 +252,7 @@ class Extractor:
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
+        sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
@@ -269,7 +270,7 @@ class Extractor:
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
                 for event in self._events_at(
-                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus
+                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus, sides
                 ):
                     # one event per pair and type per clause, and per date ("in 2020 and again in 2021")
                     where = (_clause_head(token).i, event.source.country, event.target.country)
@@ -294,6 +295,7 @@ class Extractor:
                         events.append(repeat.model_copy(update={"event": repeat_id}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
+                        sides[event.type] = pair
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
@@ -310,6 +312,7 @@ class Extractor:
         trigger_tokens: set[int],
         dates: list[tuple[DateMention, Token]],
         focus: Focus,
+        sides: dict[str, tuple[str, str]],
     ) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
@@ -393,7 +396,7 @@ class Extractor:
             objects = [m for m in objects if m.root in direct or m.start in direct]
             if not objects:
                 return []
-        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions)
+        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_))
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
@@ -1430,8 +1433,10 @@ def _pairs(
     grammatical: bool,
     index: ActorIndex,
     mentions: list[Mention],
+    previous: tuple[str, str] | None = None,
 ) -> list[tuple[tuple[Mention, Mention], bool]]:
-    """(source, target) pairs of distinct states; a coup is one state with itself.
+    """(source, target) pairs of distinct states; a coup is one state with itself; `previous` is the pair
+    of the story's last event of the same type.
 
     Coordinated subjects give pairwise events only for symmetric types (agreements, alliances);
     a side the grammar leaves empty is the state in focus ("ECOWAS condemned the coup").
@@ -1494,6 +1499,11 @@ def _pairs(
         # sanctions" does not pair Britain with the US)
         taken = {m.country for m in subjects}
         other = focus.state
+        if previous is not None and subjects and not objects and entry.category == "cooperation" and not entry.symmetric:
+            # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after
+            # Germany's tanks for Ukraine
+            if previous[1] not in taken and previous[1] in index.actors:
+                other = previous[1]
         places = [
             m
             for m in mentions

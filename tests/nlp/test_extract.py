@@ -1018,6 +1018,10 @@ CASES = [
     ("who-began-arriving", "Bangui's critics point to the mercenaries of the Wagner group, who started "
      "arriving in the Central African Republic in 2018.", date(2021, 3, 1), [("CAF-RUS", "cooperation", "2018")],
      []),
+    # a transfer whose recipient goes unsaid goes to whom the story's last one of its type went
+    ("recipient-unsaid", "Germany said on Wednesday it would supply Ukraine with Leopard tanks and delivered "
+     "the first howitzers to Kyiv on Monday. Britain had already pledged 14 Challenger tanks earlier in "
+     "January.", date(2023, 1, 26), [("GBR-UKR", "cooperation", "2023-01")], ["DEU-GBR"]),
     # no interstate event at all
     (
         "domestic",
