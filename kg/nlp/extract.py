@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actors import ActorIndex
 from kg.dates import DateMention, find_dates
-from kg.model import Actor, Article, Event, EventDate, Evidence, Participant
+from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
 from kg.nlp.patterns import GOVERNMENT_NOUNS, MILITARY_NOUNS, Lexicon, Trigger, load_lexicon
 from kg.nlp.pipeline import build_nlp
 
@@ -299,7 +299,7 @@ class Extractor:
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
-        return events
+        return _without_vaguer(events)
 
     def _events_at(
         self,
@@ -425,6 +425,33 @@ class Extractor:
                 )
             )
         return out
+
+
+def _without_vaguer(events: list[Event]) -> list[Event]:
+    """Events without the asserted ones a more precise report of the same act covers: "after last year's
+    takeover" (the year) once the coup was told with its month; "in anticipation of a coup" (no date)
+    beside the dated coup."""
+
+    def act(e: Event) -> tuple[str, str]:
+        return e.type, dyad_key(e.source.country, e.target.country)
+
+    def covers(e: Event, vague: Event) -> bool:
+        finer, coarse = e.date.value, vague.date.value or ""
+        return (
+            e.status == "asserted"
+            and act(e) == act(vague)
+            and finer is not None
+            and len(finer) > len(coarse)
+            and finer.startswith(coarse)
+        )
+
+    return [
+        e
+        for e in events
+        if e.status != "asserted"
+        or e.date.precision not in ("year", "unknown")
+        or not any(covers(other, e) for other in events)
+    ]
 
 
 def _dates_again(sent: Span, dates: list[tuple[DateMention, Token]], when: EventDate) -> list[EventDate]:

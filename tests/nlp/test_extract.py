@@ -1376,3 +1376,13 @@ def test_a_gapped_object_does_not_take_the_first_date(extract):
     """ "suspended Guinea in 2021 and Gabon in 2023": Gabon was not suspended in 2021."""
     events = extract("gapped", "The African Union suspended Guinea in 2021 and Gabon in 2023.", PUB)
     assert {e.date.value for e in events if e.target.country == "GAB"} == {"2023"}, events
+
+
+def test_a_vaguer_report_of_a_told_act_is_dropped(extract):
+    """ "after last year's takeover" once the coup was told with its month is the same coup, not another."""
+    text = (
+        "Soldiers in Guinea seized power in September 2021. Some analysts expect the army to keep its timetable "
+        "to avoid the sanctions the region imposed after last year's takeover."
+    )
+    coups = [e for e in extract("vaguer", text, date(2022, 5, 2)) if e.category == "coup"]
+    assert [e.date.value for e in coups] == ["2021-09"], coups
