@@ -970,6 +970,8 @@ def _name_mention(ent: Span, index: ActorIndex, focus: Focus, on: date | None) -
     else:
         in_office = [a for a in candidates if a.country_on(on) is not None]
         actor = (in_office or candidates)[0]
+    if actor.kind == "leader" and actor.country_on(on) is None and _former(ent):
+        return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
     country = actor.country_on(on) or (actor.tenures[-1].country if actor.tenures else None)
     if country is None:
         return None
@@ -1006,11 +1008,22 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         if root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
         else root
     )
+    if head != root and _former(ent):
+        return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
     label = ent.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)].text
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
+
+
+def _former(ent: Span) -> bool:
+    """Whether a name or demonym describes someone by an office they no longer hold ("former Nigerian
+    president Goodluck Jonathan", "ex-president Jonathan")."""
+    nouns = [ent.root, ent.root.head] + [c for c in ent.root.children if c.dep_ == "compound"]
+    return any(c.lower_ in ("former", "ex", "ex-") for n in nouns for c in n.children) or any(
+        t.lower_ in ("former", "ex", "ex-") for t in ent
+    )
 
 
 def _names_someone(ent: Span) -> bool:

@@ -1335,6 +1335,9 @@ NOT_EVENTS = [
         "NER-NGA",
         "",
     ),
+    # a former leader sent by a bloc acts for the bloc, not for the state he once led
+    ("former-president", "The AU envoy, former Nigerian president Olusegun Obasanjo, arrived in Addis Ababa "
+     "on Monday for talks with the government.", date(2022, 10, 26), "ETH-NGA", ""),
     # a description is no recognition; drones flying missions deliver nothing
     ("recognised-government", "Yemen's internationally recognised government and the Maldives later did the "
      "same.", date(2017, 6, 6), "MDV-YEM", "support"),
