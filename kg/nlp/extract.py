@@ -286,7 +286,8 @@ class Extractor:
                         for moved in (repeat, event.model_copy(update=other)):
                             seen.add((where[0], moved.source.country, moved.target.country, event.type,
                                       moved.date.value))
-                        events.append(repeat.model_copy(update={"event": event_id(article.id, token, repeat)}))
+                        repeat_id = event_id(article.id, token, repeat)
+                        events.append(repeat.model_copy(update={"event": repeat_id}))
                     for when in _dates_again(sent, dates, event.date):
                         # "seized power in August 2020 and again in May 2021": the same act on each date
                         repeat = event.model_copy(update={"date": when})
@@ -396,7 +397,9 @@ class Extractor:
             objects = [m for m in objects if m.root in direct or m.start in direct]
             if not objects:
                 return []
-        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_))
+        pairs = _pairs(
+            token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
+        )
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
@@ -493,7 +496,9 @@ def _gapped(
         return []
     out = []
     for m in mentions:
-        if m.start <= first.i or m.actor.kind != "state" or m.coref or m.country in {p.country for p in sides.values()}:
+        if m.start <= first.i or m.actor.kind != "state" or m.coref:
+            continue
+        if m.country in {p.country for p in sides.values()}:
             continue
         if doc[m.start - 1].lower_ != "and" or doc[m.root].dep_ != "conj" or m.end >= sent.end:
             continue
@@ -874,7 +879,7 @@ def _coordinated_states(sent: Span, mentions: list[Mention]) -> list[tuple[str, 
             t = todo.pop(0)
             if t.i in states:
                 chain.append(states[t.i])
-            todo.extend(c for c in t.children if c.dep_ in LIST_DEPS)  # the parser hangs lists as appositions too
+            todo.extend(c for c in t.children if c.dep_ in LIST_DEPS)  # lists are parsed as appositions too
         group = tuple(dict.fromkeys(chain))
         if len(group) >= 3:
             out.append(group)
@@ -896,7 +901,8 @@ def _group_mentions(
             or token.lemma_.lower() not in PAIR_NOUNS | {"junta", "regime"}
         ):
             continue
-        n = next((GROUP_NUMBERS[c.lower_] for c in token.children if c.dep_ == "nummod" and c.lower_ in GROUP_NUMBERS), 0)
+        numbers = [GROUP_NUMBERS.get(c.lower_, 0) for c in token.children if c.dep_ == "nummod"]
+        n = numbers[0] if numbers else 0
         for code in groups.get(n, ()):
             if (actor := index.get(code)) is not None:
                 added.append(Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True))
@@ -922,9 +928,8 @@ def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) ->
         before = [m for m in mentions if m.end <= token.i and m.actor.kind == "organisation"]
         named_last = before[-1] if before else bloc
         if named_last is not None:
-            added.append(
-                Mention(token.i, token.i + 1, token.i, named_last.actor, named_last.country, token.text, coref=True)
-            )
+            actor, code = named_last.actor, named_last.country
+            added.append(Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
@@ -1210,7 +1215,8 @@ def _phrase_lemmas(token: Token) -> set[str]:
     clause = token
     while clause.dep_ in ("xcomp", "conj") and clause.head != clause:
         clause = clause.head
-    if clause.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children):
+    relative = any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children)
+    if clause.dep_ == "relcl" and relative:
         # "Russian fighters from the Wagner group, who began arriving in December": who arrived
         words |= _words(_phrase(clause.head))
     return words
@@ -1376,9 +1382,14 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             shared = (
                 ("nsubj", "agent", "nsubjpass") if verb.dep_ in ("advcl", "pcomp") else ("nsubj", "agent")
             )
-            for child in head.children:
-                if child.dep_ in shared:
-                    subj_tokens.extend(_phrase(child))
+            up = head
+            for _ in range(3):  # "Ankara continues to hold up its bid, accusing Stockholm": up the xcomp
+                found = [c for c in up.children if c.dep_ in shared]
+                if found or up.dep_ not in ("xcomp", "conj") or up.head == up:
+                    break
+                up = up.head
+            for child in found:
+                subj_tokens.extend(_phrase(child))
             if verb.dep_ == "xcomp":
                 for child in head.children:
                     if child.dep_ == "dobj":
@@ -1386,7 +1397,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
-    for who in [t for t in subj_tokens if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl" and t.head != verb]:
+    relatives = [
+        t for t in subj_tokens if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl" and t.head != verb
+    ]
+    for who in relatives:
         # "Russian fighters from the Wagner group, who began arriving in December": the antecedent arrived
         noun = who.head.head
         subj_tokens.append(noun)
@@ -1403,7 +1417,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         and verb.head.head.lemma_.lower() in UNDOING_VERBS
     ):
         # "West African leaders lifted the sanctions imposed on Mali": who lifts them had imposed them
-        subjects = collect([t for c in verb.head.head.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+        undoer = verb.head.head
+        subjects = collect([t for c in undoer.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
     if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
         # "The United States said it had suspended aid": the pronoun is the speaker
         speaker = _clause_head(verb)
@@ -1539,7 +1554,8 @@ def _pairs(
         # sanctions" does not pair Britain with the US)
         taken = {m.country for m in subjects}
         other = focus.state
-        if previous is not None and subjects and not objects and entry.category == "cooperation" and not entry.symmetric:
+        transfer = entry.category == "cooperation" and not entry.symmetric
+        if previous is not None and subjects and not objects and transfer:
             # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after
             # Germany's tanks for Ukraine
             if previous[1] not in taken and previous[1] in index.actors:
@@ -1825,7 +1841,8 @@ def _governing_chain(token: Token) -> list[Token]:
     chain = [token]
     t = token
     while t.head != t and (
-        t.dep_
+        (t.dep_ == "conj" and t.head.dep_ == "xcomp")  # "promised to treat … and to fight": both promised
+        or t.dep_
         in (
             "xcomp",
             "dobj",

@@ -1016,12 +1016,19 @@ CASES = [
      "toppled President Bongo last August.", date(2024, 2, 5), [("GAB-GAB", "coup", "2023-08-30")], []),
     # a relative "who" is its antecedent, as the one who acts and as the trigger's phrase
     ("who-began-arriving", "Bangui's critics point to the mercenaries of the Wagner group, who started "
-     "arriving in the Central African Republic in 2018.", date(2021, 3, 1), [("CAF-RUS", "cooperation", "2018")],
-     []),
+     "arriving in the Central African Republic in 2018.", date(2021, 3, 1),
+     [("CAF-RUS", "cooperation", "2018")], []),
     # a transfer whose recipient goes unsaid goes to whom the story's last one of its type went
     ("recipient-unsaid", "Germany said on Wednesday it would supply Ukraine with Leopard tanks and delivered "
      "the first howitzers to Kyiv on Monday. Britain had already pledged 14 Challenger tanks earlier in "
      "January.", date(2023, 1, 26), [("GBR-UKR", "cooperation", "2023-01")], ["DEU-GBR"]),
+    # the subject up an xcomp chain; a verb coordinated with a promised one is promised too
+    ("continues-to-hold-accusing", "Moscow continues to block the resolution, accusing Kyiv of staging the "
+     "attack.", PUB, [("RUS-UKR", "tension", "2024-04")], []),
+    ("promised-to-fight", "Chad, Niger and Libya signed a border pact on Monday. The three governments "
+     "promised to share intelligence and to fight together against the armed groups in the border area.",
+     PUB, [], ["LBY-NER/asserted/military_action", "LBY-TCD/asserted/military_action",
+               "NER-TCD/asserted/military_action"]),
     # no interstate event at all
     (
         "domestic",
@@ -1384,8 +1391,8 @@ def test_a_gapped_object_does_not_take_the_first_date(extract):
 def test_a_vaguer_report_of_a_told_act_is_dropped(extract):
     """ "after last year's takeover" once the coup was told with its month is the same coup, not another."""
     text = (
-        "Soldiers in Guinea seized power in September 2021. Some analysts expect the army to keep its timetable "
-        "to avoid the sanctions the region imposed after last year's takeover."
+        "Soldiers in Guinea seized power in September 2021. Some analysts expect the army to keep its "
+        "timetable to avoid the sanctions the region imposed after last year's takeover."
     )
     coups = [e for e in extract("vaguer", text, date(2022, 5, 2)) if e.category == "coup"]
     assert [e.date.value for e in coups] == ["2021-09"], coups
