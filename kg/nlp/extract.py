@@ -1122,6 +1122,8 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
+        return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
         return True  # "Yemen's internationally recognised government": a description, no recognition
     if lemma == "fly" and not any(c.dep_ == "nsubjpass" for c in token.children):
@@ -1150,6 +1152,30 @@ def _not_an_event_use(token: Token) -> bool:
             subject = token.head
         return subject is not None and subject.lemma_.lower() in HAPPENING_NOUNS
     return False
+
+
+LABEL_VERBS = frozenset("designate declare call describe label brand term deem classify qualify".split())
+
+
+def _label(noun: Token) -> bool:
+    """Whether a noun is what something is called: "designated the takeover a coup", "described the events
+    as a coup within a coup" (the act was reported, or not, elsewhere)."""
+    head = noun.head
+    if head.dep_ == "prep" and head.head.lemma_.lower() in COUP_NOUNS and head.head != noun:
+        return _label(head.head)  # "as a coup within a coup"
+    if head.lower_ == "as" and head.dep_ == "prep":
+        head = head.head
+    if head.lemma_.lower() not in LABEL_VERBS or head == noun:
+        return False
+    objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    second_object = noun.dep_ == "dobj" and objects[:1] != [noun]  # "designated the takeover a coup"
+    return noun.dep_ in ("oprd", "attr", "xcomp", "ccomp") or noun.head.lower_ == "as" or second_object
+
+
+def _coup_people(noun: Token) -> bool:
+    """ "the leaders of Niger's coup", "the officers behind the coup": the people, not the act."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("of", "behind") and prep.head.lemma_.lower() in COUP_PEOPLE
 
 
 def _diplomat_leaves(token: Token) -> bool:

@@ -1029,6 +1029,9 @@ CASES = [
      "promised to share intelligence and to fight together against the armed groups in the border area.",
      PUB, [], ["LBY-NER/asserted/military_action", "LBY-TCD/asserted/military_action",
                "NER-TCD/asserted/military_action"]),
+    # stripping the interim rulers of their powers is a coup
+    ("stripped-of-powers", "The colonel said on Wednesday that he had stripped Guinea's interim president "
+     "and prime minister of their powers.", date(2021, 9, 9), [("GIN-GIN", "coup", "2021-09-08")], []),
     # no interstate event at all
     (
         "domestic",
@@ -1345,6 +1348,13 @@ NOT_EVENTS = [
     # a former leader sent by a bloc acts for the bloc, not for the state he once led
     ("former-president", "The AU envoy, former Nigerian president Olusegun Obasanjo, arrived in Addis Ababa "
      "on Monday for talks with the government.", date(2022, 10, 26), "ETH-NGA", ""),
+    # what a takeover is called, and the people behind it, are no coup of their own
+    ("designated-a-coup", "Washington, which formally designated the takeover a coup in November, cut most "
+     "aid.", date(2024, 1, 10), "USA-USA", "coup"),
+    ("described-as-a-coup", "The German chancellor described the events as a coup within a coup.",
+     date(2021, 5, 26), "DEU-DEU", "coup"),
+    ("leaders-of-the-coup", "The envoy met the leaders of Gabon's coup on Monday.", date(2023, 9, 5),
+     "GAB-GAB", "coup"),
     # a description is no recognition; drones flying missions deliver nothing
     ("recognised-government", "Yemen's internationally recognised government and the Maldives later did the "
      "same.", date(2017, 6, 6), "MDV-YEM", "support"),
