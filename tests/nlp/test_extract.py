@@ -1032,6 +1032,11 @@ CASES = [
     # stripping the interim rulers of their powers is a coup
     ("stripped-of-powers", "The colonel said on Wednesday that he had stripped Guinea's interim president "
      "and prime minister of their powers.", date(2021, 9, 9), [("GIN-GIN", "coup", "2021-09-08")], []),
+    # forces ending their presence leave; a host ending another's missions ends a cooperation
+    ("ended-their-presence", "Danish special forces formally ended their presence in Mali on Friday.", PUB,
+     [("DNK-MLI", "base_access", "2024-04-12")], []),
+    ("ended-missions", "Mali's junta on Tuesday ended two European Union training missions in the country.",
+     PUB, [("EU-MLI", "tension", "2024-04-09")], ["EU-MLI/asserted/withdrawal"]),
     # no interstate event at all
     (
         "domestic",
