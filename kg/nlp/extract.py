@@ -1084,10 +1084,26 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
                 continue
-            if not entry.needs or entry.needs & (near if entry.near else phrase):
+            if (
+                not entry.needs
+                or entry.needs & (near if entry.near else phrase)
+                or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
+            ):
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _state_leaves_state(token: Token, mentions: list[Mention]) -> bool:
+    """ "France's withdrawal from Mali", "France's exit from Niger": a state leaving another state is its
+    forces leaving, though no soldier is named."""
+    states = {m.root for m in mentions if m.actor.kind == "state"}
+    owner = any(c.dep_ in ("poss", "nsubj") and c.i in states for c in token.children)
+    left = any(
+        c.dep_ == "prep" and c.lower_ == "from" and any(p.i in states for p in c.children)
+        for c in token.children
+    )
+    return owner and left
 
 
 # Places and facilities: taking control of one is no coup ("officers took control of Air Base 201").

@@ -1037,6 +1037,9 @@ CASES = [
      [("DNK-MLI", "base_access", "2024-04-12")], []),
     ("ended-missions", "Mali's junta on Tuesday ended two European Union training missions in the country.",
      PUB, [("EU-MLI", "tension", "2024-04-09")], ["EU-MLI/asserted/withdrawal"]),
+    # a state's withdrawal from another state is its forces', dated by its own participle
+    ("withdrawal-from-a-state", "The move follows Britain's withdrawal from Mali, completed last December.",
+     date(2023, 3, 1), [("GBR-MLI", "base_access", "2022-12")], []),
     # no interstate event at all
     (
         "domestic",
