@@ -17,7 +17,11 @@ articles change (ingest, removal, shard loads), holding:
 - its edge in the network (``dyad kg:edgeTally``): "A B events articles first last" over every asserted
   mention, dated or not (first and last: ``kg:date`` values, "-" when none are dated), then
   "CATEGORY events articles" for each of ``kg.model.CATEGORIES``, so ``network_edges`` reads one
-  line per pair instead of every event.
+  line per pair instead of every event;
+- its events in timeline order (``dyad kg:timelineLine``, one per mention, any status): "START ARTICLE
+  EVENT", START the ``kg:dateStart`` ("~~~~~~~~~~" when undated, so it sorts last) and the article's
+  and the event's IRIs: the lines sort as ``dyad_timeline``'s rows, so it orders and pages them
+  before it looks any event up.
 
 A query over every pair (the top pairs of a period, coups by year) would still look up a few
 values on each of thousands of such nodes, one index lookup each. So the dyad's graph also adds
@@ -56,6 +60,7 @@ from kg.rdf import article_iri, event_iri, iri_safe, state_iri
 
 SUMMARY = Namespace(BASE + "summary/")
 MONTH_PRECISIONS = ("day", "month")
+UNDATED = "~" * 10  # the start of an undated mention's kg:timelineLine: after every date
 ANY_SIDE = "*"  # a kg:sideKey of every dyad: the parameter value that means "any actor"
 PERIOD = Namespace(SUMMARY + "period/")
 COUP = Namespace(SUMMARY + "coup/")
@@ -116,6 +121,8 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         sides |= {m.source, m.target}
         asserted += [m] if m.status == "asserted" else []
         bounds = m.date.bounds()
+        day = UNDATED if bounds is None else bounds[0].isoformat()
+        add((node, KG.timelineLine, Literal(f"{day} {article_iri(m.article)} {event_iri(m.event)}")))
         if m.status != "asserted" or bounds is None:
             continue
         start, weight = bounds[0], intensities.get(m.type, 0.0)
