@@ -728,9 +728,13 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
     placed = {m.root: m.country for m in mentions}
+    # states named as the other party ("relations with France"): "the government" is not one of them
+    others = {m.country for m in mentions if _other_party(sent.doc[m.root])}
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
         referent = _placed_in(token, placed) or _referent(token, focus, index)
+        if referent in others:
+            referent = next((c for c in focus.ranked if c not in others and c in index.actors), None)
         if role is None or token.i in covered or referent is None:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -747,6 +751,11 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _other_party(word: Token) -> bool:
+    """Whether a name is the other party of a relation: "relations with France", "a case against Russia"."""
+    return word.dep_ == "pobj" and word.head.lower_ in ("with", "against", "toward", "towards")
 
 
 def _subject_state(sent: Span, mentions: list[Mention], kinds: tuple[str, ...] = ("state",)) -> str | None:

@@ -1043,6 +1043,11 @@ CASES = [
     # troops asked to go have their access revoked
     ("asked-to-go", "Niger's junta asked the French troops to go on Monday.", PUB,
      [("FRA-NER", "base_access", "2024-04-08")], []),
+    # "the government" is not the state named as the other party in its own sentence
+    ("the-government-not-the-other", "France's troops left Burkina Faso on Sunday. French officials said "
+     "Paris would keep its embassy in Ouagadougou open. The government insisted on Monday that it was not "
+     "breaking off diplomatic relations with France.", date(2023, 2, 21),
+     [("BFA-FRA", "tension", "2023-02-20", "negated")], []),
     # no interstate event at all
     (
         "domestic",
