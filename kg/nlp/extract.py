@@ -1448,9 +1448,7 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
-    relatives = [
-        t for t in subj_tokens if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl" and t.head != verb
-    ]
+    relatives = [t for t in subj_tokens if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl"]
     for who in relatives:
         # "Russian fighters from the Wagner group, who began arriving in December": the antecedent arrived
         noun = who.head.head

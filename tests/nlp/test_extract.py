@@ -1040,6 +1040,9 @@ CASES = [
     # a state's withdrawal from another state is its forces', dated by its own participle
     ("withdrawal-from-a-state", "The move follows Britain's withdrawal from Mali, completed last December.",
      date(2023, 3, 1), [("GBR-MLI", "base_access", "2022-12")], []),
+    ("which-imposed", "The coup leaders in Conakry took power in September. ECOWAS, which imposed sanctions "
+     "on Guinea in October, has not sent troops.", date(2022, 1, 5), [("ECOWAS-GIN", "tension", "2021-10")],
+     []),
     # troops asked to go have their access revoked
     ("asked-to-go", "Niger's junta asked the French troops to go on Monday.", PUB,
      [("FRA-NER", "base_access", "2024-04-08")], []),
