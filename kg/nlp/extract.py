@@ -346,6 +346,8 @@ class Extractor:
             type_, status = "withdrawal_announced", "asserted"
             announcer = _governor(token, ANNOUNCING_HEADS)
             when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
+        elif type_ == "support" and status == "planned" and _governed_by(token, PLEDGING_HEADS):
+            status = "asserted"  # "Bamako pledged to defend Niger": the pledge is the support
         if when.known and article.published:
             start, end = when.bounds()  # type: ignore[misc]
             if status == "asserted" and start > article.published + timedelta(days=2):
@@ -354,8 +356,11 @@ class Extractor:
                 status == "planned"
                 and end < article.published
                 and not re.search(r"\b\d{4}\b", when.text or "")
+                and (_future(token) or (when.text or "").lower().startswith(("by ", "until ", "before ")))
             ):
-                when = _next_year(when)  # "will leave by September 15": the coming one
+                # "will leave by September 15": the coming one ("in late July, Bamako pledged to defend
+                # Niger" is the pledge's July)
+                when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
@@ -1916,6 +1921,15 @@ def _governing_chain(token: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
             break
     return chain
+
+
+PLEDGING_HEADS = {"pledge", "promise", "vow"}
+
+
+def _future(token: Token) -> bool:
+    """Whether the trigger's clause is in the future tense ("will leave", "shall withdraw")."""
+    chain = _governing_chain(token)
+    return any(c.dep_ == "aux" and c.lower_ in PLANNED_AUX for t in chain for c in t.children)
 
 
 def _governed_by(token: Token, lemmas: set[str]) -> bool:

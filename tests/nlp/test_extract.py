@@ -1043,6 +1043,9 @@ CASES = [
     ("which-imposed", "The coup leaders in Conakry took power in September. ECOWAS, which imposed sanctions "
      "on Guinea in October, has not sent troops.", date(2022, 1, 5), [("ECOWAS-GIN", "tension", "2021-10")],
      []),
+    # a pledge to defend is support, dated by the pledge (not moved to next year as a plan would be)
+    ("pledged-to-defend", "In early March, Bamako pledged to defend Ouagadougou against any attack.",
+     date(2024, 4, 12), [("BFA-MLI", "cooperation", "2024-03")], []),
     # troops asked to go have their access revoked
     ("asked-to-go", "Niger's junta asked the French troops to go on Monday.", PUB,
      [("FRA-NER", "base_access", "2024-04-08")], []),
