@@ -1528,9 +1528,12 @@ MOVEMENT_LEMMAS = frozenset(
 
 
 def _location(m: Mention, doc: Doc) -> bool:
-    """A capital named as a place ("signed in Bamako"), not as an actor."""
+    """A capital or a bloc's seat named as a place ("signed in Bamako", "at the alliance's headquarters in
+    Brussels"), not as an actor."""
     token = doc[m.root]
-    return m.actor.kind == "government" and token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
+    seat = m.actor.kind == "organisation" and m.label.isalpha() and m.label.istitle()  # not "ECOWAS"
+    placed = token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
+    return (m.actor.kind == "government" or seat) and placed
 
 
 def _pairs(

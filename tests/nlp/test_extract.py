@@ -1377,6 +1377,9 @@ NOT_EVENTS = [
      date(2021, 5, 26), "DEU-DEU", "coup"),
     ("leaders-of-the-coup", "The envoy met the leaders of Gabon's coup on Monday.", date(2023, 9, 5),
      "GAB-GAB", "coup"),
+    # a bloc's seat named as the place is not the bloc
+    ("seat-as-place", "Sweden's foreign minister handed over the instrument of accession at the alliance's "
+     "headquarters in Brussels on Thursday.", date(2024, 3, 8), "EU-SWE", ""),
     # a description is no recognition; drones flying missions deliver nothing
     ("recognised-government", "Yemen's internationally recognised government and the Maldives later did the "
      "same.", date(2017, 6, 6), "MDV-YEM", "support"),
