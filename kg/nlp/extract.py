@@ -411,6 +411,9 @@ class Extractor:
                 return []  # "since the coup", "officers who took power": a reference, not a report
             if date_from == "none" and token.tag_ in ("NNS", "NNPS"):
                 return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list
+        untold = date_from in ("context", "present", "none")
+        if type_ == "military_action" and token.pos_ == "NOUN" and untold:
+            return []  # "overshadowed by Russia's invasion of Ukraine": an attack named, not told
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source and not host_known:

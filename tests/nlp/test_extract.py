@@ -1380,6 +1380,9 @@ NOT_EVENTS = [
     # a bloc's seat named as the place is not the bloc
     ("seat-as-place", "Sweden's foreign minister handed over the instrument of accession at the alliance's "
      "headquarters in Brussels on Thursday.", date(2024, 3, 8), "EU-SWE", ""),
+    # an attack named in passing, with no time of its own, is not told
+    ("invasion-in-passing", "The talks in Geneva were overshadowed by Russia's invasion of Ukraine.",
+     date(2022, 7, 29), "RUS-UKR", "military_action"),
     # a description is no recognition; drones flying missions deliver nothing
     ("recognised-government", "Yemen's internationally recognised government and the Maldives later did the "
      "same.", date(2017, 6, 6), "MDV-YEM", "support"),
