@@ -215,8 +215,11 @@ def build_timeline(
     )
 
 
-def dyad_rows(kg: KnowledgeGraph, a: str, b: str, page: int = 1000) -> list[dict]:
-    """Every row of the dyad_timeline query (variable → value), read a page of ``page`` events at a time."""
+def dyad_rows(kg: KnowledgeGraph, a: str, b: str, page: int = 5000) -> list[dict]:
+    """Every row of the dyad_timeline query (variable → value), read a page of ``page`` events at a time.
+
+    Each page sorts the dyad's events again, so pages of 5,000 (one for nearly every dyad): the
+    busiest synthetic dyad at 1M events (21k events) takes 10.6 s in pages of 5,000, 14.6 s in 1,000."""
     query = load_named_query("dyad_timeline", lateral=kg.supports_lateral)
     rows: list[dict] = []
     for offset in range(0, sys.maxsize, page):
