@@ -11,7 +11,8 @@ articles change (ingest, removal, shard loads), holding:
   counting the dyad's asserted, dated mentions: how many (``kg:mentionCount``), how many dated to
   the day or month (``kg:monthDatedCount``), in how many articles, their summed type intensity, the
   first and last ``kg:dateStart``, and the mentions themselves (``kg:summarises``, for a period
-  that cuts the month);
+  that cuts the month), each also as a ``kg:mentionLine`` "START EVENT ARTICLE-ID", so a query can
+  order and page them as (date, article id, event) before looking anything up;
 - per category and year, a ``kg:PairYear`` node (``dyad kg:yearSummary``) with the same counts (no
   mentions listed) and ``kg:articleMonths``, the sum of its months' article counts;
 - its edge in the network (``dyad kg:edgeTally``): "A B events articles first last" over every asserted
@@ -84,6 +85,7 @@ class _Cell:
     mentions: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+    mention_lines: list[str] = field(default_factory=list)
     month_dated: int = 0
     articles: set[str] = field(default_factory=set)
     intensity: float = 0.0
@@ -95,6 +97,7 @@ class _Cell:
         self.types.append(m.type)
         pair = "-".join(sorted((m.source, m.target)))
         self.lines.append(f"{start.isoformat()} {pair} {event_iri(m.event)} {m.source} {m.target}")
+        self.mention_lines.append(f"{start.isoformat()} {event_iri(m.event)} {m.article}")
         self.month_dated += m.date.precision in MONTH_PRECISIONS
         self.articles.add(m.article)
         self.intensity += intensity
@@ -142,8 +145,9 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         summary = _summary_node(graph, dyad, period, category, cell, KG.PairMonth)
         add((node, KG.monthSummary, summary))
         add((summary, KG.monthDatedCount, _integer(cell.month_dated)))
-        for event in cell.mentions:
+        for event, line in zip(cell.mentions, cell.mention_lines, strict=True):
             add((summary, KG.summarises, event_iri(event)))
+            add((summary, KG.mentionLine, Literal(line)))
         for event, type_, line in zip(cell.mentions, cell.types, cell.lines, strict=True):
             type_month = PERIOD[f"{iri_safe(category)}/{period}/{iri_safe(type_)}"]
             add((type_month, KG.summarises, event_iri(event)))
