@@ -267,7 +267,7 @@ def graph(since, until, actor, category, min_events, min_sources, by, blocs, out
     """An interactive network of actors (pyvis) as one HTML page that works offline.
 
     Actors are nodes (shape and colour: kind; size: activity), pairs are edges (colour: dominant
-    category; width: events); hover an edge for its dated events.
+    category; width: events); hover an edge for its counts and dates.
 
     \b
     Examples:

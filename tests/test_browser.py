@@ -76,7 +76,7 @@ def test_query_page_runs_a_named_query_with_bound_parameters(page, ui_server):
     page.goto(ui_server.url + "/")
     page.wait_for_selector("#named option[value=dyad_timeline]", state="attached")
     page.select_option("#named", "dyad_timeline")
-    assert "?dyad kg:hasEvent ?event" in page.input_value("#editor")
+    assert "?dyad kg:timelineLine ?line" in page.input_value("#editor")
     assert "timeline of one relationship" in page.inner_text("#description")
     page.fill("input[data-param=a]", "NER")
     page.fill("input[data-param=b]", "USA")
