@@ -7,8 +7,8 @@ from datetime import date
 from rdflib import RDF, Literal
 from test_analytics import event, fill_store, state
 
-from kg.consolidate import Mention, consolidate_dyads
-from kg.load import remove_articles
+from kg.consolidate import Mention, consolidate_dyads, unconsolidated_dyads
+from kg.load import ingest_paths, remove_articles
 from kg.model import ACTOR, ARTICLE, DYAD, EVENT, KG, KGT, Article, Event
 from kg.query import load_named_query, run_query
 from kg.store import KnowledgeGraph
@@ -108,6 +108,28 @@ def test_summaries_follow_ingest_and_removal(index):
         assert not kg.has_graph(summary_graph_iri("NER-USA"))
         consolidate_dyads(kg, ["NER-USA"])  # nothing left: stays gone
         assert not kg.has_graph(summary_graph_iri("NER-USA"))
+
+
+def test_ingest_brings_summaries_written_by_an_older_kg_up_to_date(index, extractor, tmp_path):
+    """A store summarised before the timeline lines existed: re-ingesting its unchanged articles
+    re-summarises those dyads, so their timelines are no longer empty."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "pact.txt").write_text(
+        "---\npublished: 2024-04-02\n---\nRussia and Niger signed a military cooperation agreement on Monday.\n"
+    )
+    timeline = load_named_query("dyad_timeline").text
+    with KnowledgeGraph.in_memory() as kg:
+        ingest_paths(kg, [folder], extractor=extractor)
+        rows = len(run_query(kg, timeline, {"a": "NER", "b": "RUS"}).rows)
+        assert rows > 0 and unconsolidated_dyads(kg) == set()
+        kg.update("DELETE WHERE { GRAPH ?g { ?d <%s> ?line } }" % KG.timelineLine)  # an older kg's summaries
+        assert unconsolidated_dyads(kg) == {"NER-RUS"}
+        assert run_query(kg, timeline, {"a": "NER", "b": "RUS"}).rows == []
+        report = ingest_paths(kg, [folder], extractor=extractor)
+        assert report.unchanged == 1 and report.stored == 0
+        assert len(run_query(kg, timeline, {"a": "NER", "b": "RUS"}).rows) == rows
+        assert unconsolidated_dyads(kg) == set()
 
 
 def test_years_carry_intensity_dates_and_the_articles_of_their_months():
