@@ -911,14 +911,11 @@ def read_corrections(kg: KnowledgeGraph) -> list[Correction]:
 def stored_dyads(kg: KnowledgeGraph, article_ids: Iterable[str] | None = None) -> set[str]:
     """The dyads the stored articles (all, or the given ones) have events in."""
     if article_ids is None:
-        result = kg.query("SELECT DISTINCT ?d WHERE { ?d kg:hasEvent ?e }")
-        return {unquote(str(row[0])[len(str(DYAD)) :]) for row in result.rows}
+        return _dyads(kg, "SELECT DISTINCT ?d WHERE { ?d kg:hasEvent ?e }")
     found: set[str] = set()
     for article in article_ids:
-        result = kg.query(
-            "SELECT DISTINCT ?d WHERE { GRAPH ?g { ?d kg:hasEvent ?e } }", {"g": article_graph_iri(article)}
-        )
-        found |= {unquote(str(row[0])[len(str(DYAD)) :]) for row in result.rows}
+        in_article = "SELECT DISTINCT ?d WHERE { GRAPH ?g { ?d kg:hasEvent ?e } }"
+        found |= _dyads(kg, in_article, {"g": article_graph_iri(article)})
     return found
 
 
@@ -932,13 +929,16 @@ def unconsolidated_dyads(kg: KnowledgeGraph) -> set[str]:
     # a summary graph has kg:sideKey (since 2026-11-24) and kg:timelineLine (since 2026-12-07); asked
     # from the few kg:sideKey values, not the many kg:Dyad triples (0.6 s instead of 5.4 s at 1M events)
     keyed = _dyads(kg, "SELECT DISTINCT ?d WHERE { ?d kg:sideKey ?key }")
-    stale = _dyads(kg, "SELECT DISTINCT ?d WHERE { ?d kg:sideKey ?key FILTER NOT EXISTS { ?d kg:timelineLine ?l } }")
+    stale = _dyads(
+        kg, "SELECT DISTINCT ?d WHERE { ?d kg:sideKey ?key FILTER NOT EXISTS { ?d kg:timelineLine ?l } }"
+    )
     unconsolidated = {d for d in dyads if str(consolidated_graph_iri(d)) not in present}
     return unconsolidated | stale | (dyads - keyed)
 
 
-def _dyads(kg: KnowledgeGraph, sparql: str) -> set[str]:
-    return {unquote(str(row[0])[len(str(DYAD)) :]) for row in kg.query(sparql).rows}
+def _dyads(kg: KnowledgeGraph, sparql: str, bindings: dict | None = None) -> set[str]:
+    """The dyad keys ("NER-USA") of a query's first column of dyad IRIs."""
+    return {unquote(str(row[0])[len(str(DYAD)) :]) for row in kg.query(sparql, bindings).rows}
 
 
 @dataclass
