@@ -1152,6 +1152,16 @@ DIRECTED = [
         "DNK",
         "2022-01",
     ),
+    # ending sanctions is lifting them, a support
+    (
+        "ended-sanctions-lifted",
+        "Washington ended its sanctions on Sudan in October 2017.",
+        date(2017, 10, 13),
+        "support",
+        "USA",
+        "SDN",
+        "2017-10",
+    ),
     # forcing troops out is a demand too: who forced revokes the access of who was forced
     (
         "forced-out",
@@ -1331,6 +1341,14 @@ def test_direction_type_and_date(extract, name, text, published, type_, source, 
 
 # (name, text, published, a pair and type that must not be found)
 NOT_EVENTS = [
+    # ending sanctions lifts them: no new sanction
+    (
+        "ended-sanctions",
+        "Washington ended its sanctions on Sudan in October 2017.",
+        date(2017, 10, 13),
+        "SDN-USA",
+        "sanction",
+    ),
     # a happening endangers, nobody threatens
     (
         "move-threatens",
