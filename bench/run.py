@@ -662,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
             queries = named_queries(json.loads(saved.read_text()))
             per_engine = {}
             timings = {}
-            with KnowledgeGraph.open(work / f"embedded-{size}") as kg:
+            with KnowledgeGraph.open(store) as kg:
                 started = time.perf_counter()
                 kg.load_quads(files)
                 timings["bulk_s"] = time.perf_counter() - started
@@ -674,7 +674,7 @@ def main(argv: list[str] | None = None) -> int:
                     timings["dyads"] = bulk_summaries(kg, work / f"nq-{size}")
                     timings["summaries_s"] = time.perf_counter() - started
             log(f"embedded at {size} events: {timings}")
-            with KnowledgeGraph.open(work / f"embedded-{size}") as kg:
+            with KnowledgeGraph.open(store) as kg:
                 per_engine["embedded"] = time_queries(kg.query, queries, args.reps)
                 # the servers and rdflib get the same quads, summaries included
                 dump = work / f"nq-{size}" / "consolidated.nq"

@@ -805,8 +805,7 @@ def _opening_its(
     actor = index.get(subject) if subject else None
     if actor is None:
         return mentions
-    its = Mention(first.i, first.i + 1, first.i, actor, subject, first.text, coref=True)
-    return sorted([*mentions, its], key=lambda m: m.start)
+    return _merged(mentions, [_standing_for(first, actor, subject)])
 
 
 # "the two leaders", "both countries", "their summit": the two states of the story's last event
@@ -873,9 +872,17 @@ def _pair_mentions(
             for code in pair:
                 actor = index.get(code)
                 if actor is not None:
-                    added.append(
-                        Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True, pair=True)
-                    )
+                    added.append(_standing_for(token, actor, code, pair=True))
+    return _merged(mentions, added)
+
+
+def _standing_for(token: Token, actor: Actor, code: str, pair: bool = False) -> Mention:
+    """A one-word mention that stands for an actor named elsewhere: "the bloc", "the two countries"."""
+    return Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True, pair=pair)
+
+
+def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
+    """The sentence's mentions with the added ones, in text order."""
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
@@ -922,8 +929,8 @@ def _group_mentions(
         n = numbers[0] if numbers else 0
         for code in groups.get(n, ()):
             if (actor := index.get(code)) is not None:
-                added.append(Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+                added.append(_standing_for(token, actor, code))
+    return _merged(mentions, added)
 
 
 BLOC_NOUNS = frozenset("bloc alliance organisation organization".split())
@@ -945,9 +952,8 @@ def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) ->
         before = [m for m in mentions if m.end <= token.i and m.actor.kind == "organisation"]
         named_last = before[-1] if before else bloc
         if named_last is not None:
-            actor, code = named_last.actor, named_last.country
-            added.append(Mention(token.i, token.i + 1, token.i, actor, code, token.text, coref=True))
-    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+            added.append(_standing_for(token, named_last.actor, named_last.country))
+    return _merged(mentions, added)
 
 
 def _placed_in(token: Token, placed: dict[int, str]) -> str | None:
@@ -1043,9 +1049,12 @@ def _former(ent: Span) -> bool:
     """Whether a name or demonym describes someone by an office they no longer hold ("former Nigerian
     president Goodluck Jonathan", "ex-president Jonathan")."""
     nouns = [ent.root, ent.root.head] + [c for c in ent.root.children if c.dep_ == "compound"]
-    return any(c.lower_ in ("former", "ex", "ex-") for n in nouns for c in n.children) or any(
-        t.lower_ in ("former", "ex", "ex-") for t in ent
+    return any(c.lower_ in FORMER_WORDS for n in nouns for c in n.children) or any(
+        t.lower_ in FORMER_WORDS for t in ent
     )
+
+
+FORMER_WORDS = frozenset({"former", "ex", "ex-"})
 
 
 def _names_someone(ent: Span) -> bool:
