@@ -365,7 +365,6 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
-        host_known = False
         if demanded is not None:
             # "Chad asked American special forces to leave": who asked revokes the access of who was asked
             asker, asked_to, _ = event_roles(demanded, mentions, trigger_tokens)
@@ -374,7 +373,6 @@ class Extractor:
                 asked_to = [m for m in subjects if m.country not in {a.country for a in asker}]
             if asker and asked_to:
                 subjects, objects, grammatical = asker, asked_to, True
-                host_known = True  # who demanded the departure is the host
         if type_ == "withdrawal_announced" and not subjects and not objects and token.pos_ == "NOUN":
             # "Campbell and Zeine agreed to begin planning an orderly withdrawal": those who agreed
             announcer = _governor(token, ANNOUNCING_HEADS)
@@ -416,7 +414,7 @@ class Extractor:
             return []  # "overshadowed by Russia's invasion of Ukraine": an attack named, not told
         out = []
         for (src, tgt), from_grammar in pairs:
-            if trigger.host_is_source and not host_known:
+            if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_, doc)
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
@@ -1845,8 +1843,9 @@ def _distinct(mentions: list[Mention]) -> list[Mention]:
 
 def _place(m: Mention, doc: Doc) -> bool:
     """A state named as a place: "from Niger", "in Djibouti", "to Niger"."""
-    word = doc[m.root]
-    return word.dep_ == "pobj" and word.head.lower_ in ("from", "in", "at", "of", "to", "out")
+    word, prep = doc[m.root], doc[m.root].head
+    out_of = prep.lower_ == "of" and prep.i > 0 and doc[prep.i - 1].lower_ == "out"  # not "a contingent of"
+    return word.dep_ == "pobj" and (prep.lower_ in ("from", "in", "at", "to", "out") or out_of)
 
 
 def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Mention, Mention]:
