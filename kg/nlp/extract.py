@@ -1104,6 +1104,10 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 continue
             if entry.type == "access_used" and token.dep_ == "acl" and token.tag_ == "VBN":
                 continue  # "the 1,500 French soldiers deployed in Niger": who they are, not an event
+            if entry.type == "military_training" and _stationed(token):
+                break  # "1,000 US military personnel are deployed in Niger": a presence, no training begun
+            if token.head.pos_ == "ADP" and _stationed(_clause_head(token)):
+                break  # "… are deployed at Air Base 201": where the forces are, not an event of its own
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
@@ -1116,6 +1120,16 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+PRESENCE_VERBS = frozenset("deploy station base post garrison".split())
+
+
+def _stationed(verb: Token) -> bool:
+    """A state of presence, not an arrival: "personnel are deployed in Niger", "remain stationed there"."""
+    present = any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    remains = verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.lemma_.lower() in ("remain", "stay")
+    return verb.lemma_.lower() in PRESENCE_VERBS and verb.tag_ == "VBN" and (present or remains)
 
 
 def _state_leaves_state(token: Token, mentions: list[Mention]) -> bool:
@@ -1147,6 +1161,8 @@ def _not_an_event_use(token: Token) -> bool:
     "Bazoum, a close French ally" (a description, not an alliance)."""
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
+        return True
+    if _accord_described(token):
         return True
     if lemma in ("seize", "take", "grab", "assume", "gain"):
         controlled = [
@@ -1192,6 +1208,26 @@ def _not_an_event_use(token: Token) -> bool:
             subject = token.head
         return subject is not None and subject.lemma_.lower() in HAPPENING_NOUNS
     return False
+
+
+# Verbs whose subject is an accord being made: "the deal was reached", "the pact was signed on Monday".
+MAKING_VERBS = frozenset(
+    "sign conclude ink seal reach strike agree finalise finalize approve ratify adopt announce unveil "
+    "negotiate broker renew extend".split()
+)
+
+
+def _accord_described(noun: Token) -> bool:
+    """ "the agreement had been imposed on the country", "the accord dates from 2012": an existing accord,
+    the subject of what is said about it, is no new agreement (unless the clause makes it: "the deal
+    was signed")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
+        and noun.head.lemma_.lower() not in MAKING_VERBS
+    )
 
 
 LABEL_VERBS = frozenset("designate declare call describe label brand term deem classify qualify".split())

@@ -31,6 +31,21 @@ CASES = [
         [("NER-RUS", "cooperation", "2024-04-08")],
         [],
     ),
+    # an accord the clause makes is still an agreement; personnel arriving (not just there) are trainers
+    (
+        "deal-reached",
+        "On Monday the deal between Russia and Mali was reached after long talks.",
+        PUB,
+        [("MLI-RUS", "cooperation", "2024-04-08")],
+        [],
+    ),
+    (
+        "personnel-arrive",
+        "Russian military personnel arrived in Mali on Monday.",
+        PUB,
+        [("MLI-RUS", "cooperation", "2024-04-08")],
+        [],
+    ),
     # demonym confusion: Nigerian written for Nigerien in a story about Niger
     (
         "demonym",
@@ -1406,6 +1421,20 @@ NOT_EVENTS = [
      "same.", date(2017, 6, 6), "MDV-YEM", "support"),
     ("drones-fly-missions", "From Agadez, American drones fly surveillance missions over Mali.",
      date(2024, 3, 1), "MLI-USA", "arms_transfer"),
+    # an existing accord, the subject of what is said about it, is no new agreement
+    ("accord-imposed", "Niger's junta said the agreement with the United States had been imposed on the "
+     "country.", date(2024, 4, 15), "NER-USA", "agreement"),
+    ("treaty-no-longer-served", "Armenian officials said the treaty with Russia no longer served Armenia's "
+     "interests.", date(2024, 2, 20), "ARM-RUS", "agreement"),
+    ("accord-outlived", "The accord between Paris and Bamako, the minister said, had long outlived its "
+     "purpose.", date(2022, 2, 1), "FRA-MLI", "agreement"),
+    # military personnel who are (or remain) deployed somewhere are a presence, not training begun
+    ("personnel-are-deployed", "About 1,000 US military personnel are deployed in Niger, mostly at Air Base "
+     "201 near Agadez.", date(2024, 3, 18), "NER-USA", ""),
+    ("personnel-are-deployed-in-mali", "Some 300 Russian military personnel are deployed in Mali.",
+     date(2024, 12, 12), "MLI-RUS", "military_training"),
+    ("personnel-remain-deployed", "Roughly 2,000 Turkish military personnel remain deployed in Somalia.",
+     date(2023, 5, 2), "SOM-TUR", "military_training"),
     # a lake (or an outlet named after one) is not the state
     (
         "lake-chad",
