@@ -379,9 +379,10 @@ class Extractor:
             subjects, objects, grammatical = event_roles(announcer, mentions, trigger_tokens)
             if not objects and len(_distinct(subjects)) >= 2:
                 subjects, objects = _distinct(subjects)[:1], _distinct(subjects)[1:2]
-        if not objects and subjects and type_ in COMPLEMENT_TYPES and token.pos_ in ("VERB", "AUX"):
-            # "threatened to terminate the agreement with the United States": the threatened side
-            inner = {t.i for c in token.children if c.dep_ == "xcomp" for t in c.subtree}
+        if not objects and subjects and type_ in COMPLEMENT_TYPES:
+            # "threatened to terminate the agreement with the United States", "the activation of a standby
+            # force to restore President Bazoum in Niger": the threatened side
+            inner = _purpose(token)
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
@@ -434,6 +435,18 @@ class Extractor:
                 )
             )
         return out
+
+
+def _purpose(token: Token) -> set[int]:
+    """Tokens of the to-clauses saying what a trigger's phrase is for ("threatened to terminate …",
+    "a standby force to restore …")."""
+    clauses = [
+        c
+        for t in _phrase(token)
+        for c in t.children
+        if c.dep_ in ("xcomp", "relcl", "acl", "advcl") and any(a.tag_ == "TO" for a in c.children)
+    ]
+    return {t.i for c in clauses for t in c.subtree}
 
 
 def _without_vaguer(events: list[Event]) -> list[Event]:
@@ -932,6 +945,8 @@ def _group_mentions(
 
 
 BLOC_NOUNS = frozenset("bloc alliance organisation organization".split())
+# "the regional bloc" is the bloc already named ("the new bloc", "a rival alliance" are another)
+BLOC_ADJECTIVES = frozenset("regional continental".split())
 
 
 def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) -> list[Mention]:
@@ -944,7 +959,10 @@ def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) ->
             token.i in named
             or token.lower_ not in BLOC_NOUNS
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            or any(c.dep_ in ("compound", "amod", "poss") for c in token.children)
+            or any(
+                c.dep_ in ("compound", "amod", "poss") and c.lower_ not in BLOC_ADJECTIVES
+                for c in token.children
+            )
         ):
             continue
         before = [m for m in mentions if m.end <= token.i and m.actor.kind == "organisation"]
@@ -1164,6 +1182,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True
     if _accord_described(token):
         return True
+    if lemma == "deal" and token.pos_ == "VERB":
+        return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
     if lemma in ("seize", "take", "grab", "assume", "gain"):
         controlled = [
             p
@@ -1263,7 +1283,10 @@ def _diplomat_leaves(token: Token) -> bool:
 
 
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
-    """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
+    """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
+    But an order gives way to the event it orders ("ordered the activation of a standby force")."""
+    ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() == "order"}
+    found = [(t, e) for t, e in found if t.i not in ordered]
     verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
     # "the end of military cooperation": the event noun governs the noun it is about
     verbs |= {t.i for t, e in found if t.pos_ == "NOUN" and e.category != "cooperation"}

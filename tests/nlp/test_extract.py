@@ -46,6 +46,32 @@ CASES = [
         [("MLI-RUS", "cooperation", "2024-04-08")],
         [],
     ),
+    # readying forces to restore a deposed leader is a threat to the state the clause names (the order gives
+    # way to what it orders: no revocation of access); "the regional bloc" is the bloc last named
+    (
+        "standby-force-regional-bloc",
+        "The pact carries a clear message for ECOWAS. In August the regional bloc ordered the activation of a "
+        "standby force to restore President Mohamed Bazoum in Niger.",
+        date(2023, 9, 20),
+        [("ECOWAS-NER", "tension", "2023-08")],
+        ["ECOWAS-NER/asserted/revoke_access"],
+    ),
+    (
+        "mobilisation-to-reinstate",
+        "The African Union on Thursday ordered the mobilisation of troops to reinstate the ousted president "
+        "of Gabon.",
+        PUB,
+        [("AU-GAB", "tension", "2024-04-11")],
+        ["AU-GAB/asserted/revoke_access"],
+    ),
+    (
+        "the-regional-bloc",
+        "Leaders of the Southern African Development Community met in Windhoek. On Monday the regional bloc "
+        "suspended Madagascar.",
+        PUB,
+        [("MDG-SADC", "tension", "2024-04-08")],
+        [],
+    ),
     # demonym confusion: Nigerian written for Nigerien in a story about Niger
     (
         "demonym",
@@ -1428,6 +1454,14 @@ NOT_EVENTS = [
      "interests.", date(2024, 2, 20), "ARM-RUS", "agreement"),
     ("accord-outlived", "The accord between Paris and Bamako, the minister said, had long outlived its "
      "purpose.", date(2022, 2, 1), "FRA-MLI", "agreement"),
+    # the verb "deal" makes no deal
+    ("dealing-a-blow", "Mali, Burkina Faso and Niger said on Sunday that they were leaving ECOWAS, dealing "
+     "the most serious blow to the regional bloc since it was founded.", date(2024, 1, 29), "ECOWAS-MLI",
+     "agreement"),
+    ("dealt-a-blow", "Washington dealt a blow to Moscow's plans on Monday by sanctioning its banks.",
+     date(2024, 2, 27), "RUS-USA", "agreement"),
+    ("deal-with", "Algeria and Mali said they would deal with the crisis together.", date(2024, 1, 3),
+     "DZA-MLI", "agreement"),
     # military personnel who are (or remain) deployed somewhere are a presence, not training begun
     ("personnel-are-deployed", "About 1,000 US military personnel are deployed in Niger, mostly at Air Base "
      "201 near Agadez.", date(2024, 3, 18), "NER-USA", ""),
