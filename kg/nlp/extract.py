@@ -382,7 +382,7 @@ class Extractor:
         if not objects and subjects and type_ in COMPLEMENT_TYPES:
             # "threatened to terminate the agreement with the United States", "the activation of a standby
             # force to restore President Bazoum in Niger": the threatened side
-            inner = _purpose(token)
+            inner = _purpose(token) or _answered(token)
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
@@ -447,6 +447,14 @@ def _purpose(token: Token) -> set[int]:
         if c.dep_ in ("xcomp", "relcl", "acl", "advcl") and any(a.tag_ == "TO" for a in c.children)
     ]
     return {t.i for c in clauses for t in c.subtree}
+
+
+def _answered(token: Token) -> set[int]:
+    """Tokens of the subject of the clause a warning is coordinated with: "the bloc ordered a standby force
+    readied, and Bamako warned that any intervention would be an attack on it" answers the bloc."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in token.head.children if c.dep_ == "nsubj" for t in _phrase(c)}
 
 
 def _without_vaguer(events: list[Event]) -> list[Event]:
@@ -1282,11 +1290,25 @@ def _diplomat_leaves(token: Token) -> bool:
     return any(c.lemma_.lower() in DIPLOMAT_NOUNS for c in leavers)
 
 
+def _backed_acts(token: Token) -> set[int]:
+    """The gerunds of what a supporter backs someone in doing ("backed ECOWAS in demanding …")."""
+    return {
+        t.i
+        for t in token.subtree
+        if t.dep_ == "pcomp"
+        and t.tag_ == "VBG"
+        and t.head.lower_ == "in"
+        and token in (t.head.head, t.head.head.head)  # "backed X in …" or "backed X, in …"
+    }
+
+
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
     But an order gives way to the event it orders ("ordered the activation of a standby force")."""
     ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() == "order"}
-    found = [(t, e) for t, e in found if t.i not in ordered]
+    # "backed ECOWAS in demanding Bazoum's release": the backer joins the act it backs
+    joined = {t.i for t, e in found if e.type == "support" and any(g.i in _backed_acts(t) for g, _ in found)}
+    found = [(t, e) for t, e in found if t.i not in ordered | joined]
     verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
     # "the end of military cooperation": the event noun governs the noun it is about
     verbs |= {t.i for t, e in found if t.pos_ == "NOUN" and e.category != "cooperation"}
@@ -1502,6 +1524,12 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         head = verb.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
+        while verb.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            # "backed the bloc ECOWAS in demanding": the parse may hang "in" on a noun, or a mis-tagged verb
+            up = _clause_head(head.head)
+            if up == head:
+                break
+            head = up
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head != verb:
             # "Erdogan appeared reassured after meeting Trump": the clause's subject, passive or not
             shared = (

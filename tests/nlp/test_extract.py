@@ -64,6 +64,48 @@ CASES = [
         [("AU-GAB", "tension", "2024-04-11")],
         ["AU-GAB/asserted/revoke_access"],
     ),
+    # backing someone in an act is taking part in the act, not a support of the one backed
+    (
+        "backed-in-demanding",
+        "The standoff is the sharpest since the coup in Niger. France, which has backed the West African bloc "
+        "ECOWAS in demanding Bazoum's release, has become the main target of the junta's rhetoric.",
+        date(2023, 8, 27),
+        [("FRA-NER", "tension", None)],
+        ["ECOWAS-FRA/asserted/support"],
+    ),
+    (
+        "backed-in-demanding-release",
+        "Washington backed the European Union in demanding the release of the detained Georgian opposition "
+        "leaders on Monday.",
+        PUB,
+        [("GEO-USA", "tension", "2024-04-08")],
+        ["EU-USA/asserted/support"],
+    ),
+    (
+        "supported-in-pressing",
+        "Britain has supported France in pressing Mali's junta to hold elections.",
+        PUB,
+        [("GBR-MLI", "tension", None)],
+        ["FRA-GBR/asserted/support"],
+    ),
+    # a warning coordinated with another's act, naming no one, answers that actor (not the state in focus)
+    (
+        "warning-answers-the-bloc",
+        "The pact carries a clear message for ECOWAS. In August the regional bloc ordered the activation of a "
+        "standby force to restore President Mohamed Bazoum in Niger, and Bamako and Ouagadougou warned that "
+        "any intervention would be treated as an attack on them too.",
+        date(2023, 9, 20),
+        [("ECOWAS-MLI", "tension", "2023-08"), ("BFA-ECOWAS", "tension", "2023-08")],
+        ["MLI-NER/asserted/threat", "BFA-NER/asserted/threat"],
+    ),
+    (
+        "warning-answers-the-massing",
+        "Lithuania and Latvia hosted NATO exercises this week, and Lithuania asked for more troops. Russia "
+        "massed troops on the border on Monday, and Poland warned that any attack would be met with force.",
+        PUB,
+        [("POL-RUS", "tension", None)],
+        ["LTU-POL/asserted/threat"],
+    ),
     (
         "the-regional-bloc",
         "Leaders of the Southern African Development Community met in Windhoek. On Monday the regional bloc "
