@@ -64,6 +64,29 @@ CASES = [
         [("AU-GAB", "tension", "2024-04-11")],
         ["AU-GAB/asserted/revoke_access"],
     ),
+    # an exchange of diplomatic notes is an agreement; one on the status of forces grants them access
+    (
+        "exchanged-notes-status-of-forces",
+        "The accord dates from 2012, when Niamey and Washington exchanged diplomatic notes setting out the "
+        "status of American forces.",
+        date(2024, 3, 17),
+        [("NER-USA", "base_access", "2012")],
+        [],
+    ),
+    (
+        "exchanged-notes-on-troops",
+        "In 2014 Manila and Washington exchanged notes on the status of US troops.",
+        PUB,
+        [("PHL-USA", "base_access", "2014")],
+        [],
+    ),
+    (
+        "exchanged-notes-on-the-border",
+        "Beijing and Hanoi exchanged diplomatic notes on the border in 2009.",
+        PUB,
+        [("CHN-VNM", "cooperation", "2009")],
+        [],
+    ),
     # backing someone in an act is taking part in the act, not a support of the one backed
     (
         "backed-in-demanding",
@@ -1496,6 +1519,9 @@ NOT_EVENTS = [
      "interests.", date(2024, 2, 20), "ARM-RUS", "agreement"),
     ("accord-outlived", "The accord between Paris and Bamako, the minister said, had long outlived its "
      "purpose.", date(2022, 2, 1), "FRA-MLI", "agreement"),
+    # exchanging fire or prisoners is no exchange of notes
+    ("exchanged-fire", "Indian and Pakistani troops exchanged fire across the Line of Control on Monday.",
+     date(2024, 2, 6), "IND-PAK", "agreement"),
     # the verb "deal" makes no deal
     ("dealing-a-blow", "Mali, Burkina Faso and Niger said on Sunday that they were leaving ECOWAS, dealing "
      "the most serious blow to the regional bloc since it was founded.", date(2024, 1, 29), "ECOWAS-MLI",
