@@ -1725,8 +1725,10 @@ def _pairs(
             for m in subjects:
                 add(places[0], m, False)
             return out
-        if not objects and len(taken) >= 2 and other in taken:
-            other = next((c for c in focus.ranked if c not in taken and c in index.actors), None)
+        receivers = {m.country for m in objects} if entry.type == "handover" else set()
+        if (not objects and len(taken) >= 2 and other in taken) or (not subjects and other in receivers):
+            # "the bases were handed over to Malian troops" in a story about Mali: the next state in focus
+            other = next((c for c in focus.ranked if c not in taken | receivers and c in index.actors), None)
             if other is None:
                 return out
         here = _focus_mention_of(trigger, other, index)

@@ -64,6 +64,24 @@ CASES = [
         [("AU-GAB", "tension", "2024-04-11")],
         ["AU-GAB/asserted/revoke_access"],
     ),
+    # bases handed over to the host's troops were the other state's in the story (even when the host is in
+    # focus); "bases" is lemmatised "basis"
+    (
+        "handed-over-to-malian-troops",
+        "Mali's army has grown in confidence since the French announced their departure from Mali. The bases "
+        "at Kidal, Tessalit and Timbuktu were handed over to Malian troops last year.",
+        date(2022, 2, 18),
+        [("FRA-MLI", "base_access", "2021")],
+        [],
+    ),
+    (
+        "handed-over-to-chadian-soldiers",
+        "Chad's army now guards the east on its own, Chad's government said after France's departure from "
+        "Chad. The camps at Abeche and Faya-Largeau were handed over to Chadian soldiers in January.",
+        date(2025, 2, 10),
+        [("FRA-TCD", "base_access", "2025-01")],
+        [],
+    ),
     # an exchange of diplomatic notes is an agreement; one on the status of forces grants them access
     (
         "exchanged-notes-status-of-forces",
