@@ -101,6 +101,7 @@ PLANNED_HEADS = {
     "go",
 }
 DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give", "force", "compel", "oblige"}
+ORDERING_HEADS = {"order"}  # "ordered the withdrawal of …" (an authority's act; crowds also "demand")
 ANNOUNCING_HEADS = {
     "agree",
     "announce",
@@ -1304,8 +1305,9 @@ def _backed_acts(token: Token) -> set[int]:
 
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
-    But an order gives way to the event it orders ("ordered the activation of a standby force")."""
-    ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() == "order"}
+    But an order gives way to the event it orders ("ordered the activation of a standby force", "ordered the
+    withdrawal of Danish forces")."""
+    ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() in ORDERING_HEADS}
     # "backed ECOWAS in demanding Bazoum's release": the backer joins the act it backs
     joined = {t.i for t, e in found if e.type == "support" and any(g.i in _backed_acts(t) for g, _ in found)}
     found = [(t, e) for t, e in found if t.i not in ordered | joined]
@@ -2064,6 +2066,8 @@ def _demander(token: Token) -> Token | None:
     head = clause.head
     if clause.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in DEMANDING_HEADS:
         return head
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ORDERING_HEADS:
+        return token.head  # "ordered the withdrawal of Danish special forces"
     return None
 
 

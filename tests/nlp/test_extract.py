@@ -147,6 +147,21 @@ CASES = [
         [("POL-RUS", "tension", None)],
         ["LTU-POL/asserted/threat"],
     ),
+    # ordering the withdrawal of foreign forces revokes their access, like "ordered them to leave"
+    (
+        "ordered-the-withdrawal",
+        "Mali's junta on Monday ordered the withdrawal of Danish special forces.",
+        PUB,
+        [("DNK-MLI", "base_access", "2024-04-08")],
+        ["DNK-MLI/asserted/withdrawal_announced"],
+    ),
+    (
+        "ordered-the-departure",
+        "Niger's junta ordered the departure of French troops on Sunday.",
+        PUB,
+        [("FRA-NER", "base_access", "2024-04-07")],
+        ["FRA-NER/asserted/withdrawal_announced"],
+    ),
     (
         "the-regional-bloc",
         "Leaders of the Southern African Development Community met in Windhoek. On Monday the regional bloc "
