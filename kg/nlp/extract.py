@@ -616,10 +616,14 @@ def _participant(m: Mention) -> Participant:
 
 
 def document_focus(doc: Doc, index: ActorIndex) -> Focus:
-    """The state the article is most about, and every state named in it."""
+    """The state the article is most about, and every state named in it; teasers and furniture after the
+    story has begun ("Also today: Kazakhstan renames its capital") are about other stories."""
     counts: Counter[str] = Counter()
     named: set[str] = set()
+    body = next((s.start for s in doc.sents if s.text.strip() and not is_headline(s)), len(doc))
     for ent in doc.ents:
+        if ent.sent.start > body and is_headline(ent.sent):
+            continue
         if ent.label_ == "KG":
             candidates = index.candidates(ent.text)
             if any(a.kind == "organisation" for a in candidates):

@@ -1,0 +1,75 @@
+"""Extraction rules that generalise beyond the dev corpus (issue 3): each row is worded apart from any
+corpus article, and each rule has at least two rows worded differently.
+
+A row is (name, text, published, pair, category, date): with FOUND the event must be extracted and
+asserted; with NOT_FOUND no asserted event of that pair and category may be.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.ingest import article_from_text
+from kg.model import dyad_key
+
+FOUND: list[tuple[str, str, date, str, str, str | None]] = []
+
+NOT_FOUND: list[tuple[str, str, date, str, str]] = [
+    # a teaser after the story names another story's state: it is not the story's focus, so it does not
+    # fill a side the story leaves unsaid
+    (
+        "teaser-not-focus",
+        "Armenia and Azerbaijan agreed on Tuesday to pull back troops from their shared frontier.\n\n"
+        "Also today: Georgia raises interest rates",
+        date(2024, 5, 8),
+        "ARM-GEO",
+        "base_access",
+    ),
+    (
+        "related-not-focus",
+        "Ethiopian and Eritrean officers instructed their units to stay in barracks on Sunday.\n\n"
+        "Related: Kenya opens new port",
+        date(2019, 3, 4),
+        "ETH-KEN",
+        "cooperation",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def extract(extractor):
+    def run(name: str, text: str, published: date):
+        return extractor.extract(article_from_text(text, id=name, published=published))
+
+    return run
+
+
+def _asserted(events, pair: str, category: str):
+    return [
+        e
+        for e in events
+        if e.status == "asserted"
+        and dyad_key(e.source.country, e.target.country) == pair
+        and e.category == category
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published", "pair", "category", "when"), FOUND, ids=[r[0] for r in FOUND]
+)
+def test_found(extract, name, text, published, pair, category, when):
+    events = extract(name, text, published)
+    found = _asserted(events, pair, category)
+    assert found, events
+    if when is not None:
+        assert when in {e.date.value for e in found}, found
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published", "pair", "category"), NOT_FOUND, ids=[r[0] for r in NOT_FOUND]
+)
+def test_not_found(extract, name, text, published, pair, category):
+    events = extract(name, text, published)
+    assert not _asserted(events, pair, category), events
