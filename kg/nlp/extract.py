@@ -1643,7 +1643,11 @@ def _pairs(
                 add(places[0], m, False)
             return out
         if not objects and len(taken) >= 2 and other in taken:
-            other = next((c for c in focus.ranked if c not in taken and c in index.actors), None)
+            # the story's next state, when it is more about it than about one of the actors ("the US,
+            # Britain and Canada imposed sanctions" on Myanmar); a story about the actors themselves
+            # ("Kyrgyzstan and Tajikistan agreed to pull back troops") names no third side
+            last = max(focus.ranked.index(c) for c in taken if c in focus.ranked)
+            other = next((c for c in focus.ranked[:last] if c not in taken and c in index.actors), None)
             if other is None:
                 return out
         here = _focus_mention_of(trigger, other, index)
