@@ -1239,8 +1239,14 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
     categories = {t.i: e.category for t, e in found}
     kept, absorbed = [], {}  # absorbed: event noun -> category of the verb it gave way to
     for token, entry in found:
-        if entry.type == "agreement" and any(c.dep_ == "xcomp" and c.i in at for c in token.children):
-            continue  # "agreed to withdraw its soldiers": what was agreed is the event
+        if (
+            entry.type == "agreement"
+            and any(c.dep_ == "xcomp" and c.i in at for c in token.children)
+            and not entry.needs & _words(t for c in token.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
+        ):
+            # "agreed to withdraw its soldiers": what was agreed is the event ("agreed to a ceasefire and
+            # to pull back troops" names an accord of its own)
+            continue
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head

@@ -14,7 +14,34 @@ import pytest
 from kg.ingest import article_from_text
 from kg.model import dyad_key
 
-FOUND: list[tuple[str, str, date, str, str, str | None]] = []
+FOUND: list[tuple[str, str, date, str, str, str | None]] = [
+    # a ceasefire or truce agreed between two states is an agreement, also beside an agreed pull-back
+    (
+        "agreed-ceasefire",
+        "Armenia and Azerbaijan agreed on Saturday to a humanitarian ceasefire after talks in Moscow.",
+        date(2021, 3, 1),
+        "ARM-AZE",
+        "cooperation",
+        "2021-02-27",
+    ),
+    (
+        "observe-ceasefire",
+        "India and Pakistan agreed last week to observe a strict ceasefire along the Line of Control.",
+        date(2021, 3, 1),
+        "IND-PAK",
+        "cooperation",
+        "2021-02",
+    ),
+    (
+        "ceasefire-and-pull-back",
+        "Ecuador and Peru agreed to a ceasefire and to pull back their forces from the contested zone, after "
+        "ten days of clashes.",
+        date(1995, 2, 18),
+        "ECU-PER",
+        "cooperation",
+        None,
+    ),
+]
 
 NOT_FOUND: list[tuple[str, str, date, str, str]] = [
     # a story about two states acting together names no third side: a state mentioned once later is not
