@@ -1242,7 +1242,9 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
         if (
             entry.type == "agreement"
             and any(c.dep_ == "xcomp" and c.i in at for c in token.children)
-            and not entry.needs & _words(t for c in token.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
+            and not entry.needs & _words(
+                t for c in token.children if c.dep_ in ("dobj", "prep") for t in c.subtree
+            )
         ):
             # "agreed to withdraw its soldiers": what was agreed is the event ("agreed to a ceasefire and
             # to pull back troops" names an accord of its own)
