@@ -386,8 +386,9 @@ class Extractor:
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
         if token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX"):
-            # "the three juntas formed the Alliance of Sahel States": what they created is no side
-            created = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            # "the three juntas formed the Alliance of Sahel States": what they created is no side (who
+            # they established relations with is)
+            created = {c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
             objects = [m for m in objects if m.root not in created]
         alongside = [m for m in objects if _alongside(doc[m.root])]
         if subjects and alongside:
@@ -1324,13 +1325,20 @@ def _clause_head(token: Token) -> Token:
     return t
 
 
-def _phrase(token: Token) -> Iterator[Token]:
-    """The token's subtree without the clauses hanging from it (relative, adverbial, coordinated verbs)."""
+def _phrase(token: Token, described: bool = False) -> Iterator[Token]:
+    """The token's subtree without the clauses hanging from it (relative, adverbial, coordinated verbs).
+    An apposition adds its names, not who it relates them to ("the Solomon Islands, Taiwan's largest
+    ally": Taiwan is no side)."""
     yield token
     for child in token.children:
         if child.dep_ in CLAUSE_BREAKS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
             continue
-        yield from _phrase(child)
+        if described and child.dep_ not in APPOSITION_NAME_DEPS:
+            continue
+        yield from _phrase(child, described or child.dep_ == "appos")
+
+
+APPOSITION_NAME_DEPS = frozenset({"compound", "flat", "conj", "cc", "appos"})
 
 
 def _excluded(token: Token, trigger_tokens: set[int]) -> set[int]:

@@ -41,9 +41,58 @@ FOUND: list[tuple[str, str, date, str, str, str | None]] = [
         "cooperation",
         None,
     ),
+    # establishing relations is cooperation, ending them is tension
+    (
+        "established-relations",
+        "Vanuatu established diplomatic relations with China in 1982.",
+        date(2023, 3, 27),
+        "CHN-VUT",
+        "cooperation",
+        "1982",
+    ),
+    (
+        "moved-to-establish-ties",
+        "Nicaragua moved in December to establish ties with Beijing, officials said.",
+        date(2022, 1, 10),
+        "CHN-NIC",
+        "cooperation",
+        "2021-12",
+    ),
+    (
+        "terminated-relations",
+        "Panama terminated its diplomatic relations with Taipei in June 2017.",
+        date(2023, 3, 27),
+        "PAN-TWN",
+        "tension",
+        "2017-06",
+    ),
+    (
+        "ending-ties",
+        "Honduras said on Saturday it was ending ties with Taiwan.",
+        date(2023, 3, 27),
+        "HND-TWN",
+        "tension",
+        "2023-03-25",
+    ),
 ]
 
 NOT_FOUND: list[tuple[str, str, date, str, str]] = [
+    # an apposition describing a side names no side of its own
+    (
+        "apposition-possessor",
+        "Burkina Faso, Mali's closest partner, signed a defence pact with Russia on Monday.",
+        date(2023, 3, 27),
+        "MLI-RUS",
+        "cooperation",
+    ),
+    (
+        "apposition-ally",
+        "Armenia, long Russia's closest ally in the Caucasus, signed a partnership agreement with the "
+        "European Union on Friday.",
+        date(2017, 11, 27),
+        "EU-RUS",
+        "cooperation",
+    ),
     # a story about two states acting together names no third side: a state mentioned once later is not
     # who they acted on
     (
