@@ -1522,9 +1522,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_tokens:
                 objects = [m for m in collect(_phrase(child), set()) if m not in subjects]
-    if not objects and len({m.country for m in subjects}) <= 1:
-        # "revoking the agreement under which American troops are stationed": the accord's own clause
-        # names its other party (among that clause's own arguments)
+    if not objects:
+        # "revoking the agreement under which American troops are stationed", "the UAE and Bahrain signed
+        # agreements establishing relations with Israel": the accord's own clause names its other party
+        # (among that clause's own arguments)
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in ACCORD_NOUNS:
                 clauses = [c for c in child.children if c.dep_ in ("relcl", "acl")]
@@ -1617,7 +1618,9 @@ def _pairs(
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
-    if entry.symmetric and len(subjects) >= 2:
+    if entry.symmetric and len(subjects) >= 2 and not objects:
+        # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed
+        # accords with Israel": each with Israel)
         for a, b in itertools.combinations(subjects, 2):
             add(a, b, True)
     if subjects and objects:

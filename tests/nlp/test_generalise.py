@@ -74,9 +74,40 @@ FOUND: list[tuple[str, str, date, str, str, str | None]] = [
         "tension",
         "2023-03-25",
     ),
+    # two signatories with a third: each signed with the third, the accord's own clause may name it
+    (
+        "signed-accords-normalising-with",
+        "Morocco and Sudan signed agreements normalising relations with Israel late last year.",
+        date(2021, 1, 10),
+        "ISR-SDN",
+        "cooperation",
+        "2020",
+    ),
+    (
+        "signed-with-third",
+        "Estonia and Latvia signed defence cooperation agreements with the United States in January 2017.",
+        date(2021, 1, 10),
+        "LVA-USA",
+        "cooperation",
+        "2017-01",
+    ),
 ]
 
 NOT_FOUND: list[tuple[str, str, date, str, str]] = [
+    (
+        "cosignatories-not-paired",
+        "Morocco and Sudan signed agreements normalising relations with Israel late last year.",
+        date(2021, 1, 10),
+        "MAR-SDN",
+        "cooperation",
+    ),
+    (
+        "cosignatories-with-third-not-paired",
+        "Estonia and Latvia signed defence cooperation agreements with the United States in January 2017.",
+        date(2021, 1, 10),
+        "EST-LVA",
+        "cooperation",
+    ),
     # an apposition describing a side names no side of its own
     (
         "apposition-possessor",
