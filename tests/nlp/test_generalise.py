@@ -1,8 +1,8 @@
 """Extraction rules that generalise beyond the dev corpus (issue 3): each row is worded apart from any
 corpus article, and each rule has at least two rows worded differently.
 
-A row is (name, text, published, pair, category, date): with FOUND the event must be extracted and
-asserted; with NOT_FOUND no asserted event of that pair and category may be.
+A row is (name, published, expectation, text). The expectation "PAIR CATEGORY [DATE]" asks for an
+asserted event of that pair and category (on that date); "no PAIR CATEGORY" forbids any.
 """
 
 from __future__ import annotations
@@ -14,152 +14,123 @@ import pytest
 from kg.ingest import article_from_text
 from kg.model import dyad_key
 
-FOUND: list[tuple[str, str, date, str, str, str | None]] = [
+ROWS = [
     # a ceasefire or truce agreed between two states is an agreement, also beside an agreed pull-back
     (
         "agreed-ceasefire",
-        "Armenia and Azerbaijan agreed on Saturday to a humanitarian ceasefire after talks in Moscow.",
         date(2021, 3, 1),
-        "ARM-AZE",
-        "cooperation",
-        "2021-02-27",
+        "ARM-AZE cooperation 2021-02-27",
+        "Armenia and Azerbaijan agreed on Saturday to a humanitarian ceasefire after talks in Moscow.",
     ),
     (
         "observe-ceasefire",
-        "India and Pakistan agreed last week to observe a strict ceasefire along the Line of Control.",
         date(2021, 3, 1),
-        "IND-PAK",
-        "cooperation",
-        "2021-02",
+        "IND-PAK cooperation 2021-02",
+        "India and Pakistan agreed last week to observe a strict ceasefire along the Line of Control.",
     ),
     (
         "ceasefire-and-pull-back",
-        "Ecuador and Peru agreed to a ceasefire and to pull back their forces from the contested zone, after "
-        "ten days of clashes.",
         date(1995, 2, 18),
-        "ECU-PER",
-        "cooperation",
-        None,
+        "ECU-PER cooperation",
+        "Ecuador and Peru agreed to a ceasefire and to pull back their forces from the contested "
+        "zone, after ten days of clashes.",
     ),
     # establishing relations is cooperation, ending them is tension
     (
         "established-relations",
-        "Vanuatu established diplomatic relations with China in 1982.",
         date(2023, 3, 27),
-        "CHN-VUT",
-        "cooperation",
-        "1982",
+        "CHN-VUT cooperation 1982",
+        "Vanuatu established diplomatic relations with China in 1982.",
     ),
     (
         "moved-to-establish-ties",
-        "Nicaragua moved in December to establish ties with Beijing, officials said.",
         date(2022, 1, 10),
-        "CHN-NIC",
-        "cooperation",
-        "2021-12",
+        "CHN-NIC cooperation 2021-12",
+        "Nicaragua moved in December to establish ties with Beijing, officials said.",
     ),
     (
         "terminated-relations",
-        "Panama terminated its diplomatic relations with Taipei in June 2017.",
         date(2023, 3, 27),
-        "PAN-TWN",
-        "tension",
-        "2017-06",
+        "PAN-TWN tension 2017-06",
+        "Panama terminated its diplomatic relations with Taipei in June 2017.",
     ),
     (
         "ending-ties",
-        "Honduras said on Saturday it was ending ties with Taiwan.",
         date(2023, 3, 27),
-        "HND-TWN",
-        "tension",
-        "2023-03-25",
+        "HND-TWN tension 2023-03-25",
+        "Honduras said on Saturday it was ending ties with Taiwan.",
     ),
     # two signatories with a third: each signed with the third, the accord's own clause may name it
     (
         "signed-accords-normalising-with",
-        "Morocco and Sudan signed agreements normalising relations with Israel late last year.",
         date(2021, 1, 10),
-        "ISR-SDN",
-        "cooperation",
-        "2020",
+        "ISR-SDN cooperation 2020",
+        "Morocco and Sudan signed agreements normalising relations with Israel late last year.",
     ),
     (
         "signed-with-third",
-        "Estonia and Latvia signed defence cooperation agreements with the United States in January 2017.",
         date(2021, 1, 10),
-        "LVA-USA",
-        "cooperation",
-        "2017-01",
+        "LVA-USA cooperation 2017-01",
+        "Estonia and Latvia signed defence cooperation agreements with the United States in January 2017.",
     ),
-]
-
-NOT_FOUND: list[tuple[str, str, date, str, str]] = [
     (
         "cosignatories-not-paired",
-        "Morocco and Sudan signed agreements normalising relations with Israel late last year.",
         date(2021, 1, 10),
-        "MAR-SDN",
-        "cooperation",
+        "no MAR-SDN cooperation",
+        "Morocco and Sudan signed agreements normalising relations with Israel late last year.",
     ),
     (
         "cosignatories-with-third-not-paired",
-        "Estonia and Latvia signed defence cooperation agreements with the United States in January 2017.",
         date(2021, 1, 10),
-        "EST-LVA",
-        "cooperation",
+        "no EST-LVA cooperation",
+        "Estonia and Latvia signed defence cooperation agreements with the United States in January 2017.",
     ),
     # an apposition describing a side names no side of its own
     (
         "apposition-possessor",
-        "Burkina Faso, Mali's closest partner, signed a defence pact with Russia on Monday.",
         date(2023, 3, 27),
-        "MLI-RUS",
-        "cooperation",
+        "no MLI-RUS cooperation",
+        "Burkina Faso, Mali's closest partner, signed a defence pact with Russia on Monday.",
     ),
     (
         "apposition-ally",
-        "Armenia, long Russia's closest ally in the Caucasus, signed a partnership agreement with the "
-        "European Union on Friday.",
         date(2017, 11, 27),
-        "EU-RUS",
-        "cooperation",
+        "no EU-RUS cooperation",
+        "Armenia, long Russia's closest ally in the Caucasus, signed a partnership agreement with "
+        "the European Union on Friday.",
     ),
     # a story about two states acting together names no third side: a state mentioned once later is not
     # who they acted on
     (
         "two-actors-no-third",
-        "Eritrea and Djibouti withdrew soldiers from the contested Ras Doumeira area on Thursday, the two "
-        "governments said. Eritrea and Djibouti fought a brief border war in 2008. Qatar had mediated "
-        "between them until 2017.",
         date(2023, 5, 30),
-        "DJI-QAT",
-        "base_access",
+        "no DJI-QAT base_access",
+        "Eritrea and Djibouti withdrew soldiers from the contested Ras Doumeira area on Thursday, "
+        "the two governments said. Eritrea and Djibouti fought a brief border war in 2008. Qatar had "
+        "mediated between them until 2017.",
     ),
     (
         "two-actors-no-offerer",
-        "Armenia and Azerbaijan pulled troops back from the frontier on Tuesday. The two neighbours fought "
-        "a war over Karabakh in 2020. France has offered to host talks.",
         date(2023, 5, 30),
-        "ARM-FRA",
-        "base_access",
+        "no ARM-FRA base_access",
+        "Armenia and Azerbaijan pulled troops back from the frontier on Tuesday. The two neighbours "
+        "fought a war over Karabakh in 2020. France has offered to host talks.",
     ),
     # a teaser after the story names another story's state: it is not the story's focus, so it does not
     # fill a side the story leaves unsaid
     (
         "teaser-not-focus",
-        "Armenia and Azerbaijan agreed on Tuesday to pull back troops from their shared frontier.\n\n"
-        "Also today: Georgia raises interest rates",
         date(2024, 5, 8),
-        "ARM-GEO",
-        "base_access",
+        "no ARM-GEO base_access",
+        "Armenia and Azerbaijan agreed on Tuesday to pull back troops from their shared "
+        "frontier.\n\nAlso today: Georgia raises interest rates",
     ),
     (
         "related-not-focus",
-        "Ethiopian and Eritrean officers instructed their units to stay in barracks on Sunday.\n\n"
-        "Related: Kenya opens new port",
         date(2019, 3, 4),
-        "ETH-KEN",
-        "cooperation",
+        "no ETH-KEN cooperation",
+        "Ethiopian and Eritrean officers instructed their units to stay in barracks on "
+        "Sunday.\n\nRelated: Kenya opens new port",
     ),
 ]
 
@@ -172,30 +143,20 @@ def extract(extractor):
     return run
 
 
-def _asserted(events, pair: str, category: str):
-    return [
+@pytest.mark.parametrize(("name", "published", "expectation", "text"), ROWS, ids=[r[0] for r in ROWS])
+def test_rule(extract, name, published, expectation, text):
+    absent = expectation.startswith("no ")
+    pair, category, *when = expectation.removeprefix("no ").split()
+    events = extract(name, text, published)
+    found = [
         e
         for e in events
         if e.status == "asserted"
         and dyad_key(e.source.country, e.target.country) == pair
         and e.category == category
     ]
-
-
-@pytest.mark.parametrize(
-    ("name", "text", "published", "pair", "category", "when"), FOUND, ids=[r[0] for r in FOUND]
-)
-def test_found(extract, name, text, published, pair, category, when):
-    events = extract(name, text, published)
-    found = _asserted(events, pair, category)
-    assert found, events
-    if when is not None:
-        assert when in {e.date.value for e in found}, found
-
-
-@pytest.mark.parametrize(
-    ("name", "text", "published", "pair", "category"), NOT_FOUND, ids=[r[0] for r in NOT_FOUND]
-)
-def test_not_found(extract, name, text, published, pair, category):
-    events = extract(name, text, published)
-    assert not _asserted(events, pair, category), events
+    if absent:
+        assert not found, events
+    else:
+        assert found, events
+        assert not when or when[0] in {e.date.value for e in found}, found
