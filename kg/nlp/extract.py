@@ -100,7 +100,7 @@ PLANNED_HEADS = {
     "poise",
     "go",
 }
-DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give", "force", "compel", "oblige"}
+DEMANDING_HEADS = {"demand", "ask", "tell", "order", "request", "instruct", "give", "force", "compel", "oblige"}
 ANNOUNCING_HEADS = {
     "agree",
     "announce",

@@ -132,6 +132,25 @@ ROWS = [
         "Ethiopian and Eritrean officers instructed their units to stay in barracks on "
         "Sunday.\n\nRelated: Kenya opens new port",
     ),
+    # commanding one's own troops is no base access; ordering foreign troops out revokes theirs
+    (
+        "ordered-own-troops",
+        date(2020, 8, 14),
+        "no GRC-TUR base_access",
+        "Greece ordered 2,000 soldiers to the Evros border with Turkey on Thursday.",
+    ),
+    (
+        "ordered-to-alert",
+        date(2020, 8, 14),
+        "no ARM-AZE base_access",
+        "Armenia's prime minister ordered troops on the border with Azerbaijan to full alert on Sunday.",
+    ),
+    (
+        "ordered-foreign-troops-out",
+        date(2020, 8, 14),
+        "FRA-MLI base_access 2020-08-10",
+        "On Monday the junta ordered French troops to leave Mali.",
+    ),
 ]
 
 
