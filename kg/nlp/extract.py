@@ -100,7 +100,9 @@ PLANNED_HEADS = {
     "poise",
     "go",
 }
-DEMANDING_HEADS = {"demand", "ask", "tell", "order", "request", "instruct", "give", "force", "compel", "oblige"}
+DEMANDING_HEADS = {
+    "demand", "ask", "tell", "order", "request", "instruct", "give", "force", "compel", "oblige"
+}
 ANNOUNCING_HEADS = {
     "agree",
     "announce",
