@@ -1617,6 +1617,8 @@ def _pairs(
     objects = [m for m in objects if _under(m, trigger, "sidelines") is None]
     # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
+    # "joined NATO despite objections from Russia": who objected is not a side of the joining
+    objects = [m for m in objects if _under(m, trigger, "despite") is None]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)

@@ -151,6 +151,38 @@ ROWS = [
         "FRA-MLI base_access 2020-08-10",
         "On Monday the junta ordered French troops to leave Mali.",
     ),
+    # granting asylum or a visa to people is no aid to their state (a grant or a granted loan is)
+    (
+        "granted-asylum",
+        date(2022, 12, 21),
+        "no MEX-PER cooperation",
+        "Mexico granted asylum to the family of the ousted Peruvian leader on Tuesday.",
+    ),
+    (
+        "granted-visas",
+        date(2019, 5, 2),
+        "no BRA-VEN cooperation",
+        "Brazil has granted humanitarian visas to thousands of Venezuelan families since 2018.",
+    ),
+    (
+        "granted-loan",
+        date(2022, 12, 21),
+        "JPN-VNM cooperation 2022-03",
+        "Japan granted Vietnam a loan of 500 million dollars for a metro line in March.",
+    ),
+    # who objected to an act is not its other side
+    (
+        "despite-objections",
+        date(2018, 1, 10),
+        "no MNE-RUS cooperation",
+        "Montenegro joined NATO in 2017 despite strong objections from Russia.",
+    ),
+    (
+        "despite-opposition",
+        date(2024, 3, 10),
+        "no SWE-TUR cooperation",
+        "Sweden joined the alliance in March despite months of opposition from Turkey and Hungary.",
+    ),
 ]
 
 
