@@ -183,6 +183,20 @@ ROWS = [
         "no SWE-TUR cooperation",
         "Sweden joined the alliance in March despite months of opposition from Turkey and Hungary.",
     ),
+    # states that fought (a war, or as 'the two countries') clashed
+    (
+        "two-countries-fought",
+        date(2021, 1, 10),
+        "ECU-PER tension 1995",
+        "Ecuador and Peru signed a peace accord in Brasilia in October 1998. The two countries had "
+        "fought a brief war over the Cenepa valley in 1995.",
+    ),
+    (
+        "fought-a-war",
+        date(2021, 1, 10),
+        "ARM-AZE tension 2020",
+        "Armenia and Azerbaijan fought a six-week war over Karabakh in 2020.",
+    ),
 ]
 
 
