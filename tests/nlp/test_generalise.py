@@ -197,6 +197,25 @@ ROWS = [
         "ARM-AZE tension 2020",
         "Armenia and Azerbaijan fought a six-week war over Karabakh in 2020.",
     ),
+    # peacekeepers and paratroopers are forces that arrive, are hosted and leave
+    (
+        "peacekeepers-withdrawal",
+        date(2021, 1, 10),
+        "IND-LKA base_access 1990-03",
+        "The withdrawal of Indian peacekeepers from Sri Lanka was completed in March 1990.",
+    ),
+    (
+        "peacekeepers-leaving",
+        date(2021, 1, 10),
+        "FJI-SYR base_access 2014-09",
+        "Fijian peacekeepers began leaving the Golan Heights in Syria in September 2014.",
+    ),
+    (
+        "paratroopers-arrived",
+        date(2021, 1, 10),
+        "CAF-RWA base_access 2020-12",
+        "Rwandan paratroopers arrived in the Central African Republic in December 2020.",
+    ),
 ]
 
 
