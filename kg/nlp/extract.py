@@ -255,10 +255,12 @@ class Extractor:
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
+        people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
-            mentions = sentence_mentions(sent, self.index, focus, published)
+            mentions = _people_mentions(sent, sentence_mentions(sent, self.index, focus, published), people)
+            people.update(_introduced_people(sent, mentions))
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
             mentions = _group_mentions(sent, mentions, groups, self.index)
@@ -766,6 +768,31 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
+    """People the gazetteer does not know, introduced by an office of a state ("Guyanese President Irfaan
+    Ali", "Tajik President Emomali Rahmon"): their last names, with the office's mention."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        title = sent.doc[m.root]
+        person = title.head
+        if m.coref or m.actor.kind not in ("government", "military") or title.dep_ != "compound":
+            continue
+        if person.ent_type_ == "PERSON" and person.is_title:
+            out[person.text] = m
+    return out
+
+
+def _people_mentions(sent: Span, mentions: list[Mention], people: dict[str, Mention]) -> list[Mention]:
+    """Mentions with the people introduced earlier by their office added: "Ali and Maduro met"."""
+    taken = {i for m in mentions for i in m.tokens()}
+    added = [
+        Mention(t.i, t.i + 1, t.i, m.actor, m.country, t.text)
+        for t in sent
+        if t.pos_ == "PROPN" and t.i not in taken and (m := people.get(t.text)) is not None
+    ]
+    return _merged(mentions, added)
+
+
 def _other_party(word: Token) -> bool:
     """Whether a name is the other party of a relation: "relations with France", "a case against Russia"."""
     return word.dep_ == "pobj" and word.head.lower_ in ("with", "against", "toward", "towards")
@@ -1113,8 +1140,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 continue  # "the 1,500 French soldiers deployed in Niger": who they are, not an event
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
-            if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
-                continue
+            if entry.transitive and not any(
+                c.dep_ == "dobj" or (c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children))
+                for c in token.children
+            ):
+                continue  # "met Putin", "Ali and Maduro met" (not "a meeting in Abuja")
             if (
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)

@@ -216,6 +216,42 @@ ROWS = [
         "CAF-RWA base_access 2020-12",
         "Rwandan paratroopers arrived in the Central African Republic in December 2020.",
     ),
+    # a person the gazetteer does not know, introduced by an office of a state, acts for that state later on
+    (
+        "surname-after-office",
+        date(2024, 3, 1),
+        "KEN-ZMB cooperation 2024-03-01",
+        "Kenyan lawmakers approved the budget on Thursday in Nairobi, Kenya's capital. Zambian "
+        "President Hakainde Hichilema arrived in the city the same evening. On Friday Hichilema and "
+        "William Ruto signed a trade accord.",
+    ),
+    (
+        "surname-accuses",
+        date(2024, 3, 1),
+        "ARG-ESP tension",
+        "Hungary's parliament sat late on Monday. Argentine President Javier Milei addressed a "
+        "conference in Madrid the same week. Milei accused Spain of insulting his wife.",
+    ),
+    (
+        "surname-not-focus",
+        date(2024, 3, 1),
+        "no ESP-HUN tension",
+        "Hungary's parliament sat late on Monday. Argentine President Javier Milei addressed a "
+        "conference in Madrid the same week. Milei accused Spain of insulting his wife.",
+    ),
+    # two leaders who met, coordinated as the subject, met each other
+    (
+        "coordinated-met",
+        date(2024, 1, 10),
+        "CHN-USA cooperation 2023-11",
+        "Biden and Xi met in Woodside, California, in November 2023.",
+    ),
+    (
+        "coordinated-met-city",
+        date(2024, 1, 10),
+        "DEU-FRA cooperation 2023-10",
+        "Macron and Scholz met in Hamburg in October 2023.",
+    ),
 ]
 
 
