@@ -2282,6 +2282,7 @@ def event_date(
             and not _reported(root)
             and not _other_event_time(anchors[id(m)], token, trigger_tokens)
             and not _names_a_thing(m, root, token)
+            and not _takes_effect(m, root)
         ]
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
@@ -2302,7 +2303,10 @@ def event_date(
                 return _offset(hits[0].date, head, "clause", token), "clause"
             if h.dep_ in ("relcl", "advcl", "acl") and h.head.i in spans:
                 return spans[h.head.i].date, "clause"  # "in March, when the junta revoked…"
-            if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
+            # "signed on Saturday a decree imposing sanctions": a present participle describing the object
+            # of a dated clause happens with it
+            described = h.dep_ == "acl" and h.tag_ == "VBG"
+            if (h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") and not described) or h.head == h:
                 break
             h = _clause_head(h.head)
         # a date opening the sentence ("In March 2022, after …, Algeria recalled …") frames its main clause
@@ -2328,6 +2332,17 @@ def event_date(
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
+
+
+def _takes_effect(m: DateMention, root: Token) -> bool:
+    """Whether a date says from when a measure applies, not when it was taken: "a ban on charter flights
+    from January", "flights suspended starting July 8" ("from March to May" is a span of the act)."""
+    first = (m.text or "").split(" ", 1)[0].lower()
+    effect = first in EFFECT_WORDS or root.head.lower_ in EFFECT_WORDS
+    return effect and not re.search(r"\b(to|until|till|through)\b", m.text or "")
+
+
+EFFECT_WORDS = frozenset({"from", "starting", "effective"})
 
 
 def _token_at(doc: Doc, char: int) -> int:
