@@ -1077,6 +1077,11 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
 
 
+PRIVATE_TRAVELLERS = frozenset(
+    "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
+)
+
+
 def _former(ent: Span) -> bool:
     """Whether a name or demonym describes someone by an office they no longer hold ("former Nigerian
     president Goodluck Jonathan", "ex-president Jonathan")."""
@@ -1213,6 +1218,13 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
     if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return True  # "signed up for closer ties": a choice of side, no document signed
+    if lemma == "sign" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DOMESTIC_ACTS for c in token.children
+    ):
+        return True  # "signed a decree imposing sanctions", "signed the bill into law": no accord
+    verb = token.head if token.dep_ == "dobj" else token
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
+        return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -1231,6 +1243,7 @@ def _not_an_event_use(token: Token) -> bool:
     return False
 
 
+DOMESTIC_ACTS = frozenset("decree law bill order legislation budget ordinance resolution".split())
 LABEL_VERBS = frozenset("designate declare call describe label brand term deem classify qualify".split())
 
 

@@ -274,6 +274,31 @@ ROWS = [
         "The Kremlin on Tuesday signed a decree imposing economic sanctions on Moldova, including a "
         "ban on wine imports and an end to visa-free travel from October.",
     ),
+    # signing a decree or a law is no accord; tourists and students travelling are no visit between states
+    (
+        "signed-decree",
+        date(2022, 3, 1),
+        "no RUS-TUR cooperation",
+        "Putin signed a decree on Saturday on economic measures against Turkey.",
+    ),
+    (
+        "signed-decree-evacuation",
+        date(2022, 3, 1),
+        "no BLR-UKR cooperation",
+        "Lukashenko signed a decree on Monday on the evacuation of Belarusian citizens from Ukraine.",
+    ),
+    (
+        "tourist-trips",
+        date(2019, 6, 22),
+        "no GEO-RUS cooperation",
+        "Russian tourists made about 1.4 million trips to Georgia last year.",
+    ),
+    (
+        "students-visited",
+        date(2019, 6, 22),
+        "no CHN-JPN cooperation",
+        "Chinese students visited Japan in large numbers last year.",
+    ),
 ]
 
 
