@@ -299,6 +299,20 @@ ROWS = [
         "no CHN-JPN cooperation",
         "Chinese students visited Japan in large numbers last year.",
     ),
+    # forces deployed at a government's request or to help it fight are support (cooperation), not basing
+    (
+        "deployed-to-help",
+        date(2022, 1, 10),
+        "MLI-TCD cooperation 2013-01",
+        "Chad deployed 2,000 soldiers to Mali in January 2013 to help fight the jihadists.",
+    ),
+    (
+        "deployed-at-request",
+        date(2018, 1, 10),
+        "GMB-SEN cooperation 2017-01",
+        "Senegal deployed troops to the Gambia in January 2017 at the request of the new president, "
+        "Adama Barrow.",
+    ),
 ]
 
 
