@@ -1070,6 +1070,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     )
     if head != root and _former(ent):
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
+    if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
+        return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
@@ -1077,6 +1079,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
 
 
+FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
+NEAR_PREPOSITIONS = frozenset("near along beside by".split())
 PRIVATE_TRAVELLERS = frozenset(
     "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
 )

@@ -313,6 +313,19 @@ ROWS = [
         "Senegal deployed troops to the Gambia in January 2017 at the request of the new president, "
         "Adama Barrow.",
     ),
+    # a state's border, frontier or coast that something happens near is a place, not a side
+    (
+        "downing-near-border",
+        date(2015, 11, 29),
+        "no SYR-TUR tension",
+        "Turkish jets shot down a Russian bomber near the Syrian border on Tuesday.",
+    ),
+    (
+        "ban-near-border",
+        date(2015, 11, 29),
+        "no RUS-SYR tension",
+        "Putin on Saturday signed a decree banning charter flights near the Syrian border.",
+    ),
 ]
 
 
