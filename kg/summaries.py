@@ -30,10 +30,14 @@ to nodes shared by every dyad, named by what a query knows before it starts (a c
 period), whose values it reads in one index range:
 
 - ``summary/period/CATEGORY/PERIOD`` (a ``kg:CategoryPeriod``, PERIOD a year or a month): one
-  ``kg:pairTally`` per dyad, "DYAD A B events articles articleMonths intensity first last";
+  ``kg:pairTally`` per dyad, "DYAD A B events articles articleMonths intensity first last", and, for
+  a dyad of two different actors, its events again as a number (``kg:pairEvents``): the quad's graph
+  names the pair, so a query ranks the pairs of a period by these numbers without reading a single
+  string (reading a stored string costs an index lookup, about 15 µs here; a number is in the quad);
 - ``summary/period/CATEGORY/YYYY-MM/TYPE``: the month's mentions of that type (``kg:summarises``),
-  each also as a ``kg:eventLine`` "START A-B EVENT SOURCE TARGET" (the pair's codes sorted), which
-  sorts as (date, pair, event), so a query can order and page them before looking anything up;
+  each between two different actors also as a ``kg:eventLine`` "START A-B EVENT SOURCE TARGET" (the
+  pair's codes sorted), which sorts as (date, pair, event), so a query can order and page them
+  before looking anything up, and count a month's lines without reading them;
 - ``summary/coup/YYYY/COUNTRY/TYPE`` (a ``kg:CoupYear``, COUNTRY the mentions' target): the coup
   mentions (``kg:summarises``), their articles (``kg:summaryArticle``) and the dyad's earliest
   ``kg:dateStart`` among them (``kg:mentionStart``).
@@ -151,7 +155,8 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
         for event, type_, line in zip(cell.mentions, cell.types, cell.lines, strict=True):
             type_month = PERIOD[f"{iri_safe(category)}/{period}/{iri_safe(type_)}"]
             add((type_month, KG.summarises, event_iri(event)))
-            add((type_month, KG.eventLine, Literal(line)))
+            if len(sides) == 2:
+                add((type_month, KG.eventLine, Literal(line)))
         article_months[(period[:4], category)] += len(cell.articles)
         _tally(graph, dyad, sides, period, category, cell, len(cell.articles))
     for (period, category), cell in years.items():
@@ -192,6 +197,8 @@ def _tally(
     period_node = PERIOD[f"{iri_safe(category)}/{period}"]
     graph.add((period_node, RDF.type, KG.CategoryPeriod))
     graph.add((period_node, KG.pairTally, Literal(tally)))
+    if a != b:
+        graph.add((period_node, KG.pairEvents, _integer(len(cell.mentions))))
 
 
 def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from rdflib import RDF, Literal
@@ -176,6 +177,18 @@ def test_period_nodes_hold_one_tally_line_per_pair_and_the_events_of_each_type()
         f"2024-03-16 NER-USA {EVENT['a/1']} NER USA",
     ]
     assert set(graph.objects(PERIOD["tension/2024-07/sanction"], KG.summarises)) == {EVENT["a/4"]}
+    # the events again as a number in the pair's graph: what top_tension_pairs ranks the pairs by
+    assert [(value(graph, node, KG.pairEvents)) for node in (march, PERIOD["tension/2024"])] == [3, 4]
+
+
+def test_an_actor_with_itself_has_no_event_lines_or_pair_events():
+    mentions = [replace(mention(1, "2024-03-16"), target="NER"), replace(mention(2, "2024-03-18"), target="NER")]
+    graph = summary_graph("NER", mentions, INTENSITIES)
+    march = PERIOD["tension/2024-03"]
+    assert [str(t) for t in graph.objects(march, KG.pairTally)] == ["NER NER NER 2 1 1 -8.0 2024-03-16 2024-03-18"]
+    assert set(graph.objects(PERIOD["tension/2024-03/pressure"], KG.summarises)) == {EVENT["a/1"], EVENT["a/2"]}
+    # not a pair: base_access_changes counts a month's lines and top_tension_pairs ranks pairs by these
+    assert not list(graph.triples((None, KG.eventLine, None))) and not list(graph.triples((None, KG.pairEvents, None)))
 
 
 def test_coup_nodes_list_the_coups_of_a_year_country_and_type():

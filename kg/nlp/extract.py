@@ -103,6 +103,7 @@ PLANNED_HEADS = {
 DEMANDING_HEADS = {
     "demand", "ask", "tell", "order", "request", "instruct", "give", "force", "compel", "oblige"
 }
+ORDERING_HEADS = {"order"}  # "ordered the withdrawal of …" (an authority's act; crowds also "demand")
 ANNOUNCING_HEADS = {
     "agree",
     "announce",
@@ -383,16 +384,25 @@ class Extractor:
             subjects, objects, grammatical = event_roles(announcer, mentions, trigger_tokens)
             if not objects and len(_distinct(subjects)) >= 2:
                 subjects, objects = _distinct(subjects)[:1], _distinct(subjects)[1:2]
-        if not objects and subjects and type_ in COMPLEMENT_TYPES and token.pos_ in ("VERB", "AUX"):
-            # "threatened to terminate the agreement with the United States": the threatened side
-            inner = {t.i for c in token.children if c.dep_ == "xcomp" for t in c.subtree}
+        if not objects and subjects and type_ in COMPLEMENT_TYPES:
+            # "threatened to terminate the agreement with the United States", "the activation of a standby
+            # force to restore President Bazoum in Niger": the threatened side
+            inner = _purpose(token) or _answered(token)
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
         if token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX"):
             # "the three juntas formed the Alliance of Sahel States": what they created is no side (who
             # they established relations with is)
-            created = {c.i for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+            made = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            partners = {
+                t.i
+                for c in made
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
+                for t in p.subtree
+            }
+            created = {t.i for c in made for t in c.subtree} - partners
             objects = [m for m in objects if m.root not in created]
         alongside = [m for m in objects if _alongside(doc[m.root])]
         if subjects and alongside:
@@ -439,6 +449,26 @@ class Extractor:
                 )
             )
         return out
+
+
+def _purpose(token: Token) -> set[int]:
+    """Tokens of the to-clauses saying what a trigger's phrase is for ("threatened to terminate …",
+    "a standby force to restore …")."""
+    clauses = [
+        c
+        for t in _phrase(token)
+        for c in t.children
+        if c.dep_ in ("xcomp", "relcl", "acl", "advcl") and any(a.tag_ == "TO" for a in c.children)
+    ]
+    return {t.i for c in clauses for t in c.subtree}
+
+
+def _answered(token: Token) -> set[int]:
+    """Tokens of the subject of the clause a warning is coordinated with: "the bloc ordered a standby force
+    readied, and Bamako warned that any intervention would be an attack on it" answers the bloc."""
+    if token.dep_ != "conj" or token.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {t.i for c in token.head.children if c.dep_ == "nsubj" for t in _phrase(c)}
 
 
 def _without_vaguer(events: list[Event]) -> list[Event]:
@@ -918,6 +948,7 @@ def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+PARTNER_PREPS = frozenset({"with", "between", "among"})
 CREATION_LEMMAS = frozenset("form create establish found launch forge unveil".split())
 GROUP_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6}
 LIST_DEPS = {"conj", "appos"}
@@ -966,6 +997,8 @@ def _group_mentions(
 
 
 BLOC_NOUNS = frozenset("bloc alliance organisation organization".split())
+# "the regional bloc" is the bloc already named ("the new bloc", "a rival alliance" are another)
+BLOC_ADJECTIVES = frozenset("regional continental".split())
 
 
 def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) -> list[Mention]:
@@ -978,7 +1011,10 @@ def _bloc_mentions(sent: Span, mentions: list[Mention], bloc: Mention | None) ->
             token.i in named
             or token.lower_ not in BLOC_NOUNS
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-            or any(c.dep_ in ("compound", "amod", "poss") for c in token.children)
+            or any(
+                c.dep_ in ("compound", "amod", "poss") and c.lower_ not in BLOC_ADJECTIVES
+                for c in token.children
+            )
         ):
             continue
         before = [m for m in mentions if m.end <= token.i and m.actor.kind == "organisation"]
@@ -1147,6 +1183,10 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 continue
             if entry.type == "access_used" and token.dep_ == "acl" and token.tag_ == "VBN":
                 continue  # "the 1,500 French soldiers deployed in Niger": who they are, not an event
+            if entry.type == "military_training" and _stationed(token):
+                break  # "1,000 US military personnel are deployed in Niger": a presence, no training begun
+            if token.head.pos_ == "ADP" and _stationed(_clause_head(token)):
+                break  # "… are deployed at Air Base 201": where the forces are, not an event of its own
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
@@ -1162,6 +1202,16 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+PRESENCE_VERBS = frozenset("deploy station base post garrison".split())
+
+
+def _stationed(verb: Token) -> bool:
+    """A state of presence, not an arrival: "personnel are deployed in Niger", "remain stationed there"."""
+    present = any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") for c in verb.children)
+    remains = verb.dep_ in ("xcomp", "acomp", "oprd") and verb.head.lemma_.lower() in ("remain", "stay")
+    return verb.lemma_.lower() in PRESENCE_VERBS and verb.tag_ == "VBN" and (present or remains)
 
 
 def _state_leaves_state(token: Token, mentions: list[Mention]) -> bool:
@@ -1194,6 +1244,10 @@ def _not_an_event_use(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
         return True
+    if _accord_described(token):
+        return True
+    if lemma == "deal" and token.pos_ == "VERB":
+        return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
     if lemma in ("seize", "take", "grab", "assume", "gain"):
         controlled = [
             p
@@ -1247,6 +1301,26 @@ def _not_an_event_use(token: Token) -> bool:
     return False
 
 
+# Verbs whose subject is an accord being made: "the deal was reached", "the pact was signed on Monday".
+MAKING_VERBS = frozenset(
+    "sign conclude ink seal reach strike agree finalise finalize approve ratify adopt announce unveil "
+    "negotiate broker renew extend".split()
+)
+
+
+def _accord_described(noun: Token) -> bool:
+    """ "the agreement had been imposed on the country", "the accord dates from 2012": an existing accord,
+    the subject of what is said about it, is no new agreement (unless the clause makes it: "the deal
+    was signed")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
+        and noun.head.lemma_.lower() not in MAKING_VERBS
+    )
+
+
 DOMESTIC_ACTS = frozenset("decree law bill order legislation budget ordinance resolution".split())
 LABEL_VERBS = frozenset("designate declare call describe label brand term deem classify qualify".split())
 
@@ -1280,8 +1354,26 @@ def _diplomat_leaves(token: Token) -> bool:
     return any(c.lemma_.lower() in DIPLOMAT_NOUNS for c in leavers)
 
 
+def _backed_acts(token: Token) -> set[int]:
+    """The gerunds of what a supporter backs someone in doing ("backed ECOWAS in demanding …")."""
+    return {
+        t.i
+        for t in token.subtree
+        if t.dep_ == "pcomp"
+        and t.tag_ == "VBG"
+        and t.head.lower_ == "in"
+        and token in (t.head.head, t.head.head.head)  # "backed X in …" or "backed X, in …"
+    }
+
+
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
-    """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it."""
+    """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
+    But an order gives way to the event it orders ("ordered the activation of a standby force", "ordered the
+    withdrawal of Danish forces")."""
+    ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() in ORDERING_HEADS}
+    # "backed ECOWAS in demanding Bazoum's release": the backer joins the act it backs
+    joined = {t.i for t, e in found if e.type == "support" and any(g.i in _backed_acts(t) for g, _ in found)}
+    found = [(t, e) for t, e in found if t.i not in ordered | joined]
     verbs = {t.i for t, _ in found if t.pos_ in ("VERB", "AUX")}
     # "the end of military cooperation": the event noun governs the noun it is about
     verbs |= {t.i for t, e in found if t.pos_ == "NOUN" and e.category != "cooperation"}
@@ -1512,6 +1604,12 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         head = verb.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
+        while verb.dep_ == "pcomp" and not any(c.dep_ in SUBJECT_DEPS for c in head.children):
+            # "backed the bloc ECOWAS in demanding": the parse may hang "in" on a noun, or a mis-tagged verb
+            up = _clause_head(head.head)
+            if up == head:
+                break
+            head = up
         if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head != verb:
             # "Erdogan appeared reassured after meeting Trump": the clause's subject, passive or not
             shared = (
@@ -1669,7 +1767,8 @@ def _pairs(
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
-    if entry.symmetric and len(subjects) >= 2 and not objects:
+    others = {m.country for m in objects} - {m.country for m in subjects}
+    if entry.symmetric and len(subjects) >= 2 and not others:
         # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed
         # accords with Israel": each with Israel)
         for a, b in itertools.combinations(subjects, 2):
@@ -1712,12 +1811,17 @@ def _pairs(
             for m in subjects:
                 add(places[0], m, False)
             return out
-        if not objects and len(taken) >= 2 and other in taken:
-            # the story's next state, when it is more about it than about one of the actors ("the US,
-            # Britain and Canada imposed sanctions" on Myanmar); a story about the actors themselves
-            # ("Kyrgyzstan and Tajikistan agreed to pull back troops") names no third side
-            last = max(focus.ranked.index(c) for c in taken if c in focus.ranked)
-            other = next((c for c in focus.ranked[:last] if c not in taken and c in index.actors), None)
+        receivers = {m.country for m in objects} if entry.type == "handover" else set()
+        if (not objects and len(taken) >= 2 and other in taken) or (not subjects and other in receivers):
+            # "the bases were handed over to Malian troops" in a story about Mali: the next state in focus;
+            # for several actors, one the story is more about than about one of them ("the US, Britain and
+            # Canada imposed sanctions" on Myanmar), as a story about the actors themselves ("Kyrgyzstan and
+            # Tajikistan agreed to pull back troops") names no third side
+            ranked = [c for c in focus.ranked if c in taken]
+            last = focus.ranked.index(ranked[-1]) if len(taken) >= 2 and ranked else len(focus.ranked)
+            other = next(
+                (c for c in focus.ranked[:last] if c not in taken | receivers and c in index.actors), None
+            )
             if other is None:
                 return out
         here = _focus_mention_of(trigger, other, index)
@@ -2053,6 +2157,8 @@ def _demander(token: Token) -> Token | None:
     head = clause.head
     if clause.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in DEMANDING_HEADS:
         return head
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ORDERING_HEADS:
+        return token.head  # "ordered the withdrawal of Danish special forces"
     return None
 
 

@@ -31,6 +31,145 @@ CASES = [
         [("NER-RUS", "cooperation", "2024-04-08")],
         [],
     ),
+    # an accord the clause makes is still an agreement; personnel arriving (not just there) are trainers
+    (
+        "deal-reached",
+        "On Monday the deal between Russia and Mali was reached after long talks.",
+        PUB,
+        [("MLI-RUS", "cooperation", "2024-04-08")],
+        [],
+    ),
+    (
+        "personnel-arrive",
+        "Russian military personnel arrived in Mali on Monday.",
+        PUB,
+        [("MLI-RUS", "cooperation", "2024-04-08")],
+        [],
+    ),
+    # readying forces to restore a deposed leader is a threat to the state the clause names (the order gives
+    # way to what it orders: no revocation of access); "the regional bloc" is the bloc last named
+    (
+        "standby-force-regional-bloc",
+        "The pact carries a clear message for ECOWAS. In August the regional bloc ordered the activation of a "
+        "standby force to restore President Mohamed Bazoum in Niger.",
+        date(2023, 9, 20),
+        [("ECOWAS-NER", "tension", "2023-08")],
+        ["ECOWAS-NER/asserted/revoke_access"],
+    ),
+    (
+        "mobilisation-to-reinstate",
+        "The African Union on Thursday ordered the mobilisation of troops to reinstate the ousted president "
+        "of Gabon.",
+        PUB,
+        [("AU-GAB", "tension", "2024-04-11")],
+        ["AU-GAB/asserted/revoke_access"],
+    ),
+    # bases handed over to the host's troops were the other state's in the story (even when the host is in
+    # focus); "bases" is lemmatised "basis"
+    (
+        "handed-over-to-malian-troops",
+        "Mali's army has grown in confidence since the French announced their departure from Mali. The bases "
+        "at Kidal, Tessalit and Timbuktu were handed over to Malian troops last year.",
+        date(2022, 2, 18),
+        [("FRA-MLI", "base_access", "2021")],
+        [],
+    ),
+    (
+        "handed-over-to-chadian-soldiers",
+        "Chad's army now guards the east on its own, Chad's government said after France's departure from "
+        "Chad. The camps at Abeche and Faya-Largeau were handed over to Chadian soldiers in January.",
+        date(2025, 2, 10),
+        [("FRA-TCD", "base_access", "2025-01")],
+        [],
+    ),
+    # an exchange of diplomatic notes is an agreement; one on the status of forces grants them access
+    (
+        "exchanged-notes-status-of-forces",
+        "The accord dates from 2012, when Niamey and Washington exchanged diplomatic notes setting out the "
+        "status of American forces.",
+        date(2024, 3, 17),
+        [("NER-USA", "base_access", "2012")],
+        [],
+    ),
+    (
+        "exchanged-notes-on-troops",
+        "In 2014 Manila and Washington exchanged notes on the status of US troops.",
+        PUB,
+        [("PHL-USA", "base_access", "2014")],
+        [],
+    ),
+    (
+        "exchanged-notes-on-the-border",
+        "Beijing and Hanoi exchanged diplomatic notes on the border in 2009.",
+        PUB,
+        [("CHN-VNM", "cooperation", "2009")],
+        [],
+    ),
+    # backing someone in an act is taking part in the act, not a support of the one backed
+    (
+        "backed-in-demanding",
+        "The standoff is the sharpest since the coup in Niger. France, which has backed the West African bloc "
+        "ECOWAS in demanding Bazoum's release, has become the main target of the junta's rhetoric.",
+        date(2023, 8, 27),
+        [("FRA-NER", "tension", None)],
+        ["ECOWAS-FRA/asserted/support"],
+    ),
+    (
+        "backed-in-demanding-release",
+        "Washington backed the European Union in demanding the release of the detained Georgian opposition "
+        "leaders on Monday.",
+        PUB,
+        [("GEO-USA", "tension", "2024-04-08")],
+        ["EU-USA/asserted/support"],
+    ),
+    (
+        "supported-in-pressing",
+        "Britain has supported France in pressing Mali's junta to hold elections.",
+        PUB,
+        [("GBR-MLI", "tension", None)],
+        ["FRA-GBR/asserted/support"],
+    ),
+    # a warning coordinated with another's act, naming no one, answers that actor (not the state in focus)
+    (
+        "warning-answers-the-bloc",
+        "The pact carries a clear message for ECOWAS. In August the regional bloc ordered the activation of a "
+        "standby force to restore President Mohamed Bazoum in Niger, and Bamako and Ouagadougou warned that "
+        "any intervention would be treated as an attack on them too.",
+        date(2023, 9, 20),
+        [("ECOWAS-MLI", "tension", "2023-08"), ("BFA-ECOWAS", "tension", "2023-08")],
+        ["MLI-NER/asserted/threat", "BFA-NER/asserted/threat"],
+    ),
+    (
+        "warning-answers-the-massing",
+        "Lithuania and Latvia hosted NATO exercises this week, and Lithuania asked for more troops. Russia "
+        "massed troops on the border on Monday, and Poland warned that any attack would be met with force.",
+        PUB,
+        [("POL-RUS", "tension", None)],
+        ["LTU-POL/asserted/threat"],
+    ),
+    # ordering the withdrawal of foreign forces revokes their access, like "ordered them to leave"
+    (
+        "ordered-the-withdrawal",
+        "Mali's junta on Monday ordered the withdrawal of Danish special forces.",
+        PUB,
+        [("DNK-MLI", "base_access", "2024-04-08")],
+        ["DNK-MLI/asserted/withdrawal_announced"],
+    ),
+    (
+        "ordered-the-departure",
+        "Niger's junta ordered the departure of French troops on Sunday.",
+        PUB,
+        [("FRA-NER", "base_access", "2024-04-07")],
+        ["FRA-NER/asserted/withdrawal_announced"],
+    ),
+    (
+        "the-regional-bloc",
+        "Leaders of the Southern African Development Community met in Windhoek. On Monday the regional bloc "
+        "suspended Madagascar.",
+        PUB,
+        [("MDG-SADC", "tension", "2024-04-08")],
+        [],
+    ),
     # demonym confusion: Nigerian written for Nigerien in a story about Niger
     (
         "demonym",
@@ -1406,6 +1545,31 @@ NOT_EVENTS = [
      "same.", date(2017, 6, 6), "MDV-YEM", "support"),
     ("drones-fly-missions", "From Agadez, American drones fly surveillance missions over Mali.",
      date(2024, 3, 1), "MLI-USA", "arms_transfer"),
+    # an existing accord, the subject of what is said about it, is no new agreement
+    ("accord-imposed", "Niger's junta said the agreement with the United States had been imposed on the "
+     "country.", date(2024, 4, 15), "NER-USA", "agreement"),
+    ("treaty-no-longer-served", "Armenian officials said the treaty with Russia no longer served Armenia's "
+     "interests.", date(2024, 2, 20), "ARM-RUS", "agreement"),
+    ("accord-outlived", "The accord between Paris and Bamako, the minister said, had long outlived its "
+     "purpose.", date(2022, 2, 1), "FRA-MLI", "agreement"),
+    # exchanging fire or prisoners is no exchange of notes
+    ("exchanged-fire", "Indian and Pakistani troops exchanged fire across the Line of Control on Monday.",
+     date(2024, 2, 6), "IND-PAK", "agreement"),
+    # the verb "deal" makes no deal
+    ("dealing-a-blow", "Mali, Burkina Faso and Niger said on Sunday that they were leaving ECOWAS, dealing "
+     "the most serious blow to the regional bloc since it was founded.", date(2024, 1, 29), "ECOWAS-MLI",
+     "agreement"),
+    ("dealt-a-blow", "Washington dealt a blow to Moscow's plans on Monday by sanctioning its banks.",
+     date(2024, 2, 27), "RUS-USA", "agreement"),
+    ("deal-with", "Algeria and Mali said they would deal with the crisis together.", date(2024, 1, 3),
+     "DZA-MLI", "agreement"),
+    # military personnel who are (or remain) deployed somewhere are a presence, not training begun
+    ("personnel-are-deployed", "About 1,000 US military personnel are deployed in Niger, mostly at Air Base "
+     "201 near Agadez.", date(2024, 3, 18), "NER-USA", ""),
+    ("personnel-are-deployed-in-mali", "Some 300 Russian military personnel are deployed in Mali.",
+     date(2024, 12, 12), "MLI-RUS", "military_training"),
+    ("personnel-remain-deployed", "Roughly 2,000 Turkish military personnel remain deployed in Somalia.",
+     date(2023, 5, 2), "SOM-TUR", "military_training"),
     # a lake (or an outlet named after one) is not the state
     (
         "lake-chad",

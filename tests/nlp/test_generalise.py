@@ -326,6 +326,21 @@ ROWS = [
         "no RUS-SYR tension",
         "Putin on Saturday signed a decree banning charter flights near the Syrian border.",
     ),
+    # co-signatories who sign in one of their own capitals still sign with one another; a bloc a treaty creates
+    # is what it creates, not a side
+    (
+        "signed-in-own-capital",
+        date(2021, 1, 10),
+        "RWA-UGA cooperation 2021-01-08",
+        "Kenya, Uganda and Rwanda signed a defence pact in the Kenyan capital on Friday.",
+    ),
+    (
+        "created-bloc-abbreviated",
+        date(2021, 1, 10),
+        "no ECOWAS-NGA cooperation",
+        "Nigeria hosted the summit. The treaty of Lagos created the Economic Community of West "
+        "African States (ECOWAS) in 1975.",
+    ),
 ]
 
 
