@@ -100,7 +100,9 @@ PLANNED_HEADS = {
     "poise",
     "go",
 }
-DEMANDING_HEADS = {"demand", "ask", "tell", "request", "instruct", "give", "force", "compel", "oblige"}
+DEMANDING_HEADS = {
+    "demand", "ask", "tell", "order", "request", "instruct", "give", "force", "compel", "oblige"
+}
 ORDERING_HEADS = {"order"}  # "ordered the withdrawal of …" (an authority's act; crowds also "demand")
 ANNOUNCING_HEADS = {
     "agree",
@@ -254,10 +256,12 @@ class Extractor:
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
+        people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
-            mentions = sentence_mentions(sent, self.index, focus, published)
+            mentions = _people_mentions(sent, sentence_mentions(sent, self.index, focus, published), people)
+            people.update(_introduced_people(sent, mentions))
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
             mentions = _group_mentions(sent, mentions, groups, self.index)
@@ -388,8 +392,17 @@ class Extractor:
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
         if token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX"):
-            # "the three juntas formed the Alliance of Sahel States": what they created is no side
-            created = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+            # "the three juntas formed the Alliance of Sahel States": what they created is no side (who
+            # they established relations with is)
+            made = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            partners = {
+                t.i
+                for c in made
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
+                for t in p.subtree
+            }
+            created = {t.i for c in made for t in c.subtree} - partners
             objects = [m for m in objects if m.root not in created]
         alongside = [m for m in objects if _alongside(doc[m.root])]
         if subjects and alongside:
@@ -638,10 +651,14 @@ def _participant(m: Mention) -> Participant:
 
 
 def document_focus(doc: Doc, index: ActorIndex) -> Focus:
-    """The state the article is most about, and every state named in it."""
+    """The state the article is most about, and every state named in it; teasers and furniture after the
+    story has begun ("Also today: Kazakhstan renames its capital") are about other stories."""
     counts: Counter[str] = Counter()
     named: set[str] = set()
+    body = next((s.start for s in doc.sents if s.text.strip() and not is_headline(s)), len(doc))
     for ent in doc.ents:
+        if ent.sent.start > body and is_headline(ent.sent):
+            continue
         if ent.label_ == "KG":
             candidates = index.candidates(ent.text)
             if any(a.kind == "organisation" for a in candidates):
@@ -781,6 +798,31 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
+    """People the gazetteer does not know, introduced by an office of a state ("Guyanese President Irfaan
+    Ali", "Tajik President Emomali Rahmon"): their last names, with the office's mention."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        title = sent.doc[m.root]
+        person = title.head
+        if m.coref or m.actor.kind not in ("government", "military") or title.dep_ != "compound":
+            continue
+        if person.ent_type_ == "PERSON" and person.is_title:
+            out[person.text] = m
+    return out
+
+
+def _people_mentions(sent: Span, mentions: list[Mention], people: dict[str, Mention]) -> list[Mention]:
+    """Mentions with the people introduced earlier by their office added: "Ali and Maduro met"."""
+    taken = {i for m in mentions for i in m.tokens()}
+    added = [
+        Mention(t.i, t.i + 1, t.i, m.actor, m.country, t.text)
+        for t in sent
+        if t.pos_ == "PROPN" and t.i not in taken and (m := people.get(t.text)) is not None
+    ]
+    return _merged(mentions, added)
+
+
 def _other_party(word: Token) -> bool:
     """Whether a name is the other party of a relation: "relations with France", "a case against Russia"."""
     return word.dep_ == "pobj" and word.head.lower_ in ("with", "against", "toward", "towards")
@@ -906,6 +948,7 @@ def _merged(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+PARTNER_PREPS = frozenset({"with", "between", "among"})
 CREATION_LEMMAS = frozenset("form create establish found launch forge unveil".split())
 GROUP_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6}
 LIST_DEPS = {"conj", "appos"}
@@ -1063,11 +1106,20 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     )
     if head != root and _former(ent):
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
+    if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
+        return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
     label = ent.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)].text
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
+
+
+FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
+NEAR_PREPOSITIONS = frozenset("near along beside by".split())
+PRIVATE_TRAVELLERS = frozenset(
+    "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
+)
 
 
 def _former(ent: Span) -> bool:
@@ -1137,8 +1189,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 break  # "… are deployed at Air Base 201": where the forces are, not an event of its own
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
-            if entry.transitive and not any(c.dep_ == "dobj" for c in token.children):
-                continue
+            if entry.transitive and not any(
+                c.dep_ == "dobj" or (c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children))
+                for c in token.children
+            ):
+                continue  # "met Putin", "Ali and Maduro met" (not "a meeting in Abuja")
             if (
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
@@ -1221,6 +1276,13 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
     if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return True  # "signed up for closer ties": a choice of side, no document signed
+    if lemma == "sign" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DOMESTIC_ACTS for c in token.children
+    ):
+        return True  # "signed a decree imposing sanctions", "signed the bill into law": no accord
+    verb = token.head if token.dep_ == "dobj" else token
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
+        return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -1259,6 +1321,7 @@ def _accord_described(noun: Token) -> bool:
     )
 
 
+DOMESTIC_ACTS = frozenset("decree law bill order legislation budget ordinance resolution".split())
 LABEL_VERBS = frozenset("designate declare call describe label brand term deem classify qualify".split())
 
 
@@ -1318,8 +1381,16 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
     categories = {t.i: e.category for t, e in found}
     kept, absorbed = [], {}  # absorbed: event noun -> category of the verb it gave way to
     for token, entry in found:
-        if entry.type == "agreement" and any(c.dep_ == "xcomp" and c.i in at for c in token.children):
-            continue  # "agreed to withdraw its soldiers": what was agreed is the event
+        if (
+            entry.type == "agreement"
+            and any(c.dep_ == "xcomp" and c.i in at for c in token.children)
+            and not entry.needs & _words(
+                t for c in token.children if c.dep_ in ("dobj", "prep") for t in c.subtree
+            )
+        ):
+            # "agreed to withdraw its soldiers": what was agreed is the event ("agreed to a ceasefire and
+            # to pull back troops" names an accord of its own)
+            continue
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
@@ -1395,13 +1466,20 @@ def _clause_head(token: Token) -> Token:
     return t
 
 
-def _phrase(token: Token) -> Iterator[Token]:
-    """The token's subtree without the clauses hanging from it (relative, adverbial, coordinated verbs)."""
+def _phrase(token: Token, described: bool = False) -> Iterator[Token]:
+    """The token's subtree without the clauses hanging from it (relative, adverbial, coordinated verbs).
+    An apposition adds its names, not who it relates them to ("the Solomon Islands, Taiwan's largest
+    ally": Taiwan is no side)."""
     yield token
     for child in token.children:
         if child.dep_ in CLAUSE_BREAKS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
             continue
-        yield from _phrase(child)
+        if described and child.dep_ not in APPOSITION_NAME_DEPS:
+            continue
+        yield from _phrase(child, described or child.dep_ == "appos")
+
+
+APPOSITION_NAME_DEPS = frozenset({"compound", "flat", "conj", "cc", "appos"})
 
 
 def _excluded(token: Token, trigger_tokens: set[int]) -> set[int]:
@@ -1591,9 +1669,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_tokens:
                 objects = [m for m in collect(_phrase(child), set()) if m not in subjects]
-    if not objects and len({m.country for m in subjects}) <= 1:
-        # "revoking the agreement under which American troops are stationed": the accord's own clause
-        # names its other party (among that clause's own arguments)
+    if not objects:
+        # "revoking the agreement under which American troops are stationed", "the UAE and Bahrain signed
+        # agreements establishing relations with Israel": the accord's own clause names its other party
+        # (among that clause's own arguments)
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in ACCORD_NOUNS:
                 clauses = [c for c in child.children if c.dep_ in ("relcl", "acl")]
@@ -1683,10 +1762,15 @@ def _pairs(
     objects = [m for m in objects if _under(m, trigger, "sidelines") is None]
     # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
+    # "joined NATO despite objections from Russia": who objected is not a side of the joining
+    objects = [m for m in objects if _under(m, trigger, "despite") is None]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
-    if entry.symmetric and len(subjects) >= 2:
+    others = {m.country for m in objects} - {m.country for m in subjects}
+    if entry.symmetric and len(subjects) >= 2 and not others:
+        # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed
+        # accords with Israel": each with Israel)
         for a, b in itertools.combinations(subjects, 2):
             add(a, b, True)
     if subjects and objects:
@@ -1729,8 +1813,15 @@ def _pairs(
             return out
         receivers = {m.country for m in objects} if entry.type == "handover" else set()
         if (not objects and len(taken) >= 2 and other in taken) or (not subjects and other in receivers):
-            # "the bases were handed over to Malian troops" in a story about Mali: the next state in focus
-            other = next((c for c in focus.ranked if c not in taken | receivers and c in index.actors), None)
+            # "the bases were handed over to Malian troops" in a story about Mali: the next state in focus;
+            # for several actors, one the story is more about than about one of them ("the US, Britain and
+            # Canada imposed sanctions" on Myanmar), as a story about the actors themselves ("Kyrgyzstan and
+            # Tajikistan agreed to pull back troops") names no third side
+            ranked = [c for c in focus.ranked if c in taken]
+            last = focus.ranked.index(ranked[-1]) if len(taken) >= 2 and ranked else len(focus.ranked)
+            other = next(
+                (c for c in focus.ranked[:last] if c not in taken | receivers and c in index.actors), None
+            )
             if other is None:
                 return out
         here = _focus_mention_of(trigger, other, index)
@@ -2314,6 +2405,7 @@ def event_date(
             and not _reported(root)
             and not _other_event_time(anchors[id(m)], token, trigger_tokens)
             and not _names_a_thing(m, root, token)
+            and not _takes_effect(m, root)
         ]
         own.sort(key=lambda m: anchors[id(m)].i != token.i)
         if own:
@@ -2334,7 +2426,10 @@ def event_date(
                 return _offset(hits[0].date, head, "clause", token), "clause"
             if h.dep_ in ("relcl", "advcl", "acl") and h.head.i in spans:
                 return spans[h.head.i].date, "clause"  # "in March, when the junta revoked…"
-            if h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") or h.head == h:
+            # "signed on Saturday a decree imposing sanctions": a present participle describing the object
+            # of a dated clause happens with it
+            described = h.dep_ == "acl" and h.tag_ == "VBG"
+            if (h.dep_ not in ("advcl", "conj", "xcomp", "pcomp", "ccomp") and not described) or h.head == h:
                 break
             h = _clause_head(h.head)
         # a date opening the sentence ("In March 2022, after …, Algeria recalled …") frames its main clause
@@ -2360,6 +2455,17 @@ def event_date(
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
+
+
+def _takes_effect(m: DateMention, root: Token) -> bool:
+    """Whether a date says from when a measure applies, not when it was taken: "a ban on charter flights
+    from January", "flights suspended starting July 8" ("from March to May" is a span of the act)."""
+    first = (m.text or "").split(" ", 1)[0].lower()
+    effect = first in EFFECT_WORDS or root.head.lower_ in EFFECT_WORDS
+    return effect and not re.search(r"\b(to|until|till|through)\b", m.text or "")
+
+
+EFFECT_WORDS = frozenset({"from", "starting", "effective"})
 
 
 def _token_at(doc: Doc, char: int) -> int:
