@@ -799,13 +799,21 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
 
 
 def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
-    """People the gazetteer does not know, introduced by an office of a state ("Guyanese President Irfaan
-    Ali", "Tajik President Emomali Rahmon"): their last names, with the office's mention."""
+    """People named in full, by what the rest of the story may call them: a leader the gazetteer knows
+    by each word of the full name ("Prabowo Subianto" then "Prabowo"; "Anwar Ibrahim" then "Anwar"),
+    and a person it does not know, introduced by an office of a state ("Guyanese President Irfaan
+    Ali", "Tajik President Emomali Rahmon"), by the last name, with the office's mention."""
     out: dict[str, Mention] = {}
     for m in mentions:
+        if m.coref:
+            continue
+        if m.actor.kind == "leader" and m.end - m.start >= 2:
+            name = set(m.actor.label.split())  # not the office: "President", "Secretary"
+            out.update({t.text: m for t in sent.doc[m.start : m.end] if t.text in name and t.is_title})
+            continue
         title = sent.doc[m.root]
         person = title.head
-        if m.coref or m.actor.kind not in ("government", "military") or title.dep_ != "compound":
+        if m.actor.kind not in ("government", "military") or title.dep_ != "compound":
             continue
         if person.ent_type_ == "PERSON" and person.is_title:
             out[person.text] = m
