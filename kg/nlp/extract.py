@@ -325,6 +325,15 @@ class Extractor:
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
+        participle = token.tag_ == "VBN" and token.lower_.endswith(("ed", "en", "wn"))  # not "overthrew"
+        if category == "coup" and token.dep_ == "amod" and participle and date_from != "own":
+            # "the ousted president is still held", "Mali's deposed leader died on Sunday": ousted before
+            # the clause's time, so dated only by the end of the named leader's tenure
+            undated = EventDate(value=None, precision="unknown")
+            when = _deposition_date(_described_people(token, mentions), undated, article.published)
+            if when.value is None:
+                return []
+            date_from = "context"
         # a deadline ("leave by September 15") is not when the demand or announcement was made
         dated_itself = date_from == "own" and not (when.text or "").startswith(("by ", "until ", "before "))
         demanded: Token | None = None
@@ -2069,6 +2078,15 @@ def _background_coup(token: Token) -> bool:
             c.lower_ in ("the", "this", "that") for c in token.children
         )
     return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors][:3])
+
+
+def _described_people(participle: Token, mentions: list[Mention]) -> list[Mention]:
+    """The leaders a participle describes: "Bazoum, the ousted president", "the deposed leader, Keita"."""
+    person = participle.head
+    near = {person.i, *(c.i for c in person.children if c.dep_ == "appos")}
+    if person.dep_ == "appos":
+        near.add(person.head.i)
+    return [m for m in mentions if m.actor.kind == "leader" and m.root in near]
 
 
 def _deposition_date(objects: list[Mention], when: EventDate, published: date | None) -> EventDate:
