@@ -436,6 +436,8 @@ class Extractor:
         untold = date_from in ("context", "present", "none")
         if type_ == "military_action" and token.pos_ == "NOUN" and untold:
             return []  # "overshadowed by Russia's invasion of Ukraine": an attack named, not told
+        if type_ == "access_used" and untold and _relative_clause(token):
+            return []  # "Air Base 201, which has been used for drone flights": what the base is, undated
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
@@ -1187,7 +1189,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         if not entries:
             continue
         phrase = _phrase_lemmas(token)
-        near = _words(t for c in _with_shared_subject(token) for t in (c, *c.children))  # "bases": "basis"
+        near = _words(t for c in _near_dependents(token) for t in (c, *c.children))  # "bases": "basis"
         if _not_an_event_use(token):
             continue
         for entry in entries:
@@ -1202,7 +1204,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
-                c.dep_ == "dobj" or (c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children))
+                c.dep_ in ("dobj", "nsubjpass", "auxpass")  # "met Putin", "a facility that has been used"
+                or (c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children))
                 for c in token.children
             ):
                 continue  # "met Putin", "Ali and Maduro met" (not "a meeting in Abuja")
@@ -1216,13 +1219,24 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
     return _absorb_objects(found)
 
 
-def _with_shared_subject(token: Token) -> list[Token]:
+def _near_dependents(token: Token) -> list[Token]:
     """A word's dependents, with the subject a coordinated verb shares with the verb before it ("Air Base
-    201 cost $100 million and has served as a hub")."""
+    201 cost $100 million and has served as a hub") and the noun a relative clause's "that" stands for
+    ("a drone facility that has been used since 2019")."""
     children = list(token.children)
+    clause = token
     if token.dep_ == "conj" and token.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in children):
-        children += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        clause = token.head
+        children += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in clause.children)
+    if clause.dep_ == "relcl" and relative:
+        children.append(clause.head)
     return children
+
+
+def _relative_clause(token: Token) -> bool:
+    """Whether a verb heads (or is coordinated in) a relative clause: "a facility which has been used"."""
+    return token.dep_ == "relcl" or (token.dep_ == "conj" and token.head.dep_ == "relcl")
 
 
 PRESENCE_VERBS = frozenset("deploy station base post garrison".split())

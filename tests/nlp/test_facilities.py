@@ -46,6 +46,15 @@ def _found(events) -> set[tuple[str, str, str, str | None]]:
             "base for armed drones.",
             ("NER", "USA", "access_used", "2019"),
         ),
+        # a relative clause's "that" stands for the facility; a passive "used" needs no object
+        (
+            "Air Base 201 near Agadez, a drone facility that has been used since 2019, will close next year.",
+            ("NER", "USA", "access_used", "2019"),
+        ),
+        (
+            "Hmeimim, a coastal facility that has been used since 2015 for air strikes, is now in doubt.",
+            ("SYR", "RUS", "access_used", "2015"),
+        ),
         # the user is the one of the event's date (Air Base 101: the US until July 2024, then Russia)
         (
             "In 2020 Air Base 101 served as a base for surveillance drones.",
@@ -84,6 +93,12 @@ def test_a_facility_completes_the_side_the_sentence_leaves_out(extract, text, ex
         ("The Lombrum base lies on Manus Island, north of the Australian coast.", "base_access"),
         ("The Ream base was built with Chinese money.", "base_access"),
         ("Naval Base Camilo Osias sits on the northern tip of Luzon.", "base_access"),
+        # an undated relative clause says what the base is, it tells no event
+        (
+            "US forces will leave Air Base 201, which has been used for drone flights over the Sahel.",
+            "access_used",
+        ),
+        ("Russia may lose Hmeimim, which has been used for strikes across Syria.", "access_used"),
         # giving a base up grants nothing
         (
             "US forces handed over Air Base 201 on Monday, giving up their last facility in Niger.",
