@@ -417,12 +417,12 @@ class Extractor:
             if not objects:
                 return []
         hosts: set[str] = set()
-        if category == "base_access" and (facility := _facility_in(sent, self.index)) is not None:
+        during = when.bounds() if when.known else (article.published, article.published)
+        named = {m.country for m in subjects + objects}
+        if category == "base_access" and (facility := _facility_of(token, sent, named, during, self.index)):
             # "Air Base 201 has served since 2019 as a hub for drones": the base stands for its host and
             # for its user on the event's date, where the sentence names neither
-            subjects, objects = _facility_sides(
-                token, facility, subjects, objects, when, article.published, self.index
-            )
+            subjects, objects = _facility_sides(token, facility, subjects, objects, during, self.index)
             hosts = {facility.host}
         pairs = _pairs(
             token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
@@ -2093,9 +2093,45 @@ def _host_first(
     return src, tgt
 
 
-def _facility_in(sent: Span, index: ActorIndex) -> Facility | None:
-    """The first foreign military facility a sentence names ("Air Base 201", "Hmeimim")."""
-    return next((f for ent in sent.ents if ent.label_ == "KG_FAC" and (f := index.facility(ent.text))), None)
+def _facility_of(
+    token: Token, sent: Span, named: set[str], during: tuple[date | None, date | None], index: ActorIndex
+) -> Facility | None:
+    """The foreign military facility a trigger is about: the first named in its clause ("Air Base 201",
+    "Hmeimim"), else one named in another clause whose host or user on the date is a side ("Camp Lemonnier
+    is a U.S. base, and Washington pays for a lease renewed in 2014"; not "US soldiers withdrew in 2021,
+    while Russia kept its jets at Hmeimim")."""
+    own = _clause_tokens(token)
+    named_here = [(ent, f) for ent in sent.ents if ent.label_ == "KG_FAC" and (f := index.facility(ent.text))]
+    in_clause = [f for ent, f in named_here if own.intersection(range(ent.start, ent.end))]
+    related = [f for _, f in named_here if named & {f.host, *f.users_during(*during)}]
+    return next(iter(in_clause + related), None)
+
+
+def _clause_tokens(token: Token) -> set[int]:
+    """The tokens of a trigger's clause without the other clauses hanging from it, with the subject a
+    coordinated verb shares ("Air Base 201 cost $110 million and has served as a hub") and the noun phrase a
+    relative clause is about ("Air Base 201, a drone facility that has been used since 2019")."""
+    clause = _clause_head(token)
+
+    def own(t: Token) -> bool:
+        for a in [t, *t.ancestors]:
+            if a == clause:
+                return True
+            other = a.pos_ in ("VERB", "AUX") and a.dep_ in CLAUSE_DEPS
+            if other and not (a == token or a.is_ancestor(token)):
+                return False  # "…, while Russia kept its jets at Hmeimim": another clause
+        return False
+
+    out = {t.i for t in clause.subtree if own(t)}
+    verb = clause
+    if clause.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        verb = clause.head
+        out.update(t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree)
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        phrase = itertools.takewhile(lambda t: t.pos_ not in ("VERB", "AUX"), [noun, *noun.ancestors])
+        out.update(t.i for t in phrase)
+    return out
 
 
 def _facility_sides(
@@ -2103,8 +2139,7 @@ def _facility_sides(
     facility: Facility,
     subjects: list[Mention],
     objects: list[Mention],
-    when: EventDate,
-    published: date | None,
+    during: tuple[date | None, date | None],
     index: ActorIndex,
 ) -> tuple[list[Mention], list[Mention]]:
     """The sides of a basing event with the facility's host, and its user on the event's date, added where
@@ -2112,9 +2147,8 @@ def _facility_sides(
     has served since 2019 as a hub": Niger hosts the United States, its user in 2019)."""
     if subjects and objects:
         return subjects, objects
-    start, end = when.bounds() if when.known else (published, published)  # type: ignore[misc]
     named = {m.country for m in subjects + objects}
-    users = facility.users_during(start, end)
+    users = facility.users_during(*during)
     missing = [] if facility.host in named else [facility.host]
     if not named - {facility.host} and users:
         missing.append(users[0])

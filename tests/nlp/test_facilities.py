@@ -76,6 +76,15 @@ def test_a_facility_gives_its_host_and_its_user_on_the_date(extract, text, expec
         # the foreign forces named: the facility adds its host, as the source
         ("Russian troops arrived at Air Base 101 in May 2024.", ("NER", "RUS", "access_used", "2024-05")),
         ("More American marines deployed to Camp Lemonnier in 2015.", ("DJI", "USA", "access_used", "2015")),
+        # a facility named in another clause counts when a side is its user then
+        (
+            "Camp Lemonnier is the main American outpost in Africa, and Washington signed a lease in 2014.",
+            ("DJI", "USA", "access_granted", "2014"),
+        ),
+        (
+            "Manas was the busiest American hub in the region, and Washington renewed the lease in 2010.",
+            ("KGZ", "USA", "access_granted", "2010"),
+        ),
         # the host named: the facility adds its user
         ("Kyrgyzstan renewed the lease on Manas in 2010.", ("KGZ", "USA", "access_granted", "2010")),
         ("Niger revoked access to Air Base 201 in March 2024.", ("NER", "USA", "revoke_access", "2024-03")),
@@ -113,6 +122,21 @@ def test_a_facility_completes_the_side_the_sentence_leaves_out(extract, text, ex
 )
 def test_no_basing_event(extract, text, not_found):
     assert [e for e in extract(text) if not_found in (e.category, e.type)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        # a facility named in another clause is no side of the trigger's event
+        ("American soldiers withdrew in 2021, while Russia kept its jets at Hmeimim.", "SYR"),
+        (
+            "Washington withdrew its last troops in August, and Chinese ships docked at Ream in December.",
+            "KHM",
+        ),
+    ],
+)
+def test_a_facility_in_another_clause_gives_no_side(extract, text, host):
+    assert [e for e in extract(text) if host in (e.source.country, e.target.country)] == []
 
 
 @pytest.mark.parametrize(
