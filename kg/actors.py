@@ -124,6 +124,12 @@ class ActorIndex:
         actor = self.resolve(name)
         if actor is not None:
             return actor
+        if (base := self.facility(name)) is not None:
+            users = ", ".join(dict.fromkeys(u.state for u in base.users))
+            raise ActorError(
+                f'"{name}" is a military facility, not an actor: host {base.host}, used by {users}; '
+                "name a state"
+            )
         close = difflib.get_close_matches(normalise_name(name), list(self.by_name), n=1, cutoff=0.75)
         if close:
             best = self.actors[self.by_name[close[0]][0]]

@@ -188,3 +188,9 @@ def test_a_bad_facility_names_file_and_line(tmp_path, text, line):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ActorError, match=rf"facilities.yaml line {line}: bad facility"):
         load_facilities(path)
+
+
+@pytest.mark.parametrize(("name", "host"), [("Air Base 201", "NER"), ("Camp Lemonnier", "DJI")])
+def test_a_facility_is_no_actor_on_the_command_line(index, name, host):
+    with pytest.raises(ActorError, match=rf"military facility, not an actor: host {host}"):
+        index.lookup(name)
