@@ -76,6 +76,13 @@ def test_a_facility_gives_its_host_and_its_user_on_the_date(extract, text, expec
         # the foreign forces named: the facility adds its host, as the source
         ("Russian troops arrived at Air Base 101 in May 2024.", ("NER", "RUS", "access_used", "2024-05")),
         ("More American marines deployed to Camp Lemonnier in 2015.", ("DJI", "USA", "access_used", "2015")),
+        # moving into a base is using it, moving out of it is leaving
+        ("Russian troops moved into Air Base 101 in May 2024.", ("NER", "RUS", "access_used", "2024-05")),
+        ("In 2014 the Pentagon moved its drones to Chabelley.", ("DJI", "USA", "access_used", "2014")),
+        (
+            "Moscow was moving warships out of Tartus in December 2024.",
+            ("SYR", "RUS", "withdrawal", "2024-12"),
+        ),
         # a facility named in another clause counts when a side is its user then
         (
             "Camp Lemonnier is the main American outpost in Africa, and Washington signed a lease in 2014.",
