@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import ActorError
+from kg.facilities import Facility, load_facilities
 from kg.model import KINDS, Actor, Tenure
 
 _MILITARY_RULE = re.compile(
@@ -57,6 +58,7 @@ class ActorIndex:
     actors: dict[str, Actor] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)
     by_demonym: dict[str, list[str]] = field(default_factory=dict)
+    facilities: dict[str, Facility] = field(default_factory=dict)  # by normalised name; never actors
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] = (), *, builtin: bool = True) -> ActorIndex:
@@ -66,6 +68,8 @@ class ActorIndex:
         for path in [*paths, *(Path(p) for p in extra)]:
             for actor in read_actor_file(path):
                 index.add(actor)
+        if builtin:
+            index.facilities = {normalise_name(n): f for f in load_facilities() for n in f.names}
         return index
 
     def add(self, actor: Actor) -> None:
@@ -109,6 +113,9 @@ class ActorIndex:
         in_office = [a for a in leaders if a.country_on(on) is not None]
         return (in_office or leaders)[0]
 
+    def facility(self, name: str) -> Facility | None:
+        return self.facilities.get(normalise_name(name))
+
     def demonym_states(self, word: str) -> list[Actor]:
         return [self.actors[i] for i in self.by_demonym.get(normalise_name(word), [])]
 
@@ -117,6 +124,12 @@ class ActorIndex:
         actor = self.resolve(name)
         if actor is not None:
             return actor
+        if (base := self.facility(name)) is not None:
+            users = ", ".join(dict.fromkeys(u.state for u in base.users))
+            raise ActorError(
+                f'"{name}" is a military facility, not an actor: host {base.host}, used by {users}; '
+                "name a state"
+            )
         close = difflib.get_close_matches(normalise_name(name), list(self.by_name), n=1, cutoff=0.75)
         if close:
             best = self.actors[self.by_name[close[0]][0]]

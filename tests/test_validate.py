@@ -137,8 +137,9 @@ def test_report_lists_only_the_first_violations():
 
 def test_the_real_gazetteer_conforms():
     from kg.actors import DATA_DIR, ActorIndex
+    from kg.facilities import FACILITIES_FILE
 
-    files = sorted(DATA_DIR.glob("*.yaml"))
+    files = sorted(f for f in DATA_DIR.glob("*.yaml") if f != FACILITIES_FILE)  # facilities are no actors
     index = ActorIndex.load(files, builtin=False)
     assert len(index) > 100
     report = validate_graph(actors_graph(index.actors.values()))

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.actors import ActorIndex
 from kg.dates import DateMention, find_dates
+from kg.facilities import Facility
 from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
 from kg.nlp.patterns import GOVERNMENT_NOUNS, MILITARY_NOUNS, Lexicon, Trigger, load_lexicon
 from kg.nlp.pipeline import build_nlp
@@ -424,6 +425,14 @@ class Extractor:
             objects = [m for m in objects if m.root in direct or m.start in direct]
             if not objects:
                 return []
+        hosts: set[str] = set()
+        during = when.bounds() if when.known else (article.published, article.published)
+        named = {m.country for m in subjects + objects}
+        if category == "base_access" and (facility := _facility_of(token, sent, named, during, self.index)):
+            # "Air Base 201 has served since 2019 as a hub for drones": the base stands for its host and
+            # for its user on the event's date, where the sentence names neither
+            subjects, objects = _facility_sides(token, facility, subjects, objects, during, self.index)
+            hosts = {facility.host}
         pairs = _pairs(
             token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
         )
@@ -436,10 +445,12 @@ class Extractor:
         untold = date_from in ("context", "present", "none")
         if type_ == "military_action" and token.pos_ == "NOUN" and untold:
             return []  # "overshadowed by Russia's invasion of Ukraine": an attack named, not told
+        if type_ == "access_used" and untold and _relative_clause(token):
+            return []  # "Air Base 201, which has been used for drone flights": what the base is, undated
         out = []
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
-                src, tgt = _host_first(src, tgt, type_, doc)
+                src, tgt = _host_first(src, tgt, type_, doc, hosts)
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
@@ -1184,6 +1195,9 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
     for token in sent:
         if (
             token.i in in_names
+            # "Air Base 201 cost $100 million", "the Lombrum base": a facility's name, no basing event
+            or token.ent_type_ == "KG_FAC"
+            or any(c.ent_type_ == "KG_FAC" and c.dep_ == "compound" for c in token.children)
             or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ")
             or token.lower_ == "according"
         ):
@@ -1192,7 +1206,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
         if not entries:
             continue
         phrase = _phrase_lemmas(token)
-        near = _words(t for c in token.children for t in (c, *c.children))  # "bases" is lemmatised "basis"
+        near = _words(t for c in _near_dependents(token) for t in (c, *c.children))  # "bases": "basis"
         if _not_an_event_use(token):
             continue
         for entry in entries:
@@ -1207,7 +1221,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
-                c.dep_ == "dobj" or (c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children))
+                c.dep_ in ("dobj", "nsubjpass", "auxpass")  # "met Putin", "a facility that has been used"
+                or (c.dep_ == "nsubj" and any(d.dep_ == "conj" for d in c.children))
                 for c in token.children
             ):
                 continue  # "met Putin", "Ali and Maduro met" (not "a meeting in Abuja")
@@ -1219,6 +1234,26 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _near_dependents(token: Token) -> list[Token]:
+    """A word's dependents, with the subject a coordinated verb shares with the verb before it ("Air Base
+    201 cost $100 million and has served as a hub") and the noun a relative clause's "that" stands for
+    ("a drone facility that has been used since 2019")."""
+    children = list(token.children)
+    clause = token
+    if token.dep_ == "conj" and token.pos_ == "VERB" and not any(c.dep_ in SUBJECT_DEPS for c in children):
+        clause = token.head
+        children += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    relative = any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in clause.children)
+    if clause.dep_ == "relcl" and relative:
+        children.append(clause.head)
+    return children
+
+
+def _relative_clause(token: Token) -> bool:
+    """Whether a verb heads (or is coordinated in) a relative clause: "a facility which has been used"."""
+    return token.dep_ == "relcl" or (token.dep_ == "conj" and token.head.dep_ == "relcl")
 
 
 PRESENCE_VERBS = frozenset("deploy station base post garrison".split())
@@ -1291,8 +1326,8 @@ def _not_an_event_use(token: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     ):
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
-    if lemma == "sign" and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-        return True  # "signed up for closer ties": a choice of side, no document signed
+    if lemma in ("sign", "give") and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return True  # "signed up for closer ties": a choice of side; "giving up the base": nothing granted
     if lemma == "sign" and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in DOMESTIC_ACTS for c in token.children
     ):
@@ -1462,7 +1497,10 @@ def _phrase_lemmas(token: Token) -> set[str]:
 def _words(tokens: Iterable[Token]) -> set[str]:
     tokens = list(tokens)
     skip = {s.i for t in tokens if t.lower_ == "according" for s in t.subtree}
-    return {w for t in tokens if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
+    words = {w for t in tokens if t.i not in skip for w in (t.lemma_.lower(), t.lower_)}
+    if any(t.ent_type_ == "KG_FAC" for t in tokens):
+        words.add("base")  # a named facility is a base: "Russia uses Hmeimim", "handed Tartus over"
+    return words
 
 
 # --- roles ------------------------------------------------------------------------------------------
@@ -2047,15 +2085,20 @@ def _place(m: Mention, doc: Doc) -> bool:
     return word.dep_ == "pobj" and (prep.lower_ in ("from", "in", "at", "to", "out") or out_of)
 
 
-def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Mention, Mention]:
+def _host_first(
+    src: Mention, tgt: Mention, type_: str, doc: Doc, hosts: set[str] = frozenset()
+) -> tuple[Mention, Mention]:
     """Base access: the host state is the source, the foreign forces' state the target.
 
-    The host is the place ("from Niger", "in Djibouti", "to Niger" for a handover); else the side
-    that is not the foreign forces ("US troops", "the French military")."""
+    The host is the host of a facility named in the sentence; else the place ("from Niger", "in
+    Djibouti", "to Niger" for a handover); else the side that is not the foreign forces ("US troops",
+    "the French military")."""
 
     def place(m: Mention) -> bool:
         return _place(m, doc)
 
+    if (src.country in hosts) != (tgt.country in hosts):
+        return (src, tgt) if src.country in hosts else (tgt, src)
     if place(src) and not place(tgt):
         return src, tgt
     if place(tgt) and not place(src):
@@ -2065,6 +2108,71 @@ def _host_first(src: Mention, tgt: Mention, type_: str, doc: Doc) -> tuple[Menti
     if src.actor.kind == "military" and tgt.actor.kind != "military":
         return tgt, src
     return src, tgt
+
+
+def _facility_of(
+    token: Token, sent: Span, named: set[str], during: tuple[date | None, date | None], index: ActorIndex
+) -> Facility | None:
+    """The foreign military facility a trigger is about: the first named in its clause ("Air Base 201",
+    "Hmeimim"), else one named in another clause whose host or user on the date is a side ("Camp Lemonnier
+    is a U.S. base, and Washington pays for a lease renewed in 2014"; not "US soldiers withdrew in 2021,
+    while Russia kept its jets at Hmeimim")."""
+    own = _clause_tokens(token)
+    named_here = [(ent, f) for ent in sent.ents if ent.label_ == "KG_FAC" and (f := index.facility(ent.text))]
+    in_clause = [f for ent, f in named_here if own.intersection(range(ent.start, ent.end))]
+    related = [f for _, f in named_here if named & {f.host, *f.users_during(*during)}]
+    return next(iter(in_clause + related), None)
+
+
+def _clause_tokens(token: Token) -> set[int]:
+    """The tokens of a trigger's clause without the other clauses hanging from it, with the subject a
+    coordinated verb shares ("Air Base 201 cost $110 million and has served as a hub") and the noun phrase a
+    relative clause is about ("Air Base 201, a drone facility that has been used since 2019")."""
+    clause = _clause_head(token)
+
+    def own(t: Token) -> bool:
+        for a in [t, *t.ancestors]:
+            if a == clause:
+                return True
+            other = a.pos_ in ("VERB", "AUX") and a.dep_ in CLAUSE_DEPS
+            if other and not (a == token or a.is_ancestor(token)):
+                return False  # "…, while Russia kept its jets at Hmeimim": another clause
+        return False
+
+    out = {t.i for t in clause.subtree if own(t)}
+    verb = clause
+    if clause.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        verb = clause.head
+        out.update(t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree)
+    if verb.dep_ == "relcl":
+        noun = verb.head
+        phrase = itertools.takewhile(lambda t: t.pos_ not in ("VERB", "AUX"), [noun, *noun.ancestors])
+        out.update(t.i for t in phrase)
+    return out
+
+
+def _facility_sides(
+    trigger: Token,
+    facility: Facility,
+    subjects: list[Mention],
+    objects: list[Mention],
+    during: tuple[date | None, date | None],
+    index: ActorIndex,
+) -> tuple[list[Mention], list[Mention]]:
+    """The sides of a basing event with the facility's host, and its user on the event's date, added where
+    the sentence names no side ("Russian troops moved into Air Base 101": Niger hosts Russia; "Air Base 201
+    has served since 2019 as a hub": Niger hosts the United States, its user in 2019)."""
+    if subjects and objects:
+        return subjects, objects
+    named = {m.country for m in subjects + objects}
+    users = facility.users_during(*during)
+    missing = [] if facility.host in named else [facility.host]
+    if not named - {facility.host} and users:
+        missing.append(users[0])
+    added = [_focus_mention_of(trigger, code, index) for code in missing if code in index.actors]
+    if not subjects:
+        return added[:1], [*objects, *added[1:]]
+    return subjects, [*objects, *added]
 
 
 def _background_coup(token: Token) -> bool:

@@ -106,7 +106,8 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
 
 
 def ruler_patterns(index: ActorIndex) -> list[dict]:
-    """Entity-ruler patterns: every actor name (label KG) and every demonym (label KG_DEM)."""
+    """Entity-ruler patterns: every actor name (label KG), every demonym (label KG_DEM) and every foreign
+    military facility (label KG_FAC: "Air Base 201", "Hmeimim"; a place, never an actor)."""
     patterns: list[dict] = []
     seen: set[tuple[str, str]] = set()
 
@@ -125,6 +126,9 @@ def ruler_patterns(index: ActorIndex) -> list[dict]:
                 add("KG", name.upper())  # datelines: "NIAMEY —", "BANGKOK —"
         for dem in actor.demonyms:
             add("KG_DEM", dem)
+    for facility in dict.fromkeys(index.facilities.values()):
+        for name in facility.names:
+            add("KG_FAC", name)
     return patterns
 
 
