@@ -192,8 +192,12 @@ def evaluate(events, scheme: Scheme) -> dict:
         if _mixes(ce, scheme):
             mixed.append((ce, votes))
     real = [k for k in by_key if k not in ("FP", "optional")]
+    expected = {e["key"]: set(e["articles"]) for e in scheme.expected}
+    listed = {k: {m.article for ce in by_key[k] for m in ce.mentions} & expected[k] for k in real}
     return {
         "by_key": by_key,
+        # of the matched real events' reporting articles (expected.json), those among their mentions
+        "sources": (sum(len(v) for v in listed.values()), sum(len(expected[k]) for k in real)),
         "matched": sorted(real),
         "split": sorted(k for k in real if len(by_key[k]) > 1),
         "missing": sorted(e["key"] for e in scheme.expected if e["key"] not in by_key),
@@ -237,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
         "mixed": len(result["mixed"]),
         "optional": len(result["optional"]),
         "fp": len(result["fp"]),
+        "sources_listed": result["sources"][0],
+        "sources_expected": result["sources"][1],
     }
     if args.json:
         print(json.dumps(counts))
@@ -246,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{counts['consolidated']} consolidated events for {counts['real']} real ones: "
         f"{counts['matched']} matched, {counts['split']} split (+{counts['extra_from_splits']}), "
         f"{counts['missing']} missing, {counts['mixed']} mixed, "
-        f"{counts['optional']} optional gold events, {counts['fp']} FP"
+        f"{counts['optional']} optional gold events, {counts['fp']} FP; the matched events list "
+        f"{counts['sources_listed']} of their {counts['sources_expected']} reporting articles"
     )
     if args.brief:
         return 0
