@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -258,10 +258,13 @@ class Extractor:
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
+        ents = doc.ents  # once: a sentence's Span.ents builds every entity of the document again
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
-            mentions = _people_mentions(sent, sentence_mentions(sent, self.index, focus, published), people)
+            named = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
+            mentions = sentence_mentions(sent, named, self.index, focus, published)
+            mentions = _people_mentions(sent, mentions, people)
             people.update(_introduced_people(sent, mentions))
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
@@ -776,11 +779,14 @@ def _inside_other_name(ent: Span) -> bool:
     )
 
 
-def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
-    """Actors named in a sentence: gazetteer names, demonym phrases and "the junta"-style references."""
+def sentence_mentions(
+    sent: Span, ents: Sequence[Span], index: ActorIndex, focus: Focus, on: date | None
+) -> list[Mention]:
+    """Actors named in a sentence (``ents``: its entities): gazetteer names, demonym phrases and "the
+    junta"-style references."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
         if ent.label_ == "KG":
