@@ -178,11 +178,7 @@ def read_actor_file(path: Path) -> list[Actor]:
             raise ActorError(f"{path}: unknown actor file type {path.suffix}; use .yaml or .csv")
         entries = load_yaml(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ActorError(
-            f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)}); fix the entry"
-        ) from exc
+        raise ActorError.invalid_yaml(path, exc) from exc
     if not isinstance(entries, list):
         raise ActorError(f"{path}: expected a list of actors at the top level")
     actors: list[Actor] = []

@@ -26,6 +26,13 @@ class IngestError(KGError):
 class ActorError(KGError):
     """An actor is unknown or an actor file is malformed."""
 
+    @classmethod
+    def invalid_yaml(cls, path: object, exc: Exception) -> ActorError:
+        """A gazetteer file's YAML error as one line naming the file and, where known, the line."""
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        return cls(f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)}); fix the entry")
+
 
 class ExtractError(KGError):
     """The extraction pipeline cannot be built or run."""

@@ -8,7 +8,6 @@ A facility is never an actor: in a sentence about base access it stands for its 
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from kg.errors import ActorError
+from kg.model import DATE_RE, first_day, last_day
 
 FACILITIES_FILE = Path(__file__).resolve().parent.parent / "data" / "actors" / "facilities.yaml"
 SHAPE = "see the header of data/actors/facilities.yaml for the shape"
@@ -59,11 +59,7 @@ def load_facilities(path: Path = FACILITIES_FILE) -> list[Facility]:
     except OSError as exc:
         raise ActorError(f"{path}: cannot read the facilities ({exc})") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise ActorError(
-            f"{path}{where}: invalid YAML ({getattr(exc, 'problem', exc)}); fix the entry"
-        ) from exc
+        raise ActorError.invalid_yaml(path, exc) from exc
     if not isinstance(entries, list):
         raise ActorError(f"{path}: expected a list of facilities at the top level; {SHAPE}")
     out = []
@@ -90,14 +86,8 @@ def _facility(e: dict) -> Facility:
 
 def _bound(value: object, end: bool) -> date | None:
     """A start or end date from "YYYY", "YYYY-MM" or "YYYY-MM-DD": a year or month ends on its last day."""
-    if value is None:
-        return None
-    if isinstance(value, date):
+    if value is None or isinstance(value, date):
         return value
-    parts = [int(p) for p in str(value).split("-")]
-    if len(parts) > 3:
+    if not DATE_RE.match(str(value)):
         raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    if len(parts) == 3:
-        return date(*parts)
-    year, month = parts[0], parts[1] if len(parts) == 2 else (12 if end else 1)
-    return date(year, month, calendar.monthrange(year, month)[1] if end else 1)
+    return (last_day if end else first_day)(str(value))

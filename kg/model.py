@@ -43,7 +43,7 @@ Kind = Literal["state", "military", "government", "leader", "organisation", "gro
 KINDS: tuple[str, ...] = ("state", "military", "government", "leader", "organisation", "group")
 Precision = Literal["day", "month", "year", "unknown"]
 
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class _Value(BaseModel):
@@ -110,7 +110,7 @@ class EventDate(_Value):
 
     def model_post_init(self, __context: object) -> None:
         for v in (self.value, self.end):
-            if v is not None and not _DATE_RE.match(v):
+            if v is not None and not DATE_RE.match(v):
                 raise ValueError(f"date {v!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
         expected = {None: "unknown", 4: "year", 7: "month", 10: "day"}[len(self.value) if self.value else None]
         if expected != self.precision:
@@ -124,15 +124,15 @@ class EventDate(_Value):
         """First and last day the date (or range) covers."""
         if self.value is None:
             return None
-        return _first_day(self.value), _last_day(self.end or self.value)
+        return first_day(self.value), last_day(self.end or self.value)
 
 
-def _first_day(value: str) -> date:
+def first_day(value: str) -> date:
     parts = [int(p) for p in value.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
 
 
-def _last_day(value: str) -> date:
+def last_day(value: str) -> date:
     parts = [int(p) for p in value.split("-")]
     if len(parts) == 3:
         return date(*parts)
