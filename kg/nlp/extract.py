@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -258,13 +258,10 @@ class Extractor:
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
-        ents = doc.ents  # once: a sentence's Span.ents builds every entity of the document again
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
-            named = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
-            mentions = sentence_mentions(sent, named, self.index, focus, published)
-            mentions = _people_mentions(sent, mentions, people)
+            mentions = _people_mentions(sent, sentence_mentions(sent, self.index, focus, published), people)
             people.update(_introduced_people(sent, mentions))
             if pair is not None:
                 mentions = _pair_mentions(sent, mentions, pair, self.index)
@@ -678,9 +675,11 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     story has begun ("Also today: Kazakhstan renames its capital") are about other stories."""
     counts: Counter[str] = Counter()
     named: set[str] = set()
-    body = next((s.start for s in doc.sents if s.text.strip() and not is_headline(s)), len(doc))
+    sents = [s for s in doc.sents if s.text.strip()]
+    body = next((s.start for s in sents if not is_headline(s)), len(doc))
+    furniture = {i for s in sents if s.start > body and is_headline(s) for i in range(s.start, s.end)}
     for ent in doc.ents:
-        if ent.sent.start > body and is_headline(ent.sent):
+        if ent.start in furniture:
             continue
         if ent.label_ == "KG":
             candidates = index.candidates(ent.text)
@@ -779,14 +778,24 @@ def _inside_other_name(ent: Span) -> bool:
     )
 
 
-def sentence_mentions(
-    sent: Span, ents: Sequence[Span], index: ActorIndex, focus: Focus, on: date | None
-) -> list[Mention]:
-    """Actors named in a sentence (``ents``: its entities): gazetteer names, demonym phrases and "the
-    junta"-style references."""
+def sentence_ents(sent: Span) -> list[Span]:
+    """A sentence's entities, read from its tokens (``Span.ents`` builds every entity of the document
+    again, for each sentence)."""
+    doc, out = sent.doc, []
+    for token in sent:
+        if token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < sent.end and doc[end].ent_iob_ == "I":
+                end += 1
+            out.append(Span(doc, token.i, end, label=token.ent_type_))
+    return out
+
+
+def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | None) -> list[Mention]:
+    """Actors named in a sentence: gazetteer names, demonym phrases and "the junta"-style references."""
     mentions: list[Mention] = []
     covered: set[int] = set()
-    for ent in ents:
+    for ent in sentence_ents(sent):
         if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
         if ent.label_ == "KG":
@@ -2124,7 +2133,9 @@ def _facility_of(
     is a U.S. base, and Washington pays for a lease renewed in 2014"; not "US soldiers withdrew in 2021,
     while Russia kept its jets at Hmeimim")."""
     own = _clause_tokens(token)
-    named_here = [(ent, f) for ent in sent.ents if ent.label_ == "KG_FAC" and (f := index.facility(ent.text))]
+    named_here = [
+        (ent, f) for ent in sentence_ents(sent) if ent.label_ == "KG_FAC" and (f := index.facility(ent.text))
+    ]
     in_clause = [f for ent, f in named_here if own.intersection(range(ent.start, ent.end))]
     related = [f for _, f in named_here if named & {f.host, *f.users_during(*during)}]
     return next(iter(in_clause + related), None)
