@@ -354,12 +354,13 @@ class Extractor:
             type_ == "withdrawal"
             and not dated_itself
             and status != "negated"
-            and _governed_by(token, ANNOUNCING_HEADS)
+            and _announcer(token) is not token
         ):
-            # "agreed to withdraw", "announced the withdrawal": the announcement is the event, dated by
-            # its clause
+            # "agreed to withdraw", "announced the withdrawal", "a withdrawal the two governments agreed in
+            # May", "must leave by 15 September under the accord concluded on 19 May": the announcement is
+            # the event, dated by its clause
             type_, status = "withdrawal_announced", "asserted"
-            announcer = _governor(token, ANNOUNCING_HEADS)
+            announcer = _announcer(token)
             when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
         elif type_ == "support" and status == "planned" and _governed_by(token, PLEDGING_HEADS):
             status = "asserted"  # "Bamako pledged to defend Niger": the pledge is the support
@@ -390,7 +391,7 @@ class Extractor:
                 subjects, objects, grammatical = asker, asked_to, True
         if type_ == "withdrawal_announced" and not subjects and not objects and token.pos_ == "NOUN":
             # "Campbell and Zeine agreed to begin planning an orderly withdrawal": those who agreed
-            announcer = _governor(token, ANNOUNCING_HEADS)
+            announcer = _announcer(token)
             subjects, objects, grammatical = event_roles(announcer, mentions, trigger_tokens)
             if not objects and len(_distinct(subjects)) >= 2:
                 subjects, objects = _distinct(subjects)[:1], _distinct(subjects)[1:2]
@@ -425,6 +426,10 @@ class Extractor:
             objects = [m for m in objects if m.root in direct or m.start in direct]
             if not objects:
                 return []
+        if category == "base_access" and subjects and not objects:
+            # "Russian personnel remain at the Niamey base": whose forces are at the base is the subject of
+            # the clause the base is the place of (not the state in focus, nor the facility's other users)
+            objects = _clause_user(token, mentions, subjects)
         hosts: set[str] = set()
         during = when.bounds() if when.known else (article.published, article.published)
         named = {m.country for m in subjects + objects}
@@ -1245,6 +1250,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
+                # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
+                or (entry.type == "withdrawal" and token.pos_ == "NOUN" and _announcer(token) is not token)
             ):
                 found.append((token, entry))
                 break
@@ -1894,12 +1901,31 @@ def _pairs(
             )
             if other is None:
                 return out
+        elif (
+            not objects
+            and taken == {other}
+            and _on_an_accord(trigger)
+            and len(named := _other_actors(mentions, taken)) == 1
+        ):
+            # "The US still has troops in Niger, but in March the junta revoked the accord": the state in
+            # focus ended an accord with the one other state the sentence names
+            other = named[0]
         here = _focus_mention_of(trigger, other, index)
         for m in subjects:
             add(m, here, False)
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _on_an_accord(verb: Token) -> bool:
+    """Whether a verb's object is an accord ("revoked the accord", "tore up a military agreement")."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ACCORD_NOUNS for c in verb.children)
+
+
+def _other_actors(mentions: list[Mention], taken: set[str]) -> list[str]:
+    """The actors a sentence names besides the ``taken`` states, in order."""
+    return list(dict.fromkeys(m.country for m in mentions if m.country not in taken))
 
 
 def _generic_sides(trigger: Token) -> bool:
@@ -2192,6 +2218,18 @@ def _facility_sides(
     return subjects, [*objects, *added]
 
 
+def _clause_user(noun: Token, mentions: list[Mention], sides: list[Mention]) -> list[Mention]:
+    """The states the subject of a base noun's verb names, when the noun is that verb's place ("Russian
+    personnel remain at the Niamey base", "Chinese sailors are now training at the Ream base"), other
+    than the sides already found."""
+    verb = noun.head.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
+    taken = {m.country for m in sides}
+    return _distinct([m for m in mentions if m.root in subject and m.country not in taken])
+
+
 def _background_coup(token: Token) -> bool:
     """A coup mentioned in passing: "the coup", "coups", or a relative clause about the putschists."""
     if token.pos_ in ("NOUN", "PROPN"):
@@ -2319,6 +2357,31 @@ def _governor(token: Token, lemmas: set[str]) -> Token:
     if chain[-1].dep_ == "ccomp":
         chain.append(chain[-1].head)
     return next((t for t in chain[1:] if t.lemma_.lower() in lemmas), token)
+
+
+def _announcer(token: Token) -> Token:
+    """The verb that announced or agreed the trigger's act: one governing it ("agreed to begin planning a
+    withdrawal"), a relative clause agreeing it ("a withdrawal that the two governments had agreed"), or
+    the accord it is done under ("must have left by 15 September under the accord concluded on 19 May");
+    the trigger itself when there is none, or when the trigger is its clause's subject ("announced that
+    the withdrawal was complete" tells of it)."""
+    if token.pos_ == "NOUN" and token.dep_ in SUBJECT_DEPS:
+        return token
+    governor = _governor(token, ANNOUNCING_HEADS)
+    if governor is not token:
+        return governor
+    clauses = [token, *(c for c in token.children if c.dep_ == "relcl")]
+    for clause in clauses[1:]:
+        if clause.lemma_.lower() in ANNOUNCING_HEADS and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in clause.children):
+            return clause
+    for clause in clauses:
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ != "under":
+                continue
+            for accord in prep.children:
+                if accord.dep_ == "pobj" and accord.lemma_.lower() in ACCORD_NOUNS:
+                    return next((c for c in accord.children if c.dep_ == "acl" and c.pos_ == "VERB"), accord)
+    return token
 
 
 def _negating(verb: Token) -> bool:

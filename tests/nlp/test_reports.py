@@ -1,0 +1,107 @@
+"""Reports of one event that outlets tell in passing (issue 4: every source of an event is read): an
+accord torn up with a partner named elsewhere in the sentence, a withdrawal agreed or done under an accord,
+the forces a base is used by. Sentences written for these tests, with the real model.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.ingest import article_from_text
+from kg.model import dyad_key
+
+
+@pytest.fixture(scope="module")
+def extract(extractor):
+    def run(name: str, text: str, published: date):
+        return extractor.extract(article_from_text(text, id=name, published=published))
+
+    return run
+
+
+def found(events) -> set[tuple[str, str, str | None]]:
+    return {(e.type, dyad_key(e.source.country, e.target.country), e.date.value) for e in events if e.status == "asserted"}
+
+
+# (name, text, published, an asserted (type, pair, date) that must be found)
+READ = [
+    # the state in focus tore up an accord: the partner is the one other state the sentence names
+    (
+        "accord-partner-named-in-another-clause",
+        "Chad's rulers have turned to Moscow. Washington still keeps soldiers in Chad, but in May the junta "
+        "scrapped the accord that let them stay.",
+        date(2024, 7, 1),
+        ("end_agreement", "TCD-USA", "2024-05"),
+    ),
+    (
+        "accord-partner-subject-of-main-clause",
+        "Mali's rulers have turned to Moscow. Paris agreed last month to pull out its 900 soldiers after the "
+        "junta revoked a defence accord in February.",
+        date(2024, 4, 20),
+        ("revoke_access", "FRA-MLI", "2024-02"),
+    ),
+    # a withdrawal agreed: the agreement is the event, dated by its own clause
+    (
+        "withdrawal-agreed-to-plan",
+        "The talks ended on 4 June, when Chad's defence minister and the French envoy agreed to start "
+        "preparing an orderly withdrawal.",
+        date(2024, 6, 10),
+        ("withdrawal_announced", "FRA-TCD", "2024-06-04"),
+    ),
+    (
+        "withdrawal-under-a-dated-accord",
+        "Under the agreement signed in Bamako on 3 March, all Danish soldiers must have left Mali by 30 June.",
+        date(2024, 7, 10),
+        ("withdrawal_announced", "DNK-MLI", "2024-03-03"),
+    ),
+    # forces at a base are the clause's subject's, not the state the story is otherwise about
+    (
+        "base-user-is-the-clause-subject",
+        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at the "
+        "Bamako base, officials said.",
+        date(2024, 7, 1),
+        ("access_used", "MLI-TUR", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "published", "event"), READ, ids=[c[0] for c in READ])
+def test_the_report_is_read(extract, name, text, published, event):
+    events = found(extract(name, text, published))
+    assert event in events, events
+
+
+# (name, text, published, an asserted (type, pair) that must not be found)
+NOT_READ = [
+    # a withdrawal told as done ("was complete") is no agreement to withdraw
+    (
+        "withdrawal-announced-complete",
+        "On Sunday officials announced that the Italian withdrawal from the Niamey base was complete.",
+        date(2024, 7, 1),
+        ("withdrawal_announced", "ITA-NER"),
+    ),
+    # the base's users are not the clause's subject: no side from the story's other state
+    (
+        "base-user-not-the-story-state",
+        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at the "
+        "Bamako base, officials said.",
+        date(2024, 7, 1),
+        ("access_used", "MLI-USA"),
+    ),
+    # an accord ended with two other states named: no partner guessed
+    (
+        "accord-partner-ambiguous",
+        "Chad's rulers have turned to Moscow. Paris and Berlin voiced concern after the junta scrapped the "
+        "accord in May.",
+        date(2024, 7, 1),
+        ("revoke_access", "DEU-TCD"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "published", "event"), NOT_READ, ids=[c[0] for c in NOT_READ])
+def test_the_report_is_not_read_as(extract, name, text, published, event):
+    events = {(t, p) for t, p, _ in found(extract(name, text, published))}
+    assert event not in events, events
