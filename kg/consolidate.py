@@ -404,7 +404,15 @@ class _Cluster:
         """Type, direction and analysts' splits allow ``m`` to join (dates are checked by the caller)."""
         if any(o.event in apart.get(m.event, ()) for o in self.members):
             return False
-        if not all(types_compatible(m.type, o.type) or same_occasion(m, o) for o in self.members):
+        def fits(o: Mention) -> bool:
+            return types_compatible(m.type, o.type) or same_occasion(m, o)
+
+        # a member told on the same occasion as one ``m`` fits (the alliance agreed on a call that another
+        # outlet reports alone) does not keep ``m`` out
+        if not all(
+            fits(o) or any(p is not o and same_occasion(o, p) and fits(p) for p in self.members)
+            for o in self.members
+        ):
             return False
         if _directed(m):
             return all((o.source, o.target) == (m.source, m.target) for o in self.members if _directed(o))

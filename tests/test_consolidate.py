@@ -334,6 +334,19 @@ def test_what_was_agreed_on_a_call_told_in_one_sentence_is_one_event():
     assert not types_compatible("call", "alliance")
 
 
+def test_another_outlet_reporting_only_the_call_joins_the_call_and_its_agreement():
+    """The call and the pact told in one sentence are one event; an outlet that reports only "a phone call
+    in late March" reports that event (the pact beside the call does not keep it out)."""
+    sentence = "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation."
+    call, pact = told(sentence, "02", "2024-03-26", "NER", "RUS", "call", "alliance")
+    [alone] = told("A phone call in late March between Putin and Tiani.", "04", "2024-03", "RUS", "NER", "call")
+    [ce] = consolidate([call, pact, alone])
+    assert ce.source_count == 2 and len(ce.mentions) == 3
+    # a pact reported alone elsewhere is still not the call
+    [signed] = told("They signed a pact.", "05", "2024-03", "NER", "RUS", "alliance")
+    assert len(consolidate([call, pact, alone, signed])) == 2
+
+
 def test_one_statement_told_in_one_sentence_is_one_event():
     """ "The AU condemned the detention and called for his release": a condemnation and a demand."""
     sentence = "The AU condemned the detention and called for the president's release on Tuesday."

@@ -818,8 +818,10 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
         referent = _placed_in(token, placed) or _referent(token, focus, index)
-        if referent in others:
-            referent = next((c for c in focus.ranked if c not in others and c in index.actors), None)
+        # "relations with France", "US troops in the country": the country is neither France nor the US
+        excluded = others | _foreign_in(token, placed)
+        if referent in excluded:
+            referent = next((c for c in focus.ranked if c not in excluded and c in index.actors), None)
         if role is None or token.i in covered or referent is None:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -869,6 +871,16 @@ def _people_mentions(sent: Span, mentions: list[Mention], people: dict[str, Ment
         if t.pos_ == "PROPN" and t.i not in taken and (m := people.get(t.text)) is not None
     ]
     return _merged(mentions, added)
+
+
+def _foreign_in(place: Token, placed: dict[int, str]) -> set[str]:
+    """The states whose forces a place noun says are "in" it ("the accord governing US troops in the
+    country", "American soldiers in the country"): the place is not theirs."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.lower_ != "in":
+        return set()
+    nouns = [prep.head, *(c for c in prep.head.children if c.dep_ == "dobj")]
+    return {placed[n.i] for n in nouns if n.i in placed and n.pos_ == "NOUN"}
 
 
 def _other_party(word: Token) -> bool:
@@ -1251,7 +1263,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
-                or (entry.type == "withdrawal" and token.pos_ == "NOUN" and _announcer(token) is not token)
+                or (entry.type == "withdrawal" and token.lemma_.lower() in WITHDRAWAL_NOUNS and _announcer(token) is not token)
             ):
                 found.append((token, entry))
                 break
@@ -1278,6 +1290,7 @@ def _relative_clause(token: Token) -> bool:
     return token.dep_ == "relcl" or (token.dep_ == "conj" and token.head.dep_ == "relcl")
 
 
+WITHDRAWAL_NOUNS = frozenset("withdrawal pullout departure exit drawdown".split())
 PRESENCE_VERBS = frozenset("deploy station base post garrison".split())
 
 
@@ -1595,6 +1608,12 @@ def event_roles(
         rest = collect(_phrase(token), own_excluded | {t.i for t in subject_tokens})
         if subjects and rest:
             return subjects, rest, True
+        if not subjects and not rest and token.head.pos_ in ("VERB", "AUX"):
+            # "followed a phone call in late March between Putin and Tiani", "follows the revocation, in March,
+            # of the accord governing US troops": the parse hangs the noun's "between" or "of" on the verb
+            # (an accord's "of" with the clause describing it: "of the accord governing US troops")
+            stray = _stray_preps(token)
+            rest = collect([t for c in stray for t in (c.subtree if c.lower_ == "of" else _phrase(c))], own_excluded)
         head = token.head
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
@@ -1625,6 +1644,18 @@ def event_roles(
         return subjects, rest, bool(subjects and rest)
     subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
     return subjects, objects, bool(subjects and objects)
+
+
+def _stray_preps(noun: Token) -> list[Token]:
+    """The "between" phrases of a verb whose object the noun is, and its "of" phrases after the noun (the
+    noun's own, hung on the verb by the parse)."""
+    verb = noun.head
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "prep"
+        and (c.lower_ == "between" or (c.lower_ == "of" and noun.dep_ == "dobj" and c.i > noun.i))
+    ]
 
 
 ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", "framework", "basis"}
@@ -1707,6 +1738,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
+            if verb.dep_ == "acl" and head.lemma_.lower() in DECISION_NOUNS:
+                # "the decision of the Chadian authorities to expel the ambassador": whose decision it is
+                subj_tokens.extend(t for p in _of_objects(head) for t in _phrase(p))
     relatives = [t for t in subj_tokens if t.tag_ in ("WP", "WDT") and t.head.dep_ == "relcl"]
     for who in relatives:
         # "Russian fighters from the Wagner group, who began arriving in December": the antecedent arrived
@@ -2726,10 +2760,16 @@ def _decision_time(token: Token) -> set[int]:
         return set()
     if noun.lemma_.lower() not in DECISION_NOUNS:
         return set()
-    frames = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "at")]
+    # "the decision in March to revoke", "the decision of the authorities last Friday to expel"
+    frames = [c for c in noun.children if (c.dep_ == "prep" and c.lower_ in ("in", "on", "at")) or c.dep_ == "npadvmod"]
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     frames += [p for c in participles for p in c.children if p.dep_ == "prep"]
     return {t.i for f in frames for t in f.subtree}
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" phrases ("the decision of the Chadian authorities")."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _names_an_event(root: Token) -> bool:

@@ -56,6 +56,28 @@ READ = [
         date(2024, 7, 10),
         ("withdrawal_announced", "DNK-MLI", "2024-03-03"),
     ),
+    # the agent of a decision noun's to-clause is whose decision it is, dated by the decision's own time
+    (
+        "decision-of-authorities-to-expel",
+        "The move answers the decision of the Malian authorities last Monday to expel the Swedish ambassador.",
+        date(2024, 3, 14),
+        ("expulsion", "MLI-SWE", "2024-03-11"),
+    ),
+    # the parse hangs an event noun's "between" or "of" on the verb it is the object of
+    (
+        "call-between-on-the-verb",
+        "The agreement followed a phone call in early May between Prime Minister Narendra Modi and President "
+        "Emmanuel Macron.",
+        date(2024, 6, 2),
+        ("call", "FRA-IND", "2024-05"),
+    ),
+    (
+        "revocation-of-on-the-verb",
+        "Mali's junta has grown bolder. The departure of the French contingent follows the revocation, in "
+        "February, of the accord governing French troops in the country.",
+        date(2024, 4, 2),
+        ("revoke_access", "FRA-MLI", "2024-02"),
+    ),
     # forces at a base are the clause's subject's, not the state the story is otherwise about
     (
         "base-user-is-the-clause-subject",
