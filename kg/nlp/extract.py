@@ -15,7 +15,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from spacy.language import Language
@@ -37,12 +37,14 @@ COREF_NOUNS = {
     "government": "government",
     "authorities": "government",
     "rulers": "government",
+    "council": "government",  # only "the military council" (see MILITARY_ONLY)
     "country": "state",
     "nation": "state",
     "military": "military",
     "army": "military",
 }
 MILITARY_REFERENCES = {"junta", "rulers", "military", "army", "regime"}
+MILITARY_ONLY = {"council"}  # "the military council" is the junta; "the council" alone may be any council
 # Event types whose other side may sit in the complement clause ("threatened to expel Mali").
 COMPLEMENT_TYPES = {"threat"}
 SUBJECT_PRONOUNS = {"it", "they", "he", "she", "we"}
@@ -270,6 +272,7 @@ class Extractor:
             mentions = _bloc_mentions(sent, mentions, bloc)
             bloc = next((m for m in reversed(mentions) if m.actor.kind == "organisation"), bloc)
             mentions = _opening_its(sent, mentions, subject, self.index, referent)
+            mentions = _inner_its(sent, mentions)
             subject = _subject_state(sent, mentions)
             referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
             triggers = find_triggers(sent, self.lexicon, mentions)
@@ -394,7 +397,10 @@ class Extractor:
             announcer = _announcer(token)
             subjects, objects, grammatical = event_roles(announcer, mentions, trigger_tokens)
             if not objects and len(_distinct(subjects)) >= 2:
-                subjects, objects = _distinct(subjects)[:1], _distinct(subjects)[1:2]
+                # "a withdrawal that the two governments had agreed": who agree are equals, so "the two
+                # governments" of the story's last event are its sides
+                agreed = [replace(m, pair=False) for m in _distinct(subjects)]
+                subjects, objects = agreed[:1], agreed[1:2]
         if not objects and subjects and type_ in COMPLEMENT_TYPES:
             # "threatened to terminate the agreement with the United States", "the activation of a standby
             # force to restore President Bazoum in Niger": the threatened side
@@ -826,6 +832,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             continue
+        if token.lower_ in MILITARY_ONLY and not _military(token):
+            continue
         if any(c.i in covered for c in token.children if c.dep_ in ("poss", "compound", "amod")):
             continue
         if role in ("military", "state") and token.lower_ in ("military", "army") and token.dep_ == "amod":
@@ -928,6 +936,22 @@ def _opening_its(
     if actor is None:
         return mentions
     return _merged(mentions, [_standing_for(first, actor, subject)])
+
+
+def _inner_its(sent: Span, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with a subject "it" inside a sentence as the state, government or bloc that is the subject
+    of a clause before it, when one is ("The military council has told Paris the accords are over: on
+    August 3 it announced that it was revoking them")."""
+    subjects = [m for m in mentions if sent.doc[m.root].dep_ in ("nsubj", "nsubjpass") and m.actor.kind in IT_KINDS]
+    added = []
+    for token in sent[1:]:
+        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        before = {m.country: m for m in subjects if m.root < token.i}
+        if len(before) == 1:
+            [m] = before.values()
+            added.append(_standing_for(token, m.actor, m.country))
+    return _merged(mentions, added)
 
 
 # "the two leaders", "both countries", "their summit": the two states of the story's last event
@@ -1102,12 +1126,17 @@ def _placed_in(token: Token, placed: dict[int, str]) -> str | None:
     return None
 
 
+def _military(noun: Token) -> bool:
+    """Whether a noun is described as military ("the military government", "the military council")."""
+    return any(c.dep_ == "amod" and c.lower_ == "military" for c in noun.children)
+
+
 def _referent(token: Token, focus: Focus, index: ActorIndex) -> str | None:
     """The state "the junta" or "the army" stands for: the most talked-about state that has had military
     rulers; "the country" or "the government": the state in focus ("the military government": the
     military-ruled one)."""
-    military = any(c.dep_ == "amod" and c.lower_ == "military" for c in token.children)
-    if token.lower_ in MILITARY_REFERENCES or (military and token.lower_ in ("government", "authorities")):
+    military = _military(token)
+    if token.lower_ in MILITARY_REFERENCES or (military and token.lower_ in ("government", "authorities", *MILITARY_ONLY)):
         return next((c for c in focus.ranked if c in index.military_ruled), focus.state)
     return focus.state
 
@@ -1866,8 +1895,9 @@ def _pairs(
         seen.add(key)
         out.append(((a, b), grammar))
 
-    if not entry.host_is_source and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
-        # "lifted sanctions at a summit in Accra": a capital named as the place is not a side
+    if not entry.host_is_source and trigger.lemma_.lower() not in MOVEMENT_LEMMAS and entry.type != "visit":
+        # "lifted sanctions at a summit in Accra": a capital named as the place is not a side (where a
+        # visit was is)
         objects = [m for m in objects if not _location(m, trigger.doc)]
     # "met Trump on the sidelines of the G20 summit": the summit is where, not who
     objects = [m for m in objects if _under(m, trigger, "sidelines") is None]

@@ -78,6 +78,30 @@ READ = [
         date(2024, 4, 2),
         ("revoke_access", "FRA-MLI", "2024-02"),
     ),
+    # "the military council" is the junta, and a later subject "it" in the sentence is that council
+    (
+        "military-council-then-it",
+        "France has defended its envoy in Bamako, and Paris says he will stay. The military council has already "
+        "told Paris that the old accords are dead: on 5 May it announced that it was scrapping the defence "
+        "accords with France.",
+        date(2024, 5, 9),
+        ("revoke_access", "FRA-MLI", "2024-05-05"),
+    ),
+    # "the two governments" that agreed a withdrawal are its two sides
+    (
+        "withdrawal-the-two-governments-agreed",
+        "On Monday the French army handed its last base to Chad's forces. It was the final step in a "
+        "withdrawal that the two governments had agreed in January.",
+        date(2024, 3, 5),
+        ("withdrawal_announced", "FRA-TCD", "2024-01"),
+    ),
+    # a state's delegation holding talks in another state's capital is a visit
+    (
+        "delegation-held-talks",
+        "A Turkish delegation led by the foreign minister held talks in Bamako on Tuesday.",
+        date(2024, 4, 12),
+        ("visit", "MLI-TUR", "2024-04-09"),
+    ),
     # forces at a base are the clause's subject's, not the state the story is otherwise about
     (
         "base-user-is-the-clause-subject",
