@@ -20,7 +20,8 @@ inferred from context ("(present tense)", "(earlier in the article)") is a weake
 than one the sentence states, but it still keeps a mention from joining an event of another
 month (such dates are often right: Mali's 2021 coup is not its 2020 one). A call, meeting or
 visit and the agreement reached on it, told in one sentence, are one event, and so are the parts
-of one statement ("condemned the detention and called for his release"). Only asserted mentions
+of one statement ("condemned the detention and called for his release") or of one reprisal
+("expelled 12 officials and recalled its ambassador"). Only asserted mentions
 are consolidated.
 """
 
@@ -70,8 +71,10 @@ COMPATIBLE_TYPES: frozenset[frozenset[str]] = frozenset(
 # agreed to strengthen security cooperation"); told apart, they stay apart.
 OCCASION_TYPES = frozenset({"call", "meeting", "visit"})
 AGREED_TYPES = frozenset({"agreement", "alliance"})
-# Likewise one statement told in one sentence: "condemned the detention and called for his release".
+# Likewise one statement told in one sentence: "condemned the detention and called for his release", and
+# one diplomatic reprisal: "ordered 12 Algerian officials to leave and recalled its ambassador".
 STATEMENT_TYPES = frozenset({"condemnation", "pressure", "threat", "accusation"})
+REPRISAL_TYPES = frozenset({"expulsion", "recall_ambassador"})
 # Vague types that describe any event of their category ("relations soured", "military ties").
 GENERIC_TYPES: dict[str, str] = {
     "deteriorating_relations": "tension",
@@ -299,12 +302,15 @@ def types_compatible(a: str, b: str) -> bool:
 
 def same_occasion(a: Mention, b: Mention) -> bool:
     """Whether two mentions, told in one sentence, are a call, meeting or visit and the agreement reached
-    on it, or two parts of one statement (a condemnation and a demand)."""
+    on it, or two parts of one statement (a condemnation and a demand) or of one diplomatic reprisal (an
+    expulsion and a recall of the ambassador)."""
     if a.article != b.article or a.sentence != b.sentence or not a.sentence:
         return False
     types = {a.type, b.type}
     return bool(types & OCCASION_TYPES and types & AGREED_TYPES) or (
-        types <= STATEMENT_TYPES and a.category == b.category and (a.source, a.target) == (b.source, b.target)
+        (types <= STATEMENT_TYPES or types <= REPRISAL_TYPES)
+        and a.category == b.category
+        and (a.source, a.target) == (b.source, b.target)
     )
 
 
@@ -404,13 +410,15 @@ class _Cluster:
         """Type, direction and analysts' splits allow ``m`` to join (dates are checked by the caller)."""
         if any(o.event in apart.get(m.event, ()) for o in self.members):
             return False
-        def fits(o: Mention) -> bool:
-            return types_compatible(m.type, o.type) or same_occasion(m, o)
+        def alike(a: Mention, b: Mention) -> bool:
+            return types_compatible(a.type, b.type) or same_occasion(a, b)
 
-        # a member told on the same occasion as one ``m`` fits (the alliance agreed on a call that another
-        # outlet reports alone) does not keep ``m`` out
+        # what was told on one occasion with a member ``m`` is alike to (the alliance agreed on a call another
+        # outlet reports alone), or with ``m`` (the recall told with an expulsion others report), is no bar
         if not all(
-            fits(o) or any(p is not o and same_occasion(o, p) and fits(p) for p in self.members)
+            alike(m, o)
+            or any(p is not o and same_occasion(o, p) and alike(m, p) for p in self.members)
+            or any(same_occasion(m, p) and alike(p, o) for p in self.members)
             for o in self.members
         ):
             return False
@@ -504,7 +512,28 @@ def cluster_mentions(
             clusters.append(_Cluster(m))
         else:
             chosen.add(m)
-    return [sorted(c.members, key=lambda m: m.event) for c in clusters]
+    return [sorted(c.members, key=lambda m: m.event) for c in _with_companions(clusters, apart)]
+
+
+def _with_companions(clusters: list[_Cluster], apart: dict[str, set[str]]) -> list[_Cluster]:
+    """The clusters with each one whose every mention was told on one occasion with a mention of another
+    cluster, and fits it, moved into that one (a recall read before the expulsion told with it)."""
+    out = list(clusters)
+    for c in clusters:
+        home = next(
+            (
+                d
+                for d in out
+                if d is not c
+                and all(d.accepts(m, apart) and any(same_occasion(m, p) for p in d.members) for m in c.members)
+            ),
+            None,
+        )
+        if home is not None:
+            for m in c.members:
+                home.add(m)
+            out.remove(c)
+    return out
 
 
 # ---------------------------------------------------------------------- reconciling

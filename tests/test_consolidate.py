@@ -353,6 +353,18 @@ def test_one_statement_told_in_one_sentence_is_one_event():
     condemned, demanded = told(sentence, "a", "2020-08-18", "AU", "MLI", "condemnation", "pressure")
     [ce] = consolidate([condemned, demanded])
     assert len(ce.mentions) == 2
+    # one reprisal: expelling the other's diplomats and recalling one's ambassador, told in one sentence
+    reprisal = "Paris ordered 12 Algerian officials to leave and recalled its ambassador on Tuesday."
+    expelled, recalled = told(reprisal, "c", "2025-04-15", "FRA", "DZA", "expulsion", "recall_ambassador")
+    [ce] = consolidate([expelled, recalled])
+    assert len(ce.mentions) == 2
+    [elsewhere] = told("It recalled its ambassador.", "d", "2025-04-15", "FRA", "DZA", "recall_ambassador")
+    assert len(consolidate([expelled, elsewhere])) == 2
+    # other outlets report the expulsion alone; the recall read before the expulsion told with it still joins
+    others = [mention(event(a, "expulsion", "2025-04-15", "FRA", "DZA")) for a in ("e", "f")]
+    recalled, expelled = told(reprisal, "z", "2025-04-15", "FRA", "DZA", "recall_ambassador", "expulsion")
+    [ce] = consolidate([*others, recalled, expelled])
+    assert len(ce.mentions) == 4 and ce.source_count == 3
     # an act is not a statement: an expulsion and a sanction in one sentence stay two events
     acts = told("Riyadh expelled and sanctioned.", "b", "2018-08-06", "SAU", "CAN", "expulsion", "sanction")
     assert len(consolidate(acts)) == 2
