@@ -1918,6 +1918,11 @@ def _pairs(
         for a in subjects:
             for b in objects:
                 add(a, b, grammatical)
+        if entry.symmetric and len(objects) >= 2 and _one_thing_signed(trigger) and not _partners(objects, trigger):
+            # "he had signed it with the heads of state of Burkina Faso and Niger": one charter, whose
+            # signatories are all parties to one another
+            for a, b in itertools.combinations(objects, 2):
+                add(a, b, grammatical)
     elif entry.symmetric and len(subjects) >= 2:
         pass
     elif entry.symmetric and len(objects) >= 2 and not subjects and not _partners(objects, trigger):
@@ -1980,6 +1985,14 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _one_thing_signed(verb: Token) -> bool:
+    """Whether a verb's object is one thing ("signed it", "signed the charter"), not several accords."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("NN", "NNP", "PRP") and c.lower_ not in ("them", "they")
+        for c in verb.children
+    )
 
 
 def _on_an_accord(verb: Token) -> bool:

@@ -102,6 +102,21 @@ READ = [
         date(2024, 4, 12),
         ("visit", "MLI-TUR", "2024-04-09"),
     ),
+    # instructors sent to a state arrive to train its army
+    (
+        "instructors-sent",
+        "Mali's army is rebuilding. Among the passengers were Turkish instructors, sent to help the Malian army "
+        "fly its new drones.",
+        date(2024, 4, 12),
+        ("military_training", "MLI-TUR", None),
+    ),
+    # one charter signed with two others: all three are parties to one another
+    (
+        "signed-it-with-two",
+        "Ghana's president said he had signed it with the leaders of Togo and Benin on Monday.",
+        date(2024, 4, 12),
+        ("agreement", "BEN-TGO", "2024-04-08"),
+    ),
     # forces at a base are the clause's subject's, not the state the story is otherwise about
     (
         "base-user-is-the-clause-subject",
@@ -135,6 +150,13 @@ NOT_READ = [
         "Bamako base, officials said.",
         date(2024, 7, 1),
         ("access_used", "MLI-USA"),
+    ),
+    # several accords signed with two states: each with its own partner, not the two with each other
+    (
+        "signed-accords-with-two",
+        "Ghana's president said he had signed accords with the leaders of Togo and Benin on Monday.",
+        date(2024, 4, 12),
+        ("agreement", "BEN-TGO"),
     ),
     # an accord ended with two other states named: no partner guessed
     (
