@@ -410,6 +410,7 @@ class _Cluster:
         """Type, direction and analysts' splits allow ``m`` to join (dates are checked by the caller)."""
         if any(o.event in apart.get(m.event, ()) for o in self.members):
             return False
+
         def alike(a: Mention, b: Mention) -> bool:
             return types_compatible(a.type, b.type) or same_occasion(a, b)
 
@@ -525,7 +526,9 @@ def _with_companions(clusters: list[_Cluster], apart: dict[str, set[str]]) -> li
                 d
                 for d in out
                 if d is not c
-                and all(d.accepts(m, apart) and any(same_occasion(m, p) for p in d.members) for m in c.members)
+                and all(
+                    d.accepts(m, apart) and any(same_occasion(m, p) for p in d.members) for m in c.members
+                )
             ),
             None,
         )

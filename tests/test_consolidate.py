@@ -339,7 +339,9 @@ def test_another_outlet_reporting_only_the_call_joins_the_call_and_its_agreement
     in late March" reports that event (the pact beside the call does not keep it out)."""
     sentence = "Tiani and Putin spoke by telephone and agreed to strengthen security cooperation."
     call, pact = told(sentence, "02", "2024-03-26", "NER", "RUS", "call", "alliance")
-    [alone] = told("A phone call in late March between Putin and Tiani.", "04", "2024-03", "RUS", "NER", "call")
+    [alone] = told(
+        "A phone call in late March between Putin and Tiani.", "04", "2024-03", "RUS", "NER", "call"
+    )
     [ce] = consolidate([call, pact, alone])
     assert ce.source_count == 2 and len(ce.mentions) == 3
     # a pact reported alone elsewhere is still not the call

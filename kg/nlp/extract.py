@@ -942,7 +942,9 @@ def _inner_its(sent: Span, mentions: list[Mention]) -> list[Mention]:
     """Mentions with a subject "it" inside a sentence as the state, government or bloc that is the subject
     of a clause before it, when one is ("The military council has told Paris the accords are over: on
     August 3 it announced that it was revoking them")."""
-    subjects = [m for m in mentions if sent.doc[m.root].dep_ in ("nsubj", "nsubjpass") and m.actor.kind in IT_KINDS]
+    subjects = [
+        m for m in mentions if sent.doc[m.root].dep_ in ("nsubj", "nsubjpass") and m.actor.kind in IT_KINDS
+    ]
     added = []
     for token in sent[1:]:
         if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
@@ -1136,7 +1138,9 @@ def _referent(token: Token, focus: Focus, index: ActorIndex) -> str | None:
     rulers; "the country" or "the government": the state in focus ("the military government": the
     military-ruled one)."""
     military = _military(token)
-    if token.lower_ in MILITARY_REFERENCES or (military and token.lower_ in ("government", "authorities", *MILITARY_ONLY)):
+    if token.lower_ in MILITARY_REFERENCES or (
+        military and token.lower_ in ("government", "authorities", *MILITARY_ONLY)
+    ):
         return next((c for c in focus.ranked if c in index.military_ruled), focus.state)
     return focus.state
 
@@ -1292,7 +1296,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
-                or (entry.type == "withdrawal" and token.lemma_.lower() in WITHDRAWAL_NOUNS and _announcer(token) is not token)
+                or (
+                    entry.type == "withdrawal"
+                    and token.lemma_.lower() in WITHDRAWAL_NOUNS
+                    and _announcer(token) is not token
+                )
             ):
                 found.append((token, entry))
                 break
@@ -1638,11 +1646,13 @@ def event_roles(
         if subjects and rest:
             return subjects, rest, True
         if not subjects and not rest and token.head.pos_ in ("VERB", "AUX"):
-            # "followed a phone call in late March between Putin and Tiani", "follows the revocation, in March,
-            # of the accord governing US troops": the parse hangs the noun's "between" or "of" on the verb
-            # (an accord's "of" with the clause describing it: "of the accord governing US troops")
+            # "followed a phone call in late March between Putin and Tiani", "follows the revocation, in
+            # March, of the accord governing US troops": the parse hangs the noun's "between" or "of" on the
+            # verb (an "of" with the clauses describing its object: "of the accord governing US troops")
             stray = _stray_preps(token)
-            rest = collect([t for c in stray for t in (c.subtree if c.lower_ == "of" else _phrase(c))], own_excluded)
+            rest = collect(
+                [t for c in stray for t in (c.subtree if c.lower_ == "of" else _phrase(c))], own_excluded
+            )
         head = token.head
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
@@ -1918,7 +1928,12 @@ def _pairs(
         for a in subjects:
             for b in objects:
                 add(a, b, grammatical)
-        if entry.symmetric and len(objects) >= 2 and _one_thing_signed(trigger) and not _partners(objects, trigger):
+        if (
+            entry.symmetric
+            and len(objects) >= 2
+            and _one_thing_signed(trigger)
+            and not _partners(objects, trigger)
+        ):
             # "he had signed it with the heads of state of Burkina Faso and Niger": one charter, whose
             # signatories are all parties to one another
             for a, b in itertools.combinations(objects, 2):
@@ -1990,7 +2005,9 @@ def _pairs(
 def _one_thing_signed(verb: Token) -> bool:
     """Whether a verb's object is one thing ("signed it", "signed the charter"), not several accords."""
     return any(
-        c.dep_ in ("dobj", "nsubjpass") and c.tag_ in ("NN", "NNP", "PRP") and c.lower_ not in ("them", "they")
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.tag_ in ("NN", "NNP", "PRP")
+        and c.lower_ not in ("them", "they")
         for c in verb.children
     )
 
@@ -2449,7 +2466,9 @@ def _announcer(token: Token) -> Token:
         return governor
     clauses = [token, *(c for c in token.children if c.dep_ == "relcl")]
     for clause in clauses[1:]:
-        if clause.lemma_.lower() in ANNOUNCING_HEADS and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in clause.children):
+        if clause.lemma_.lower() in ANNOUNCING_HEADS and any(
+            c.dep_ == "dobj" and c.tag_ == "WDT" for c in clause.children
+        ):
             return clause
     for clause in clauses:
         for prep in clause.children:
@@ -2804,7 +2823,11 @@ def _decision_time(token: Token) -> set[int]:
     if noun.lemma_.lower() not in DECISION_NOUNS:
         return set()
     # "the decision in March to revoke", "the decision of the authorities last Friday to expel"
-    frames = [c for c in noun.children if (c.dep_ == "prep" and c.lower_ in ("in", "on", "at")) or c.dep_ == "npadvmod"]
+    frames = [
+        c
+        for c in noun.children
+        if (c.dep_ == "prep" and c.lower_ in ("in", "on", "at")) or c.dep_ == "npadvmod"
+    ]
     participles = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     frames += [p for c in participles for p in c.children if p.dep_ == "prep"]
     return {t.i for f in frames for t in f.subtree}
@@ -2812,7 +2835,13 @@ def _decision_time(token: Token) -> set[int]:
 
 def _of_objects(noun: Token) -> list[Token]:
     """The objects of a noun's "of" phrases ("the decision of the Chadian authorities")."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _names_an_event(root: Token) -> bool:

@@ -22,7 +22,11 @@ def extract(extractor):
 
 
 def found(events) -> set[tuple[str, str, str | None]]:
-    return {(e.type, dyad_key(e.source.country, e.target.country), e.date.value) for e in events if e.status == "asserted"}
+    return {
+        (e.type, dyad_key(e.source.country, e.target.country), e.date.value)
+        for e in events
+        if e.status == "asserted"
+    }
 
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
@@ -52,14 +56,16 @@ READ = [
     ),
     (
         "withdrawal-under-a-dated-accord",
-        "Under the agreement signed in Bamako on 3 March, all Danish soldiers must have left Mali by 30 June.",
+        "Under the agreement signed in Bamako on 3 March, all Danish soldiers must have left Mali by "
+        "30 June.",
         date(2024, 7, 10),
         ("withdrawal_announced", "DNK-MLI", "2024-03-03"),
     ),
     # the agent of a decision noun's to-clause is whose decision it is, dated by the decision's own time
     (
         "decision-of-authorities-to-expel",
-        "The move answers the decision of the Malian authorities last Monday to expel the Swedish ambassador.",
+        "The move answers the decision of the Malian authorities last Monday to expel the Swedish "
+        "ambassador.",
         date(2024, 3, 14),
         ("expulsion", "MLI-SWE", "2024-03-11"),
     ),
@@ -81,9 +87,9 @@ READ = [
     # "the military council" is the junta, and a later subject "it" in the sentence is that council
     (
         "military-council-then-it",
-        "France has defended its envoy in Bamako, and Paris says he will stay. The military council has already "
-        "told Paris that the old accords are dead: on 5 May it announced that it was scrapping the defence "
-        "accords with France.",
+        "France has defended its envoy in Bamako, and Paris says he will stay. The military council has "
+        "already told Paris that the old accords are dead: on 5 May it announced that it was scrapping the "
+        "defence accords with France.",
         date(2024, 5, 9),
         ("revoke_access", "FRA-MLI", "2024-05-05"),
     ),
@@ -105,8 +111,8 @@ READ = [
     # instructors sent to a state arrive to train its army
     (
         "instructors-sent",
-        "Mali's army is rebuilding. Among the passengers were Turkish instructors, sent to help the Malian army "
-        "fly its new drones.",
+        "Mali's army is rebuilding. Among the passengers were Turkish instructors, sent to help the Malian "
+        "army fly its new drones.",
         date(2024, 4, 12),
         ("military_training", "MLI-TUR", None),
     ),
@@ -120,8 +126,8 @@ READ = [
     # forces at a base are the clause's subject's, not the state the story is otherwise about
     (
         "base-user-is-the-clause-subject",
-        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at the "
-        "Bamako base, officials said.",
+        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at "
+        "the Bamako base, officials said.",
         date(2024, 7, 1),
         ("access_used", "MLI-TUR", None),
     ),
@@ -146,8 +152,8 @@ NOT_READ = [
     # the base's users are not the clause's subject: no side from the story's other state
     (
         "base-user-not-the-story-state",
-        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at the "
-        "Bamako base, officials said.",
+        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at "
+        "the Bamako base, officials said.",
         date(2024, 7, 1),
         ("access_used", "MLI-USA"),
     ),
