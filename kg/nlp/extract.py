@@ -1855,6 +1855,10 @@ MOVEMENT_LEMMAS = frozenset(
 )
 
 
+# Forces or envoys coming into a state: "arrived", "landed", "were deployed".
+ARRIVAL_LEMMAS = frozenset("arrive arrival land deploy deployment station fly send".split())
+
+
 def _location(m: Mention, doc: Doc) -> bool:
     """A capital or a bloc's seat named as a place ("signed in Bamako", "at the alliance's headquarters in
     Brussels"), not as an actor."""
@@ -1955,6 +1959,15 @@ def _pairs(
         # sanctions" does not pair Britain with the US)
         taken = {m.country for m in subjects}
         other = focus.state
+        if (
+            not objects
+            and trigger.lemma_.lower() in ARRIVAL_LEMMAS
+            and other not in {m.country for m in mentions}
+            and len(named := _other_actors(mentions, taken)) == 1
+        ):
+            # "Russian personnel who arrived in the spring remain at the Niamey base" in a story about the US:
+            # forces arrive in the one state the sentence names, not in the story's
+            other = named[0]
         transfer = entry.category == "cooperation" and not entry.symmetric
         if previous is not None and subjects and not objects and transfer:
             # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after

@@ -123,6 +123,14 @@ READ = [
         date(2024, 4, 12),
         ("agreement", "BEN-TGO", "2024-04-08"),
     ),
+    # forces arrive in the one state the sentence names, not in the state the story is about
+    (
+        "arrival-in-the-named-state",
+        "Washington has pulled out its last soldiers, the Pentagon said on Sunday. Turkish instructors who "
+        "arrived in May remain at the Bamako base, officials said.",
+        date(2024, 7, 1),
+        ("military_training", "MLI-TUR", "2024-05"),
+    ),
     # forces at a base are the clause's subject's, not the state the story is otherwise about
     (
         "base-user-is-the-clause-subject",
