@@ -258,6 +258,7 @@ class Extractor:
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
+        last_named: str | None = None  # the state named last: "France ended its operation in the country"
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
@@ -270,6 +271,8 @@ class Extractor:
             mentions = _bloc_mentions(sent, mentions, bloc)
             bloc = next((m for m in reversed(mentions) if m.actor.kind == "organisation"), bloc)
             mentions = _opening_its(sent, mentions, subject, self.index, referent)
+            mentions = _whose(sent, _country_named_before(sent, mentions, last_named, self.index), self.index)
+            last_named = _last_named(mentions, last_named)
             subject = _subject_state(sent, mentions)
             referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
             triggers = find_triggers(sent, self.lexicon, mentions)
@@ -817,8 +820,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             referent = next((c for c in focus.ranked if c not in others and c in index.actors), None)
         if role is None or token.i in covered or referent is None:
             continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            continue
+        if not any((c.dep_, c.lower_) in (("det", "the"), ("poss", "whose")) for c in token.children):
+            continue  # "the junta", "Guinea, whose junta": not "a government", "its army"
         if any(c.i in covered for c in token.children if c.dep_ in ("poss", "compound", "amod")):
             continue
         if role in ("military", "state") and token.lower_ in ("military", "army") and token.dep_ == "amod":
@@ -886,6 +889,62 @@ def _reports_another(sent: Span) -> bool:
         c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children)
         for c in sent.root.children
     )
+
+
+def _last_named(mentions: list[Mention], before: str | None) -> str | None:
+    """The state a sentence names last (by name, demonym, capital or leader), or the one named before."""
+    named = [m for m in mentions if not m.coref and not m.pair and m.actor.kind != "organisation"]
+    return named[-1].country if named else before
+
+
+def _country_named_before(
+    sent: Span, mentions: list[Mention], before: str | None, index: ActorIndex
+) -> list[Mention]:
+    """ "did not impose sanctions on the country, whose army seized power", "France ended its operation in
+    the country": "the country" after a preposition is the state named last before it (in its sentence, or
+    else the sentence before), unless that is the clause's own subject; the state in focus keeps it when
+    the sentence names it ("Niger's junta resisted US pressure on the country")."""
+    named_here = {m.country for m in mentions if not m.coref}
+    out = []
+    for m in mentions:
+        word = sent.doc[m.root]
+        if m.coref and word.lower_ == "country" and word.dep_ == "pobj" and m.country not in named_here:
+            clause = _clause_head(word)
+            subject = {
+                t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)
+            }
+            own = {x.country for x in mentions if x.root in subject}
+            earlier = _last_named([x for x in mentions if x.end <= m.start and x.root not in subject], None)
+            named = earlier or before
+            actor = index.get(named) if named and named not in own else None
+            if actor is not None:
+                m = Mention(m.start, m.end, m.root, actor, named, m.label, coref=True)
+        out.append(m)
+    return out
+
+
+def _whose(sent: Span, mentions: list[Mention], index: ActorIndex) -> list[Mention]:
+    """ "sanctions on the country, whose army seized power", "Guinea, whose junta ...": the army, junta or
+    government of a relative clause belongs to the state the clause describes."""
+    by_root = {m.root: m for m in mentions}
+    out = []
+    for m in mentions:
+        word = sent.doc[m.root]
+        clause = _clause_head(word)
+        owner = by_root.get(clause.head.i) if clause.dep_ == "relcl" else None
+        if (
+            m.coref
+            and owner is not None
+            and owner.country != m.country
+            and any(c.dep_ == "poss" and c.lower_ == "whose" for c in word.children)
+        ):
+            role = COREF_NOUNS.get(word.lower_, "state")
+            actor = index.get(owner.country if role == "state" else f"{owner.country}/{role}")
+            actor = actor or index.get(owner.country)
+            if actor is not None:
+                m = Mention(m.start, m.end, m.root, actor, owner.country, m.label, coref=True)
+        out.append(m)
+    return out
 
 
 # what a sentence-opening "It" can stand for: a state, its government, or a bloc ("ECOWAS said … It also
@@ -1151,6 +1210,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
     if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
+    if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
+        return None  # "French jets struck a column of Chadian rebels": armed opponents of the state, not it
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
@@ -1160,6 +1221,10 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
 
 FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
 NEAR_PREPOSITIONS = frozenset("near along beside by".split())
+INSURGENT_NOUNS = frozenset(
+    "rebel insurgent militant jihadist separatist secessionist guerrilla gunman mutineer dissident "
+    "opposition protester demonstrator".split()
+)
 PRIVATE_TRAVELLERS = frozenset(
     "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
 )
@@ -1341,6 +1406,8 @@ def _not_an_event_use(token: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     ):
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
+    if lemma == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return True  # "the plane was brought down by a Syrian missile": shot down, nothing delivered
     if lemma in ("sign", "give") and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return True  # "signed up for closer ties": a choice of side; "giving up the base": nothing granted
     if lemma == "sign" and any(
