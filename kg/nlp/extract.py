@@ -326,6 +326,8 @@ class Extractor:
     ) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
+        if type_ == "military_action" and _against_insurgents(token):
+            type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
@@ -380,6 +382,12 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if type_ == "support" and trigger.type == "military_action" and subjects and not objects:
+            # "French jets bombed a rebel column": on the side of the government the rebels fight, the
+            # story's most-named other state
+            taken = {m.country for m in subjects}
+            other = next((c for c in focus.ranked if c not in taken and c in self.index.actors), None)
+            objects = [_focus_mention_of(token, other, self.index)] if other else []
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
@@ -1550,6 +1558,19 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and not (entry.category == "coup" and _background_coup(token.head))
         )
     ]
+
+
+def _against_insurgents(token: Token) -> bool:
+    """Whether an attack's object is rebels or militants ("struck a column of Chadian rebels", "bombed
+    jihadist camps"), not a state."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for p in c.children]
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    return any(
+        w.lemma_.lower() in INSURGENT_NOUNS
+        for o in objects
+        for w in [o, *(c for c in o.children if c.dep_ in ("compound", "amod"))]
+    )
 
 
 def _phrase_lemmas(token: Token) -> set[str]:

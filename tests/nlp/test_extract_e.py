@@ -36,6 +36,29 @@ CASES = [
         [("ERI-ETH", "tension", "2024-03")],
         [],
     ),
+    # an attack on rebels or militants takes the government's side: support for the state they fight
+    (
+        "strike-on-jihadist-camps",
+        "Mali's army is fighting jihadists. Russian jets bombed jihadist camps near Gao in March.",
+        PUB,
+        [("MLI-RUS", "cooperation", "2024-03")],
+        [("MLI-RUS", "tension")],
+    ),
+    (
+        "strike-on-rebel-column-focus-is-the-attacker",
+        "France has long backed Chad, and French troops are based in Chad. France sold jets to Chad. In 2019 "
+        "French jets bombed a rebel column heading south from Libya.",
+        PUB,
+        [("FRA-TCD", "cooperation", "2019")],
+        [("FRA-LBY", "tension")],
+    ),
+    (
+        "strike-on-troops-is-tension",
+        "Russian jets bombed Ukrainian troops near Kharkiv in March.",
+        PUB,
+        [("RUS-UKR", "tension", "2024-03")],
+        [("RUS-UKR", "cooperation")],
+    ),
     # a leader attending a funeral or an inauguration abroad visits the state where it is held
     (
         "attend-funeral",
