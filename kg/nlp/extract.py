@@ -1414,6 +1414,12 @@ def _not_an_event_use(token: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     ):
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
+    if lemma == "press" and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+    ):
+        return True  # "Polish leaders pressed for a permanent American presence": lobbying, no one pressed
+    if lemma == "attend" and token.dep_ == "acl":
+        return True  # "a ceremony attended by Bahraini ministers": who attended names no host
     if lemma == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return True  # "the plane was brought down by a Syrian missile": shot down, nothing delivered
     if lemma in ("sign", "give") and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):

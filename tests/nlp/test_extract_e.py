@@ -81,6 +81,37 @@ CASES = [
         [],
         [("CIV-GHA", "cooperation")],
     ),
+    (
+        "ceremony-attended-by",
+        "France keeps a naval pier in Djibouti. The pier was opened in May in a ceremony attended by "
+        "Djiboutian ministers.",
+        PUB,
+        [],
+        [("DJI-FRA", "cooperation")],
+    ),
+    # pressing for something is lobbying; pressing a state is pressure
+    (
+        "pressed-for",
+        "Lithuanian officials had long pressed for a larger German presence.",
+        PUB,
+        [],
+        [("DEU-LTU", "tension")],
+    ),
+    (
+        "pressed-a-state",
+        "Washington pressed Seoul for a larger contribution in March.",
+        PUB,
+        [("KOR-USA", "tension", "2024-03")],
+        [],
+    ),
+    # a stabilisation force sent by a bloc supports the state, it is not a base
+    (
+        "stabilisation-force",
+        "ECOWAS leaders agreed on Monday to deploy a stabilisation force to Gambia.",
+        PUB,
+        [("ECOWAS-GMB", "cooperation", "2024-04-08")],
+        [("ECOWAS-GMB", "base_access")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
