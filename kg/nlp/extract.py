@@ -272,7 +272,7 @@ class Extractor:
             bloc = next((m for m in reversed(mentions) if m.actor.kind == "organisation"), bloc)
             mentions = _opening_its(sent, mentions, subject, self.index, referent)
             mentions = _whose(sent, _country_named_before(sent, mentions, last_named, self.index), self.index)
-            last_named = _last_named(mentions, last_named)
+            last_named = _last_named(sent, mentions, last_named)
             subject = _subject_state(sent, mentions)
             referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
             triggers = find_triggers(sent, self.lexicon, mentions)
@@ -412,7 +412,8 @@ class Extractor:
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
-        if token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX"):
+        creation = token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX")
+        if creation and category != "base_access":  # "established an airbase in Niger": Niger is a side
             # "the three juntas formed the Alliance of Sahel States": what they created is no side (who
             # they established relations with is)
             made = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -462,6 +463,8 @@ class Extractor:
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
+                if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
+                    continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
@@ -480,6 +483,13 @@ class Extractor:
                 )
             )
         return out
+
+
+def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
+    """Whether a bloc is named only as the owner of something other than a force ("NATO's eastern flank",
+    not "NATO's battlegroup")."""
+    word = doc[m.root]
+    return m.actor.kind == "organisation" and word.dep_ == "poss" and _noun_kind(word.head) == "state"
 
 
 def _purpose(token: Token) -> set[int]:
@@ -899,9 +909,17 @@ def _reports_another(sent: Span) -> bool:
     )
 
 
-def _last_named(mentions: list[Mention], before: str | None) -> str | None:
-    """The state a sentence names last (by name, demonym, capital or leader), or the one named before."""
-    named = [m for m in mentions if not m.coref and not m.pair and m.actor.kind != "organisation"]
+def _last_named(sent: Span, mentions: list[Mention], before: str | None) -> str | None:
+    """The state a sentence names last by its name or its capital (not by a demonym, "American forces", or
+    a leader, who travel), or the one named before."""
+    named = [
+        m
+        for m in mentions
+        if not m.coref
+        and not m.pair
+        and m.actor.kind not in ("organisation", "leader")
+        and sent.doc[m.start].ent_type_ == "KG"
+    ]
     return named[-1].country if named else before
 
 
@@ -922,7 +940,8 @@ def _country_named_before(
                 t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)
             }
             own = {x.country for x in mentions if x.root in subject}
-            earlier = _last_named([x for x in mentions if x.end <= m.start and x.root not in subject], None)
+            before_it = [x for x in mentions if x.end <= m.start and x.root not in subject]
+            earlier = _last_named(sent, before_it, None)
             named = earlier or before
             actor = index.get(named) if named and named not in own else None
             if actor is not None:

@@ -112,6 +112,29 @@ CASES = [
         [("ECOWAS-GMB", "cooperation", "2024-04-08")],
         [("ECOWAS-GMB", "base_access")],
     ),
+    # a force setting up or building its own base abroad gains access from the host; a bloc named as
+    # the owner of a flank is neither side
+    (
+        "set-up-garrison",
+        "Britain set up a permanent garrison in Oman in March.",
+        PUB,
+        [("GBR-OMN", "base_access", "2024-03")],
+        [],
+    ),
+    (
+        "established-airbase",
+        "Italy established a new airbase in Niger in 2019.",
+        PUB,
+        [("ITA-NER", "base_access", "2019")],
+        [],
+    ),
+    (
+        "bloc-flank-no-side",
+        "The United States set up a garrison in Lithuania in March, the first on NATO's northern flank.",
+        PUB,
+        [("LTU-USA", "base_access", "2024-03")],
+        [("NATO-USA", "base_access"), ("LTU-NATO", "base_access")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
@@ -152,6 +175,15 @@ CASES = [
         PUB,
         [("GIN-GIN", "coup", "2021")],
         [("MLI-MLI", "coup")],
+    ),
+    # a demonym ("American forces") names who moves, not the country talked about
+    (
+        "country-not-a-demonym",
+        "Niamey has broken with the West. French troops left Niger in December, and American forces are "
+        "withdrawing. Russian military instructors arrived in the country in April.",
+        PUB,
+        [("NER-RUS", "cooperation", "2024-04")],
+        [("RUS-USA", "cooperation")],
     ),
     # the state in focus keeps "the country" when the sentence names it
     (
