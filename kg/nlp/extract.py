@@ -512,13 +512,18 @@ def _answered(token: Token) -> set[int]:
     return {t.i for c in token.head.children if c.dep_ == "nsubj" for t in _phrase(c)}
 
 
+ACCORD_TYPES = frozenset({"agreement", "alliance"})  # an alliance is an agreement of a finer type
+
+
 def _without_vaguer(events: list[Event]) -> list[Event]:
     """Events without the asserted ones a more precise report of the same act covers: "after last year's
     takeover" (the year) once the coup was told with its month; "in anticipation of a coup" (no date)
-    beside the dated coup."""
+    beside the dated coup; "The deal, signed by Pompeo and Dendias" (an agreement, no date) beside the
+    defence agreement signed on Saturday (an alliance)."""
 
     def act(e: Event) -> tuple[str, str]:
-        return e.type, dyad_key(e.source.country, e.target.country)
+        kind = "agreement" if e.type in ACCORD_TYPES else e.type
+        return kind, dyad_key(e.source.country, e.target.country)
 
     def covers(e: Event, vague: Event) -> bool:
         finer, coarse = e.date.value, vague.date.value or ""

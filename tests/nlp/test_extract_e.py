@@ -216,3 +216,13 @@ def test_dev_e_case(extract, name, text, published, expected, absent):
         assert (pair, category, when) in found, f"missing {(pair, category, when)} in {sorted(found, key=str)}"
     for pair, category in absent:
         assert not any(p == pair and c == category for p, c, _ in found), f"unexpected {pair} {category}: {found}"
+
+
+def test_the_deal_signed_by_is_the_dated_accord_again(extract):
+    """ "The deal, signed by Lavrov and Diop" after a pact signed on Monday: no second, undated agreement."""
+    text = (
+        "Russia and Mali signed a defence pact on Monday. The deal, signed by Sergei Lavrov and Malian Foreign "
+        "Minister Abdoulaye Diop, allows Russian ships to call at ports."
+    )
+    accords = [e for e in extract("deal-signed-by", text, date(2023, 6, 12)) if e.category == "cooperation"]
+    assert accords and all(e.date.value == "2023-06-12" for e in accords), accords
