@@ -135,6 +135,26 @@ CASES = [
         [("LTU-USA", "base_access", "2024-03")],
         [("NATO-USA", "base_access"), ("LTU-NATO", "base_access")],
     ),
+    # a partnership unveiled or launched by leaders binds each pair of their states; launching missiles does not
+    (
+        "partnership-unveiled-by",
+        "The row follows the partnership unveiled on Tuesday by Japanese Prime Minister Fumio Kishida, "
+        "Philippine President Ferdinand Marcos and US President Joe Biden.",
+        PUB,
+        [
+            ("JPN-PHL", "cooperation", "2024-04-09"),
+            ("JPN-USA", "cooperation", "2024-04-09"),
+            ("PHL-USA", "cooperation", "2024-04-09"),
+        ],
+        [],
+    ),
+    (
+        "launched-missiles",
+        "North Korea launched missiles toward Japan in March.",
+        PUB,
+        [],
+        [("JPN-PRK", "cooperation")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
