@@ -188,6 +188,8 @@ LIGHT_VERBS = {
     "launch",
     "unveil",
     "forge",
+    "express",
+    "voice",
 }
 
 
@@ -2067,7 +2069,10 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
 
 
 def _in_solidarity(m: Mention, trigger: Token) -> bool:
-    """Whether a mention is who the actors stood by: "in solidarity with Britain"."""
+    """Whether a mention is who the actors stood by: "in solidarity with Britain" (a side when solidarity
+    is the event: "expressed their solidarity with Niger's new rulers")."""
+    if trigger.lemma_.lower() == "solidarity":
+        return False
     for t in trigger.doc[m.root].ancestors:
         if t.i == trigger.i:
             return False

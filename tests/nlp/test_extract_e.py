@@ -155,6 +155,21 @@ CASES = [
         [],
         [("JPN-PRK", "cooperation")],
     ),
+    # solidarity expressed with a state is support from who expressed it ("in solidarity with" stays no side)
+    (
+        "expressed-solidarity",
+        "On Tuesday Algiers and Tunis expressed their solidarity with Libya's government.",
+        PUB,
+        [("DZA-LBY", "cooperation", "2024-04-09"), ("LBY-TUN", "cooperation", "2024-04-09")],
+        [],
+    ),
+    (
+        "in-solidarity-with",
+        "Britain, France and Germany expelled Russian diplomats in solidarity with Poland in March.",
+        PUB,
+        [("FRA-RUS", "tension", "2024-03")],
+        [("FRA-POL", "tension"), ("FRA-POL", "cooperation")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
