@@ -333,6 +333,10 @@ class Extractor:
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
+        if type_ in ("access_granted", "alliance") and (decision := _decided_not_to_renew(token)) is not None:
+            # "the parliament voted last June not to extend the lease": access ended when it voted
+            type_, category, status = "revoke_access", "base_access", event_status(decision)
+            when, date_from = event_date(decision, sent, dates, trigger_tokens | {token.i}, article.published)
         participle = token.tag_ == "VBN" and token.lower_.endswith(("ed", "en", "wn"))  # not "overthrew"
         if category == "coup" and token.dep_ == "amod" and participle and date_from != "own":
             # "the ousted president is still held", "Mali's deposed leader died on Sunday": ousted before
@@ -1596,8 +1600,10 @@ def _against_insurgents(token: Token) -> bool:
     """Whether an attack's object is rebels or militants ("struck a column of Chadian rebels", "bombed
     jihadist camps"), not a state."""
     objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-    objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against") for p in c.children]
-    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    against = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    objects += [p for c in against for p in c.children]
+    of = [c for o in objects for c in o.children if (c.dep_, c.lower_) == ("prep", "of")]
+    objects += [p for c in of for p in c.children]
     return any(
         w.lemma_.lower() in INSURGENT_NOUNS
         for o in objects
@@ -2776,6 +2782,24 @@ def _reference_date(
 
 # Nouns whose to-clause is the act they decide or announce: "the junta's decision in March to revoke …"
 DECISION_NOUNS = frozenset("decision announcement move order vote choice resolution".split())
+
+
+def _decided_not_to_renew(token: Token) -> Token | None:
+    """The verb deciding against a renewal: "voted not to extend the lease", "decided not to renew the
+    defence pact"."""
+    verb = token.head
+    if (
+        token.lemma_.lower() in RENEWAL_LEMMAS
+        and token.dep_ == "xcomp"
+        and verb.lemma_.lower() in DECIDING_VERBS
+        and any(c.dep_ == "neg" for c in token.children)
+    ):
+        return verb
+    return None
+
+
+RENEWAL_LEMMAS = frozenset("extend renew prolong".split())
+DECIDING_VERBS = frozenset("vote decide choose opt resolve".split())
 
 
 def _decision_time(token: Token) -> set[int]:

@@ -135,7 +135,7 @@ CASES = [
         [("LTU-USA", "base_access", "2024-03")],
         [("NATO-USA", "base_access"), ("LTU-NATO", "base_access")],
     ),
-    # a partnership unveiled or launched by leaders binds each pair of their states; launching missiles does not
+    # a partnership unveiled or launched by leaders binds each pair of their states (launched missiles: no)
     (
         "partnership-unveiled-by",
         "The row follows the partnership unveiled on Tuesday by Japanese Prime Minister Fumio Kishida, "
@@ -170,6 +170,29 @@ CASES = [
         [("FRA-RUS", "tension", "2024-03")],
         [("FRA-POL", "tension"), ("FRA-POL", "cooperation")],
     ),
+    # deciding not to renew a lease or a defence pact ends the access, when the decision was taken
+    (
+        "voted-not-to-extend-lease",
+        "Russian ships use the port under a lease. Sudan's council voted in May not to extend the lease "
+        "beyond 2030.",
+        PUB,
+        [("RUS-SDN", "base_access", "2023-05")],
+        [],
+    ),
+    (
+        "decided-not-to-renew-pact",
+        "Senegal decided in February not to renew its defence pact with France.",
+        PUB,
+        [("FRA-SEN", "base_access", "2024-02")],
+        [],
+    ),
+    (
+        "did-not-renew-is-negated",
+        "Senegal did not renew its defence pact with France in February.",
+        PUB,
+        [],
+        [("FRA-SEN", "base_access")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
@@ -189,15 +212,17 @@ CASES = [
     (
         "country-named-sentence-before",
         "Moscow signed a security deal with Bangui on Monday, and Russian instructors train the army. "
-        "Russia's envoy met the president in Bangui. Paris ended its military mission in the country in 2016.",
+        "Russia's envoy met the president in Bangui. "
+        "Paris ended its military mission in the country in 2016.",
         PUB,
         [("CAF-FRA", "base_access", "2016")],
         [("FRA-RUS", "base_access")],
     ),
     (
         "country-named-earlier-in-sentence",
-        "Mali hosts Russian advisers. Mali's junta has ties with Russia. ECOWAS kept Guinea suspended from the "
-        "bloc but did not impose new sanctions on the country, whose army took power in 2021.",
+        "Mali hosts Russian advisers. Mali's junta has ties with Russia. "
+        "ECOWAS kept Guinea suspended from the bloc but did not impose new sanctions on the country, "
+        "whose army took power in 2021.",
         PUB,
         [("GIN-GIN", "coup", "2021")],
         [("MLI-MLI", "coup")],
@@ -205,8 +230,8 @@ CASES = [
     # "whose junta" belongs to the state the relative clause describes, not to the story's junta
     (
         "whose-junta",
-        "Mali hosts Russian advisers. Mali's junta has ties with Russia. The bloc met leaders of Guinea, whose "
-        "junta took power in 2021.",
+        "Mali hosts Russian advisers. Mali's junta has ties with Russia. "
+        "The bloc met leaders of Guinea, whose junta took power in 2021.",
         PUB,
         [("GIN-GIN", "coup", "2021")],
         [("MLI-MLI", "coup")],
@@ -240,7 +265,9 @@ def extract(extractor):
     return run
 
 
-@pytest.mark.parametrize(("name", "text", "published", "expected", "absent"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "text", "published", "expected", "absent"), CASES, ids=[c[0] for c in CASES]
+)
 def test_dev_e_case(extract, name, text, published, expected, absent):
     found = {
         (dyad_key(e.source.country, e.target.country), e.category, e.date.value)
@@ -248,16 +275,21 @@ def test_dev_e_case(extract, name, text, published, expected, absent):
         if e.status == "asserted"
     }
     for pair, category, when in expected:
-        assert (pair, category, when) in found, f"missing {(pair, category, when)} in {sorted(found, key=str)}"
+        assert (pair, category, when) in found, (
+            f"missing {(pair, category, when)} in {sorted(found, key=str)}"
+        )
     for pair, category in absent:
-        assert not any(p == pair and c == category for p, c, _ in found), f"unexpected {pair} {category}: {found}"
+        assert not any(p == pair and c == category for p, c, _ in found), (
+            f"unexpected {pair} {category}: {found}"
+        )
 
 
 def test_the_deal_signed_by_is_the_dated_accord_again(extract):
     """ "The deal, signed by Lavrov and Diop" after a pact signed on Monday: no second, undated agreement."""
     text = (
-        "Russia and Mali signed a defence pact on Monday. The deal, signed by Sergei Lavrov and Malian Foreign "
-        "Minister Abdoulaye Diop, allows Russian ships to call at ports."
+        "Russia and Mali signed a defence pact on Monday. "
+        "The deal, signed by Sergei Lavrov and Malian Foreign Minister Abdoulaye Diop, allows Russian ships "
+        "to call at ports."
     )
     accords = [e for e in extract("deal-signed-by", text, date(2023, 6, 12)) if e.category == "cooperation"]
     assert accords and all(e.date.value == "2023-06-12" for e in accords), accords
