@@ -1777,6 +1777,9 @@ def _clause_subject(token: Token, collect, excluded: set[int]) -> list[Mention]:
     return collect([t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
 
 
+UNWELCOME_WORDS = frozenset({"persona", "grata", "unwelcome"})
+
+
 def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | None):
     excluded = _excluded(verb, trigger_tokens - ({skip.i} if skip is not None else set()))
     if skip is not None:
@@ -1795,6 +1798,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
+        elif child.dep_ == "ccomp" and child.lemma_.lower() in UNWELCOME_WORDS:
+            # "declared the French ambassador persona non grata", parsed as a clause: the ambassador
+            obj_tokens.extend(t for c in child.children if c.dep_ == "nsubj" for t in _phrase(c))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
         # conj and xcomp verbs share their head's subject; a relative clause's subject is its noun
         head = verb.head

@@ -193,6 +193,14 @@ CASES = [
         [],
         [("FRA-SEN", "base_access")],
     ),
+    # "persona non grata" parsed as a clause: its subject is who is expelled
+    (
+        "persona-non-grata-clause",
+        "Bolivia on Wednesday declared the Chilean ambassador persona non grata.",
+        PUB,
+        [("BOL-CHL", "tension", "2024-04-10")],
+        [],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
