@@ -2682,6 +2682,9 @@ def event_date(
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
         inside |= {s.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in c.subtree}
+        # "concluded similar arrangements with Australia, signed in January 2022": making the accord is
+        # signing it
+        inside |= {s.i for c in _accord_made(token) for s in c.subtree}
         own = [
             m
             for m, root in local
@@ -2741,6 +2744,20 @@ def event_date(
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
+
+
+def _accord_made(verb: Token) -> list[Token]:
+    """The past participles of making that describe what a making verb made: "concluded arrangements,
+    signed in January 2022" (the signing), not "revoked the agreement signed in 2012"."""
+    if verb.lemma_.lower() not in MAKING_VERBS:
+        return []
+    return [
+        c
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_VERBS
+    ]
 
 
 def _takes_effect(m: DateMention, root: Token) -> bool:

@@ -201,6 +201,15 @@ CASES = [
         [("BOL-CHL", "tension", "2024-04-10")],
         [],
     ),
+    # concluding an accord described as "signed in March 2021" happened then
+    (
+        "concluded-signed-in",
+        "Canberra has concluded similar arrangements with Tokyo, signed in March 2021, and with Seoul in May "
+        "2022, but this accord is its first with an African state.",
+        date(2024, 7, 8),
+        [("AUS-JPN", "cooperation", "2021-03")],
+        [],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
