@@ -1903,8 +1903,8 @@ UNDOING_VERBS = frozenset("lift ease end scrap revoke remove terminate denounce 
 # Triggers whose place is a side of the event: "arrived in Bamako", "troops stationed in Niamey".
 MOVEMENT_LEMMAS = frozenset(
     "arrive arrival visit trip tour travel land deploy deployment station base fly send withdraw "
-    "withdrawal leave pull exit depart departure return host welcome receive".split()
-)
+    "withdrawal leave pull exit depart departure return host welcome receive reopen".split()
+)  # "reopened its embassy in Ouagadougou": the capital is the other side
 
 
 def _location(m: Mention, doc: Doc) -> bool:

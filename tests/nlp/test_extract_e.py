@@ -210,6 +210,14 @@ CASES = [
         [("AUS-JPN", "cooperation", "2021-03")],
         [],
     ),
+    # an embassy reopened in a capital restores relations with its state
+    (
+        "reopened-embassy-in-capital",
+        "Moscow reopened its embassy in Bamako in March.",
+        PUB,
+        [("MLI-RUS", "cooperation", "2024-03")],
+        [],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
