@@ -394,6 +394,8 @@ class Extractor:
             taken = {m.country for m in subjects}
             other = next((c for c in focus.ranked if c not in taken and c in self.index.actors), None)
             objects = [_focus_mention_of(token, other, self.index)] if other else []
+        if token.lemma_.lower() == "kill" and len({m.country for m in subjects + objects}) < 2:
+            return []  # "two Malian soldiers were killed in clashes with jihadists": one state, no two sides
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)

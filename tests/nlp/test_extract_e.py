@@ -218,6 +218,21 @@ CASES = [
         [("MLI-RUS", "cooperation", "2024-03")],
         [],
     ),
+    # soldiers of two states killed in clashes: a clash between them; of one state only: none
+    (
+        "killed-in-clashes-two-sides",
+        "In May 2021, three Kyrgyz guards and two Tajik soldiers were killed in clashes near the border.",
+        PUB,
+        [("KGZ-TJK", "tension", "2021-05")],
+        [],
+    ),
+    (
+        "killed-in-clashes-one-side",
+        "France has troops in Mali. Two Malian soldiers were killed in clashes with jihadists in March.",
+        PUB,
+        [],
+        [("FRA-MLI", "tension")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
