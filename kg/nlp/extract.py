@@ -394,6 +394,9 @@ class Extractor:
             taken = {m.country for m in subjects}
             other = next((c for c in focus.ranked if c not in taken and c in self.index.actors), None)
             objects = [_focus_mention_of(token, other, self.index)] if other else []
+        if category == "coup" and token.lemma_.lower() in ASSAULT_LEMMAS:
+            if {m.country for m in subjects} - {m.country for m in objects}:
+                return []  # "Russian troops attacked the presidential palace in Kyiv": an attack, no coup
         if token.lemma_.lower() == "kill" and len({m.country for m in subjects + objects}) < 2:
             return []  # "two Malian soldiers were killed in clashes with jihadists": one state, no two sides
         if not objects and (under := _placed_under(token, mentions)):
@@ -2807,6 +2810,9 @@ def _reference_date(
 
 # Nouns whose to-clause is the act they decide or announce: "the junta's decision in March to revoke …"
 DECISION_NOUNS = frozenset("decision announcement move order vote choice resolution".split())
+
+
+ASSAULT_LEMMAS = frozenset({"attack", "storm", "assault"})  # on a palace: a coup, unless from abroad
 
 
 def _decided_not_to_renew(token: Token) -> Token | None:

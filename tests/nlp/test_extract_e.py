@@ -233,6 +233,28 @@ CASES = [
         [],
         [("FRA-MLI", "tension")],
     ),
+    # an armed attack on the seat of power is a coup attempt, unless a foreign state's forces make it
+    (
+        "gunmen-attack-palace",
+        "Gunmen attacked the presidential palace in Bissau on Monday.",
+        PUB,
+        [("GNB-GNB", "coup", "2024-04-08")],
+        [],
+    ),
+    (
+        "own-soldiers-storm-palace",
+        "Malian soldiers stormed the presidential palace in Bamako in March.",
+        PUB,
+        [("MLI-MLI", "coup", "2024-03")],
+        [],
+    ),
+    (
+        "foreign-troops-attack-palace",
+        "Russian troops attacked the presidential palace in Kyiv in March.",
+        PUB,
+        [],
+        [("UKR-UKR", "coup")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
