@@ -1466,6 +1466,11 @@ def _not_an_event_use(token: Token) -> bool:
     verb = token.head if token.dep_ == "dobj" else token
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
+    if lemma == "hold" and not any(
+        c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.lemma_.lower() in RULER_NOUNS)
+        for c in token.children
+    ):
+        return True  # "held talks with President Tinubu", "held elections": only holding a ruler is detaining
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):

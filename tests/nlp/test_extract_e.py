@@ -255,6 +255,28 @@ CASES = [
         [],
         [("UKR-UKR", "coup")],
     ),
+    # holding a ruler is detaining him; holding talks or an election is not
+    (
+        "army-holding-president",
+        "Gabon's army said on Wednesday it was holding President Ali Bongo and his son.",
+        date(2023, 8, 31),
+        [("GAB-GAB", "coup", "2023-08-30")],
+        [],
+    ),
+    (
+        "held-talks-with-president",
+        "Macron held talks with Senegalese President Macky Sall in Paris on Monday.",
+        PUB,
+        [],
+        [("SEN-SEN", "coup"), ("FRA-FRA", "coup")],
+    ),
+    (
+        "held-election",
+        "Guinea held a presidential election in March.",
+        PUB,
+        [],
+        [("GIN-GIN", "coup")],
+    ),
     # "brought down" by a missile is shot down: nothing is delivered
     (
         "brought-down",
