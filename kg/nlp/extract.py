@@ -190,6 +190,8 @@ LIGHT_VERBS = {
     "launch",
     "unveil",
     "forge",
+    "express",
+    "voice",
 }
 
 
@@ -260,6 +262,7 @@ class Extractor:
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
+        last_named: str | None = None  # the state named last: "France ended its operation in the country"
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
@@ -273,6 +276,8 @@ class Extractor:
             bloc = next((m for m in reversed(mentions) if m.actor.kind == "organisation"), bloc)
             mentions = _opening_its(sent, mentions, subject, self.index, referent)
             mentions = _inner_its(sent, mentions)
+            mentions = _whose(sent, _country_named_before(sent, mentions, last_named, self.index), self.index)
+            last_named = _last_named(sent, mentions, last_named)
             subject = _subject_state(sent, mentions)
             referent = _subject_state(sent, mentions, IT_KINDS) if not _reports_another(sent) else None
             triggers = find_triggers(sent, self.lexicon, mentions)
@@ -326,9 +331,15 @@ class Extractor:
     ) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
+        if type_ == "military_action" and _against_insurgents(token):
+            type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
+        if type_ in ("access_granted", "alliance") and (decision := _decided_not_to_renew(token)) is not None:
+            # "the parliament voted last June not to extend the lease": access ended when it voted
+            type_, category, status = "revoke_access", "base_access", event_status(decision)
+            when, date_from = event_date(decision, sent, dates, trigger_tokens | {token.i}, article.published)
         participle = token.tag_ == "VBN" and token.lower_.endswith(("ed", "en", "wn"))  # not "overthrew"
         if category == "coup" and token.dep_ == "amod" and participle and date_from != "own":
             # "the ousted president is still held", "Mali's deposed leader died on Sunday": ousted before
@@ -381,6 +392,17 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if type_ == "support" and trigger.type == "military_action" and subjects and not objects:
+            # "French jets bombed a rebel column": on the side of the government the rebels fight, the
+            # story's most-named other state
+            taken = {m.country for m in subjects}
+            other = next((c for c in focus.ranked if c not in taken and c in self.index.actors), None)
+            objects = [_focus_mention_of(token, other, self.index)] if other else []
+        if category == "coup" and token.lemma_.lower() in ASSAULT_LEMMAS:
+            if {m.country for m in subjects} - {m.country for m in objects}:
+                return []  # "Russian troops attacked the presidential palace in Kyiv": an attack, no coup
+        if token.lemma_.lower() == "kill" and len({m.country for m in subjects + objects}) < 2:
+            return []  # "two Malian soldiers were killed in clashes with jihadists": one state, no two sides
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
@@ -408,7 +430,8 @@ class Extractor:
             taken = {m.country for m in subjects}
             objects = _distinct([m for m in mentions if m.root in inner and m.country not in taken])[:1]
             grammatical = bool(objects)
-        if token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX"):
+        creation = token.lemma_.lower() in CREATION_LEMMAS and token.pos_ in ("VERB", "AUX")
+        if creation and category != "base_access":  # "established an airbase in Niger": Niger is a side
             # "the three juntas formed the Alliance of Sahel States": what they created is no side (who
             # they established relations with is)
             made = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -462,6 +485,8 @@ class Extractor:
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
+                if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
+                    continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
@@ -480,6 +505,13 @@ class Extractor:
                 )
             )
         return out
+
+
+def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
+    """Whether a bloc is named only as the owner of something other than a force ("NATO's eastern flank",
+    not "NATO's battlegroup")."""
+    word = doc[m.root]
+    return m.actor.kind == "organisation" and word.dep_ == "poss" and _noun_kind(word.head) == "state"
 
 
 def _purpose(token: Token) -> set[int]:
@@ -502,13 +534,18 @@ def _answered(token: Token) -> set[int]:
     return {t.i for c in token.head.children if c.dep_ == "nsubj" for t in _phrase(c)}
 
 
+ACCORD_TYPES = frozenset({"agreement", "alliance"})  # an alliance is an agreement of a finer type
+
+
 def _without_vaguer(events: list[Event]) -> list[Event]:
     """Events without the asserted ones a more precise report of the same act covers: "after last year's
     takeover" (the year) once the coup was told with its month; "in anticipation of a coup" (no date)
-    beside the dated coup."""
+    beside the dated coup; "The deal, signed by Pompeo and Dendias" (an agreement, no date) beside the
+    defence agreement signed on Saturday (an alliance)."""
 
     def act(e: Event) -> tuple[str, str]:
-        return e.type, dyad_key(e.source.country, e.target.country)
+        kind = "agreement" if e.type in ACCORD_TYPES else e.type
+        return kind, dyad_key(e.source.country, e.target.country)
 
     def covers(e: Event, vague: Event) -> bool:
         finer, coarse = e.date.value, vague.date.value or ""
@@ -830,8 +867,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             referent = next((c for c in focus.ranked if c not in excluded and c in index.actors), None)
         if role is None or token.i in covered or referent is None:
             continue
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            continue
+        if not any((c.dep_, c.lower_) in (("det", "the"), ("poss", "whose")) for c in token.children):
+            continue  # "the junta", "Guinea, whose junta": not "a government", "its army"
         if token.lower_ in MILITARY_ONLY and not _military(token):
             continue
         if any(c.i in covered for c in token.children if c.dep_ in ("poss", "compound", "amod")):
@@ -911,6 +948,71 @@ def _reports_another(sent: Span) -> bool:
         c.dep_ == "ccomp" and any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON" for s in c.children)
         for c in sent.root.children
     )
+
+
+def _last_named(sent: Span, mentions: list[Mention], before: str | None) -> str | None:
+    """The state a sentence names last by its name or its capital (not by a demonym, "American forces", or
+    a leader, who travel), or the one named before."""
+    named = [
+        m
+        for m in mentions
+        if not m.coref
+        and not m.pair
+        and m.actor.kind not in ("organisation", "leader")
+        and sent.doc[m.start].ent_type_ == "KG"
+    ]
+    return named[-1].country if named else before
+
+
+def _country_named_before(
+    sent: Span, mentions: list[Mention], before: str | None, index: ActorIndex
+) -> list[Mention]:
+    """ "did not impose sanctions on the country, whose army seized power", "France ended its operation in
+    the country": "the country" after a preposition is the state named last before it (in its sentence, or
+    else the sentence before), unless that is the clause's own subject; the state in focus keeps it when
+    the sentence names it ("Niger's junta resisted US pressure on the country")."""
+    named_here = {m.country for m in mentions if not m.coref}
+    out = []
+    for m in mentions:
+        word = sent.doc[m.root]
+        if m.coref and word.lower_ == "country" and word.dep_ == "pobj" and m.country not in named_here:
+            clause = _clause_head(word)
+            subject = {
+                t.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)
+            }
+            own = {x.country for x in mentions if x.root in subject}
+            before_it = [x for x in mentions if x.end <= m.start and x.root not in subject]
+            earlier = _last_named(sent, before_it, None)
+            named = earlier or before
+            actor = index.get(named) if named and named not in own else None
+            if actor is not None:
+                m = Mention(m.start, m.end, m.root, actor, named, m.label, coref=True)
+        out.append(m)
+    return out
+
+
+def _whose(sent: Span, mentions: list[Mention], index: ActorIndex) -> list[Mention]:
+    """ "sanctions on the country, whose army seized power", "Guinea, whose junta ...": the army, junta or
+    government of a relative clause belongs to the state the clause describes."""
+    by_root = {m.root: m for m in mentions}
+    out = []
+    for m in mentions:
+        word = sent.doc[m.root]
+        clause = _clause_head(word)
+        owner = by_root.get(clause.head.i) if clause.dep_ == "relcl" else None
+        if (
+            m.coref
+            and owner is not None
+            and owner.country != m.country
+            and any(c.dep_ == "poss" and c.lower_ == "whose" for c in word.children)
+        ):
+            role = COREF_NOUNS.get(word.lower_, "state")
+            actor = index.get(owner.country if role == "state" else f"{owner.country}/{role}")
+            actor = actor or index.get(owner.country)
+            if actor is not None:
+                m = Mention(m.start, m.end, m.root, actor, owner.country, m.label, coref=True)
+        out.append(m)
+    return out
 
 
 # what a sentence-opening "It" can stand for: a state, its government, or a bloc ("ECOWAS said … It also
@@ -1201,6 +1303,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
     if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
+    if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
+        return None  # "French jets struck a column of Chadian rebels": armed opponents of the state, not it
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
@@ -1210,6 +1314,10 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
 
 FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
 NEAR_PREPOSITIONS = frozenset("near along beside by".split())
+INSURGENT_NOUNS = frozenset(
+    "rebel insurgent militant jihadist separatist secessionist guerrilla gunman mutineer dissident "
+    "opposition protester demonstrator".split()
+)
 PRIVATE_TRAVELLERS = frozenset(
     "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
 )
@@ -1283,6 +1391,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 break  # "1,000 US military personnel are deployed in Niger": a presence, no training begun
             if token.head.pos_ == "ADP" and _stationed(_clause_head(token)):
                 break  # "… are deployed at Air Base 201": where the forces are, not an event of its own
+            if entry.type == "coup" and token.lemma_.lower() == "hold" and not any(
+                c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.lemma_.lower() in RULER_NOUNS)
+                for c in token.children
+            ):
+                continue  # "held talks with President Tinubu", "held elections": only holding a ruler is detaining
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
@@ -1398,6 +1511,14 @@ def _not_an_event_use(token: Token) -> bool:
         and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
     ):
         return True  # "Ottawa's call for the release of activists": a demand, not a phone call
+    if lemma == "press" and not any(c.dep_ in ("dobj", "nsubjpass") for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in token.children
+    ):
+        return True  # "Polish leaders pressed for a permanent American presence": lobbying, no one pressed
+    if lemma == "attend" and token.dep_ == "acl":
+        return True  # "a ceremony attended by Bahraini ministers": who attended names no host
+    if lemma == "bring" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        return True  # "the plane was brought down by a Syrian missile": shot down, nothing delivered
     if lemma in ("sign", "give") and any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
         return True  # "signed up for closer ties": a choice of side; "giving up the base": nothing granted
     if lemma == "sign" and any(
@@ -1540,6 +1661,21 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and not (entry.category == "coup" and _background_coup(token.head))
         )
     ]
+
+
+def _against_insurgents(token: Token) -> bool:
+    """Whether an attack's object is rebels or militants ("struck a column of Chadian rebels", "bombed
+    jihadist camps"), not a state."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    against = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    objects += [p for c in against for p in c.children]
+    of = [c for o in objects for c in o.children if (c.dep_, c.lower_) == ("prep", "of")]
+    objects += [p for c in of for p in c.children]
+    return any(
+        w.lemma_.lower() in INSURGENT_NOUNS
+        for o in objects
+        for w in [o, *(c for c in o.children if c.dep_ in ("compound", "amod"))]
+    )
 
 
 def _phrase_lemmas(token: Token) -> set[str]:
@@ -1728,6 +1864,9 @@ def _clause_subject(token: Token, collect, excluded: set[int]) -> list[Mention]:
     return collect([t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
 
 
+UNWELCOME_WORDS = frozenset({"persona", "grata", "unwelcome"})
+
+
 def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | None):
     excluded = _excluded(verb, trigger_tokens - ({skip.i} if skip is not None else set()))
     if skip is not None:
@@ -1746,6 +1885,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
+        elif child.dep_ == "ccomp" and child.lemma_.lower() in UNWELCOME_WORDS:
+            # "declared the French ambassador persona non grata", parsed as a clause: the ambassador
+            obj_tokens.extend(t for c in child.children if c.dep_ == "nsubj" for t in _phrase(c))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
         # conj and xcomp verbs share their head's subject; a relative clause's subject is its noun
         head = verb.head
@@ -1851,8 +1993,8 @@ UNDOING_VERBS = frozenset("lift ease end scrap revoke remove terminate denounce 
 # Triggers whose place is a side of the event: "arrived in Bamako", "troops stationed in Niamey".
 MOVEMENT_LEMMAS = frozenset(
     "arrive arrival visit trip tour travel land deploy deployment station base fly send withdraw "
-    "withdrawal leave pull exit depart departure return host welcome receive".split()
-)
+    "withdrawal leave pull exit depart departure return host welcome receive reopen".split()
+)  # "reopened its embassy in Ouagadougou": the capital is the other side
 
 
 # Forces or envoys coming into a state: "arrived", "landed", "were deployed".
@@ -2082,7 +2224,10 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
 
 
 def _in_solidarity(m: Mention, trigger: Token) -> bool:
-    """Whether a mention is who the actors stood by: "in solidarity with Britain"."""
+    """Whether a mention is who the actors stood by: "in solidarity with Britain" (a side when solidarity
+    is the event: "expressed their solidarity with Niger's new rulers")."""
+    if trigger.lemma_.lower() == "solidarity":
+        return False
     for t in trigger.doc[m.root].ancestors:
         if t.i == trigger.i:
             return False
@@ -2719,6 +2864,9 @@ def event_date(
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
         inside |= {s.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in c.subtree}
+        # "concluded similar arrangements with Australia, signed in January 2022": making the accord is
+        # signing it
+        inside |= {s.i for c in _accord_made(token) for s in c.subtree}
         own = [
             m
             for m, root in local
@@ -2780,6 +2928,20 @@ def event_date(
     return EventDate(), "none"
 
 
+def _accord_made(verb: Token) -> list[Token]:
+    """The past participles of making that describe what a making verb made: "concluded arrangements,
+    signed in January 2022" (the signing), not "revoked the agreement signed in 2012"."""
+    if verb.lemma_.lower() not in MAKING_VERBS:
+        return []
+    return [
+        c
+        for o in verb.children
+        if o.dep_ == "dobj"
+        for c in o.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_VERBS
+    ]
+
+
 def _takes_effect(m: DateMention, root: Token) -> bool:
     """Whether a date says from when a measure applies, not when it was taken: "a ban on charter flights
     from January", "flights suspended starting July 8" ("from March to May" is a span of the act)."""
@@ -2825,6 +2987,27 @@ def _reference_date(
 
 # Nouns whose to-clause is the act they decide or announce: "the junta's decision in March to revoke …"
 DECISION_NOUNS = frozenset("decision announcement move order vote choice resolution".split())
+
+
+ASSAULT_LEMMAS = frozenset({"attack", "storm", "assault"})  # on a palace: a coup, unless from abroad
+
+
+def _decided_not_to_renew(token: Token) -> Token | None:
+    """The verb deciding against a renewal: "voted not to extend the lease", "decided not to renew the
+    defence pact"."""
+    verb = token.head
+    if (
+        token.lemma_.lower() in RENEWAL_LEMMAS
+        and token.dep_ == "xcomp"
+        and verb.lemma_.lower() in DECIDING_VERBS
+        and any(c.dep_ == "neg" for c in token.children)
+    ):
+        return verb
+    return None
+
+
+RENEWAL_LEMMAS = frozenset("extend renew prolong".split())
+DECIDING_VERBS = frozenset("vote decide choose opt resolve".split())
 
 
 def _decision_time(token: Token) -> set[int]:
