@@ -1586,6 +1586,11 @@ def event_roles(
         subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c)]
         subjects = collect(subject_tokens, own_excluded)
         rest = collect(_phrase(token), own_excluded | {t.i for t in subject_tokens})
+        makers, partners = _made_by(token, collect)
+        if not subjects and makers:
+            # "the partnership unveiled by Biden, Morrison and Johnson": who made it are its sides
+            subjects = makers
+        rest += [m for m in partners if m not in rest and m not in subjects]
         if subjects and rest:
             return subjects, rest, True
         head = token.head
@@ -1618,6 +1623,38 @@ def event_roles(
         return subjects, rest, bool(subjects and rest)
     subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
     return subjects, objects, bool(subjects and objects)
+
+
+def _participles(noun: Token) -> list[Token]:
+    """The past participles describing a noun: "an agreement signed in 2017" (the parser also tags them
+    VBD: "the partnership unveiled on Wednesday", or hangs one right after the noun from the clause's verb).
+    """
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+    loose = (
+        noun.pos_ in ("NOUN", "PROPN")
+        and after.dep_ == "advcl"
+        and after.head == _clause_head(noun)
+        and not any(c.dep_.startswith("nsubj") for c in after.children)
+    )
+    described = [c for c in noun.children if c.dep_ == "acl"] + ([after] if loose else [])
+    return [c for c in described if c.tag_ in ("VBN", "VBD")]
+
+
+def _made_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]]:
+    """Who made an accord, per the participle describing it ("the pact signed by Mali and Niger", "the
+    partnership unveiled by Biden, Morrison and Johnson"), and who it was made with ("the agreement,
+    signed with Greece in June 2018")."""
+    makers: list[Mention] = []
+    partners: list[Mention] = []
+    for verb in _participles(noun):
+        if verb.lemma_.lower() not in MAKING_VERBS | CREATION_LEMMAS:
+            continue
+        for c in verb.children:
+            if c.dep_ == "agent":
+                makers += collect(c.subtree, set())
+            elif c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
+                partners += collect(c.subtree, set())
+    return makers, partners
 
 
 ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", "framework", "basis"}
@@ -2546,7 +2583,7 @@ def event_date(
         }
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
-        inside |= {s.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in c.subtree}
+        inside |= {s.i for c in _participles(token) for s in c.subtree}
         own = [
             m
             for m, root in local

@@ -341,6 +341,35 @@ ROWS = [
         "Nigeria hosted the summit. The treaty of Lagos created the Economic Community of West "
         "African States (ECOWAS) in 1975.",
     ),
+    # an accord described by the participle that made it: who made it ("by …") are its sides, and who it
+    # was made with ("with …") the other; the participle's date is the accord's
+    (
+        "partnership-unveiled-by-three",
+        date(2024, 5, 10),
+        "AUS-IND cooperation 2024-05-06",
+        "The row grew out of the security partnership unveiled on Monday by Japan, India and Australia at a "
+        "summit in Tokyo.",
+    ),
+    (
+        "partnership-unveiled-by-three-other-pair",
+        date(2024, 5, 10),
+        "IND-JPN cooperation 2024-05-06",
+        "The row grew out of the security partnership unveiled on Monday by Japan, India and Australia at a "
+        "summit in Tokyo.",
+    ),
+    (
+        "pact-signed-by-leaders",
+        date(2022, 11, 4),
+        "GHA-TGO cooperation 2019-03",
+        "Critics in Accra pointed to the border pact signed by Ghanaian President Nana Akufo-Addo and "
+        "Togolese President Faure Gnassingbe in March 2019.",
+    ),
+    (
+        "accord-signed-with-dated",
+        date(2022, 11, 4),
+        "CHL-PER cooperation 2018-06",
+        "Peru's fishing fleet gained access under the accord signed with Chile in June 2018.",
+    ),
 ]
 
 
