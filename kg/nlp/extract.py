@@ -1874,6 +1874,14 @@ def _pairs(
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
+    if not entry.host_is_source and len(own := {m.country for m in subjects}) == 1:
+        # "In Paris, Macron condemned the mutiny, according to the Élysée": the subject's own state named
+        # as the place or the source is not the other side (the coup's state is)
+        objects = [
+            m
+            for m in objects
+            if m.country not in own or not (_place(m, trigger.doc) or _under(m, trigger, "according"))
+        ]
     others = {m.country for m in objects} - {m.country for m in subjects}
     if entry.symmetric and len(subjects) >= 2 and not others:
         # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed

@@ -370,6 +370,22 @@ ROWS = [
         "CHL-PER cooperation 2018-06",
         "Peru's fishing fleet gained access under the accord signed with Chile in June 2018.",
     ),
+    # the subject's own state named as the place ("from Lisbon") or the source ("according to …") is not the
+    # other side of a reaction: the condemned coup's state is
+    (
+        "condemned-from-own-capital",
+        date(2024, 4, 12),
+        "GAB-PRT tension 2024-04-11",
+        "Soldiers took power in Gabon on Wednesday. The Portuguese president condemned the putsch from "
+        "Lisbon on Thursday.",
+    ),
+    (
+        "condemned-according-to-own-ministry",
+        date(2024, 4, 12),
+        "GIN-ITA tension 2024-04-08",
+        "Army officers seized power in Guinea on Sunday. Italy's foreign minister condemned the coup on "
+        "Monday, according to a statement from Rome.",
+    ),
 ]
 
 
