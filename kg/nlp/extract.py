@@ -436,6 +436,17 @@ class Extractor:
         pairs = _pairs(
             token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
         )
+        if category != "coup":
+            # "… demanded the release of the president, as did the UN Secretary-General": the same act by
+            # the one who did likewise
+            acted = {m.country for m in subjects}
+            pairs += [
+                ((other, tgt), from_grammar)
+                for (src, tgt), from_grammar in list(pairs)
+                if src.country in acted
+                for other in _as_did(token, mentions)
+                if other.country not in (src.country, tgt.country)
+            ]
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
@@ -469,6 +480,27 @@ class Extractor:
                 )
             )
         return out
+
+
+ELLIPTIC_VERBS = frozenset({"do", "have", "be"})
+
+
+def _as_did(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who did the same, per an elliptic "as did X" ("as had X") hanging from the verb or from a verb
+    coordinated with it."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+    elliptic = [
+        c
+        for v in verbs
+        if v.pos_ in ("VERB", "AUX")
+        for c in v.children
+        if c.dep_ == "advcl"
+        and c.lemma_.lower() in ELLIPTIC_VERBS
+        and any(d.dep_ == "mark" and d.lower_ == "as" for d in c.children)
+        and not any(d.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr") for d in c.children)
+    ]
+    doers = {t.i for c in elliptic for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
+    return _distinct([m for m in mentions if m.root in doers])
 
 
 def _purpose(token: Token) -> set[int]:

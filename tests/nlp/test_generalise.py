@@ -386,6 +386,19 @@ ROWS = [
         "Army officers seized power in Guinea on Sunday. Italy's foreign minister condemned the coup on "
         "Monday, according to a statement from Rome.",
     ),
+    # "…, as did X": X did the same to the same side
+    (
+        "recalled-as-did",
+        date(2024, 4, 12),
+        "MLI-SEN tension 2024-04-09",
+        "Ghana recalled its ambassador from Mali on Tuesday, as did Senegal.",
+    ),
+    (
+        "condemned-and-called-as-did",
+        date(2024, 4, 12),
+        "MEX-VEN tension",
+        "Brazil condemned the new sanctions on Venezuela and called for dialogue, as did Mexico.",
+    ),
 ]
 
 
