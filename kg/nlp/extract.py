@@ -1557,7 +1557,12 @@ def _carrier(token: Token) -> Token:
     """The word that carries a trigger's roles and time: "deteriorating relations" -> "relations"."""
     if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
+    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lemma_.lower() in CARRYING_NOUNS:
+        return token.head  # "a training mission for Mozambique": the mission carries the training's roles
     return token
+
+
+CARRYING_NOUNS = frozenset({"mission", "operation"})
 
 
 def _clause_head(token: Token) -> Token:

@@ -399,6 +399,19 @@ ROWS = [
         "MEX-VEN tension",
         "Brazil condemned the new sanctions on Venezuela and called for dialogue, as did Mexico.",
     ),
+    # "a training mission for X": the mission carries the training's sides and time
+    (
+        "launched-training-mission-for",
+        date(2024, 4, 12),
+        "IRQ-NATO cooperation 2024-04-09",
+        "NATO defence ministers on Tuesday launched a new training mission for Iraq.",
+    ),
+    (
+        "established-training-mission-for",
+        date(2024, 4, 12),
+        "EU-MLI cooperation 2024-03",
+        "In March the European Union established a military training mission for Mali.",
+    ),
 ]
 
 
