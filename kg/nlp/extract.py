@@ -1659,7 +1659,24 @@ def event_roles(
             return rest[:1], rest[1:], True
         return subjects, rest, bool(subjects and rest)
     subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
+    if not subjects:
+        # "the jets bought from France touched down in India", "troops sent by Moscow arrived": who the
+        # subject came from
+        subjects = [m for m in _sent_by(token, collect) if m not in objects]
     return subjects, objects, bool(subjects and objects)
+
+
+def _sent_by(verb: Token, collect) -> list[Mention]:
+    """Who the verb's subject comes from, per the participle describing it ("sent by …", "bought from …")."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for p in _participles(c)
+        for d in p.children
+        if d.dep_ == "agent" or (d.dep_ == "prep" and d.lower_ == "from")
+        for m in collect(d.subtree, set())
+    ]
 
 
 def _participles(noun: Token) -> list[Token]:

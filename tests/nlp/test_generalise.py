@@ -412,6 +412,22 @@ ROWS = [
         "EU-MLI cooperation 2024-03",
         "In March the European Union established a military training mission for Mali.",
     ),
+    # an arrival whose subject is described by who sent or sold it ("jets bought from France touched down
+    # in Indonesia"): from that state to the place of arrival, on the arrival's date
+    (
+        "bought-from-touched-down",
+        date(2024, 4, 12),
+        "FRA-IDN cooperation 2024-04-10",
+        "Indonesia's air force is growing. The first two fighter jets bought from France touched down at an "
+        "air base in Indonesia on Wednesday.",
+    ),
+    (
+        "sent-by-arrived",
+        date(2024, 4, 12),
+        "KOR-POL cooperation 2024-04-08",
+        "Poland is rearming fast. Polish officials said the first tanks sent by South Korea arrived at the "
+        "port of Gdynia in Poland on Monday.",
+    ),
 ]
 
 
