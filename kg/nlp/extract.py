@@ -2646,6 +2646,17 @@ def event_date(
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
         inside |= {s.i for c in _participles(token) for s in c.subtree}
+        if token.lemma_.lower() in MAKING_VERBS:
+            # "concluded arrangements with Australia, signed in January 2022": what makes the accord
+            # dates the verb that makes it
+            inside |= {
+                s.i
+                for c in token.children
+                if c.dep_ in ("dobj", "nsubjpass")
+                for p in _participles(c)
+                if p.lemma_.lower() in MAKING_VERBS
+                for s in p.subtree
+            }
         own = [
             m
             for m, root in local

@@ -428,6 +428,22 @@ ROWS = [
         "Poland is rearming fast. Polish officials said the first tanks sent by South Korea arrived at the "
         "port of Gdynia in Poland on Monday.",
     ),
+    # a verb that makes an accord is dated by the participle that makes its object ("concluded arrangements
+    # with Uganda, signed in May 2021"), not by the article
+    (
+        "concluded-accords-signed-in",
+        date(2025, 6, 12),
+        "KEN-UGA cooperation 2021-05",
+        "Kenya has concluded similar accords with Uganda, signed in May 2021, and with Rwanda in June 2022, "
+        "but the Somali deal is its first in the Horn.",
+    ),
+    (
+        "concluded-arrangements-signed-in",
+        date(2025, 6, 12),
+        "FRA-GRC cooperation 2021-09",
+        "Greece has concluded comparable defence arrangements with France, signed in September 2021, and "
+        "wants more.",
+    ),
 ]
 
 
