@@ -593,7 +593,10 @@ def _gapped(
             continue
         if m.country in {p.country for p in sides.values()}:
             continue
-        if doc[m.start - 1].lower_ != "and" or doc[m.root].dep_ != "conj" or m.end >= sent.end:
+        gap = doc[m.start - 1]
+        # "… and Burkina Faso in February", "… and with Britain in January 2023" (the preposition repeated)
+        repeated = gap.pos_ == "ADP" and gap.dep_ == "conj" and doc[gap.i - 1].lower_ == "and"
+        if not (repeated or (gap.lower_ == "and" and doc[m.root].dep_ == "conj")) or m.end >= sent.end:
             continue
         own = [d for d, root in local if (prep := _prep_of(root)) is not None and prep.i == m.end]
         if own:

@@ -444,6 +444,21 @@ ROWS = [
         "Greece has concluded comparable defence arrangements with France, signed in September 2021, and "
         "wants more.",
     ),
+    # a gapped side with its own date keeps it also when its preposition is repeated ("… and with Vietnam in
+    # March 2025")
+    (
+        "gapped-repeated-preposition",
+        date(2025, 6, 12),
+        "JPN-VNM cooperation 2025-03",
+        "Japan signed defence accords with the Philippines in July 2024 and with Vietnam in March 2025.",
+    ),
+    (
+        "gapped-repeated-preposition-participle",
+        date(2025, 6, 12),
+        "KEN-RWA cooperation 2022-06",
+        "Kenya has concluded similar accords with Uganda, signed in May 2021, and with Rwanda in June 2022, "
+        "but the Somali deal is its first in the Horn.",
+    ),
 ]
 
 
