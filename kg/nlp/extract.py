@@ -1631,6 +1631,11 @@ def event_roles(
             # "the partnership unveiled by Biden, Morrison and Johnson": who made it are its sides
             subjects = makers
         rest += [m for m in partners if m not in rest and m not in subjects]
+        if not subjects and not rest and _dated_accord_frame(token):
+            # "the two countries have drawn closer since the 2008 nuclear agreement": the clause's parties
+            parties = _clause_subject(token, collect, own_excluded)
+            if len(_distinct(parties)) >= 2:
+                return parties, [], False
         if subjects and rest:
             return subjects, rest, True
         head = token.head
@@ -1715,6 +1720,18 @@ def _made_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]]:
 
 
 ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", "framework", "basis"}
+FRAME_PREPOSITIONS = frozenset({"since", "under"})
+
+
+def _dated_accord_frame(noun: Token) -> bool:
+    """An accord named by its year as the frame of a clause: "since the 2008 agreement", "under the 2014
+    accord"."""
+    return (
+        noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in FRAME_PREPOSITIONS
+        and any(re.fullmatch(r"(19|20)\d\d", c.text) for c in noun.children if c.dep_ in ("nummod", "compound", "amod"))
+    )
 TOPIC_PREPOSITIONS = {"about", "over", "regarding", "concerning"}
 
 

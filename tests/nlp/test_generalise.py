@@ -459,6 +459,27 @@ ROWS = [
         "Kenya has concluded similar accords with Uganda, signed in May 2021, and with Rwanda in June 2022, "
         "but the Somali deal is its first in the Horn.",
     ),
+    # an accord named by its year as the frame of a clause ("since the 2008 agreement") is between the
+    # clause's parties, in that year
+    (
+        "since-dated-agreement",
+        date(2024, 4, 12),
+        "GHA-TGO cooperation 2019",
+        "Ghana and Togo have patrolled the border jointly since the 2019 security agreement.",
+    ),
+    (
+        "two-countries-since-dated-pact",
+        date(2024, 4, 12),
+        "IND-JPN cooperation 2014",
+        "Japan's prime minister met India's prime minister in Tokyo on Monday. The two countries have grown "
+        "closer since the 2014 defence pact.",
+    ),
+    (
+        "under-undated-agreement",
+        date(2024, 4, 12),
+        "no GHA-TGO cooperation",
+        "Ghana and Togo have patrolled the border jointly under the agreement.",
+    ),
 ]
 
 
