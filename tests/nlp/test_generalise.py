@@ -480,6 +480,26 @@ ROWS = [
         "no GHA-TGO cooperation",
         "Ghana and Togo have patrolled the border jointly under the agreement.",
     ),
+    # naming an act an assault, a provocation or interference condemns whoever the act is of
+    (
+        "described-decision-as-provocation",
+        date(2024, 4, 12),
+        "DZA-MAR tension 2024-04-09",
+        "Morocco described Algeria's decision as a provocation on Tuesday.",
+    ),
+    (
+        "called-takeover-an-assault",
+        date(2024, 4, 12),
+        "NER-USA tension",
+        "Army officers seized power in Niger on Wednesday. The next day Washington called the takeover an "
+        "assault on the country's democracy.",
+    ),
+    (
+        "called-a-partner",
+        date(2024, 4, 12),
+        "no KEN-UGA tension",
+        "Kenya called Uganda a valued partner on Tuesday.",
+    ),
 ]
 
 
