@@ -1364,6 +1364,8 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
+        return True  # "opened fire near the embassy": shooting, no mission opened
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
@@ -1892,7 +1894,11 @@ def _location(m: Mention, doc: Doc) -> bool:
     token = doc[m.root]
     seat = m.actor.kind == "organisation" and m.label.isalpha() and m.label.istitle()  # not "ECOWAS"
     placed = token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
-    return (m.actor.kind == "government" or seat) and placed
+    hosted = token.head.head.lemma_.lower() in MISSION_NOUNS  # "an embassy in Kigali": the host
+    return (m.actor.kind == "government" or seat) and placed and not hosted
+
+
+MISSION_NOUNS = frozenset("embassy consulate office mission representation".split())
 
 
 def _pairs(

@@ -500,6 +500,26 @@ ROWS = [
         "no KEN-UGA tension",
         "Kenya called Uganda a valued partner on Tuesday.",
     ),
+    # a state's embassy, consulate or office opening in another is cooperation (the capital it opens in stands
+    # for the host); opening fire near one is not
+    (
+        "opened-embassy-in-capital",
+        date(2024, 4, 12),
+        "BRA-RWA cooperation 2024-04-09",
+        "Brazil opened an embassy in Kigali on Tuesday.",
+    ),
+    (
+        "inaugurated-consulate-in-capital",
+        date(2024, 4, 12),
+        "IND-LKA cooperation 2024-04-08",
+        "India inaugurated its consulate in Colombo on Monday.",
+    ),
+    (
+        "opened-fire-near-embassy",
+        date(2024, 4, 12),
+        "no KEN-KOR cooperation",
+        "Police opened fire near the Kenyan embassy in Seoul on Monday.",
+    ),
 ]
 
 
