@@ -520,6 +520,19 @@ ROWS = [
         "no KEN-KOR cooperation",
         "Police opened fire near the Kenyan embassy in Seoul on Monday.",
     ),
+    # forces arriving to help a government, or at its request or invitation, support it (not basing)
+    (
+        "arrived-to-help-fight",
+        date(2024, 4, 12),
+        "MOZ-RWA cooperation 2024-04-12",
+        "Hundreds of Rwandan soldiers arrived in Mozambique on Friday to help the army fight insurgents.",
+    ),
+    (
+        "arrived-at-invitation",
+        date(2024, 4, 12),
+        "AZE-TUR cooperation 2024-04-08",
+        "The first Turkish troops arrived in Azerbaijan on Monday at the invitation of President Aliyev.",
+    ),
 ]
 
 
