@@ -1661,6 +1661,15 @@ def event_roles(
             speaker = _clause_subject(token, collect, own_excluded)
             if speaker:
                 return speaker, topic, True
+        movers = [
+            m
+            for m in rest
+            if _under(m, token, "of") is not None and all(_under(m, token, p) is None for p in PLACE_PREPOSITIONS)
+        ]
+        if not subjects and movers and token.lemma_.lower() in ARRIVAL_NOUNS:
+            # "the arrival of the first Russian paratroopers (in Kazakhstan)": who arrives acts
+            places = [m for m in rest if m not in movers]
+            return movers, places, bool(places)
         agents = [m for m in rest if _under(m, token, "by") is not None]
         if not subjects and agents and len(agents) < len(rest):
             # "a visit to Niamey by senior US officials": the "by" phrase names who acted
@@ -1722,6 +1731,8 @@ def _made_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]]:
 
 
 ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", "framework", "basis"}
+ARRIVAL_NOUNS = frozenset({"arrival", "deployment"})
+PLACE_PREPOSITIONS = ("in", "to", "at", "into")
 FRAME_PREPOSITIONS = frozenset({"since", "under"})
 
 
