@@ -380,6 +380,13 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
+        said = token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING_VERBS
+        if type_ == "accusation" and said and not objects:
+            # "Beijing said Washington, London and Canberra were fuelling an arms race": who says it accuses them
+            sayers, _, _ = event_roles(token.head, mentions, trigger_tokens)
+            accused = [m for m in subjects if m.country not in {s.country for s in sayers}]
+            if sayers and accused:
+                subjects, objects, grammatical = sayers, accused, True
         if demanded is not None:
             # "Chad asked American special forces to leave": who asked revokes the access of who was asked
             asker, asked_to, _ = event_roles(demanded, mentions, trigger_tokens)
@@ -483,6 +490,7 @@ class Extractor:
 
 
 ELLIPTIC_VERBS = frozenset({"do", "have", "be"})
+SAYING_VERBS = frozenset({"say", "tell", "claim", "charge", "insist", "argue", "complain", "warn"})
 
 
 def _as_did(verb: Token, mentions: list[Mention]) -> list[Mention]:

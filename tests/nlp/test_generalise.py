@@ -533,6 +533,25 @@ ROWS = [
         "AZE-TUR cooperation 2024-04-08",
         "The first Turkish troops arrived in Azerbaijan on Monday at the invitation of President Aliyev.",
     ),
+    # saying that others stoke tensions or fuel an arms race accuses each of them
+    (
+        "said-were-stoking-tensions",
+        date(2024, 4, 12),
+        "LTU-RUS tension 2024-04-09",
+        "Moscow said on Tuesday that Warsaw and Vilnius were stoking tensions on the border.",
+    ),
+    (
+        "told-reporters-was-fuelling",
+        date(2024, 4, 12),
+        "IND-PAK tension 2024-04-08",
+        "India's foreign ministry told reporters on Monday that Pakistan was fuelling instability in Kashmir.",
+    ),
+    (
+        "fuelling-arms-race-claimed",
+        date(2024, 4, 12),
+        "NOR-RUS tension 2024-04-08",
+        "Norway and Sweden were fuelling an arms race, Moscow claimed on Monday.",
+    ),
 ]
 
 
