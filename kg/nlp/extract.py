@@ -380,6 +380,11 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
+        if not objects and subjects and category == "tension" and (doers := _doers_of_antecedent(token, mentions)):
+            # "… issued a joint statement describing Castillo as a victim, which Lima called interference":
+            # what the relative pronoun stands for was done by the subjects of the clause it sits in
+            taken = {m.country for m in subjects}
+            objects, grammatical = [m for m in doers if m.country not in taken], True
         said = token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING_VERBS
         if type_ == "accusation" and said and not objects:
             # "Beijing said Washington, London and Canberra were fuelling an arms race": who says it accuses them
@@ -487,6 +492,24 @@ class Extractor:
                 )
             )
         return out
+
+
+def _doers_of_antecedent(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who did what a relative clause's object pronoun stands for ("…, which Lima called interference"):
+    the subjects of the nearest clause above it that has any."""
+    relative = verb.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "WDT" for c in verb.children
+    )
+    if not relative:
+        return []
+    t = verb.head
+    while t.head != t:
+        t = t.head
+        subject = {s.i for c in t.children if c.dep_ == "nsubj" for s in _phrase(c)}
+        found = [m for m in mentions if m.root in subject]
+        if t.pos_ in ("VERB", "AUX") and found:
+            return found
+    return []
 
 
 ELLIPTIC_VERBS = frozenset({"do", "have", "be"})

@@ -552,6 +552,21 @@ ROWS = [
         "NOR-RUS tension 2024-04-08",
         "Norway and Sweden were fuelling an arms race, Moscow claimed on Monday.",
     ),
+    # "…, which X called interference": X condemns each subject of the clause the pronoun stands for
+    (
+        "which-called-interference",
+        date(2024, 4, 12),
+        "BOL-ECU tension 2024-04",
+        "Last week Chile and Ecuador issued a joint statement on the election, which La Paz called "
+        "interference.",
+    ),
+    (
+        "which-called-provocation",
+        date(2024, 4, 12),
+        "HRV-SVK tension 2024-04-08",
+        "Hungary and Slovakia signed a letter backing the Serbian leader on Monday, which Zagreb called a "
+        "provocation.",
+    ),
 ]
 
 
