@@ -1888,6 +1888,11 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             # in Warsaw a day after he visited Kyiv": the pronoun is the subject of the clause it hangs from
             main = verb.head
             subjects = collect([t for c in main.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+    hosts = [m for m in subjects if _hosted(m, verb.doc)]
+    if len(hosts) < len(subjects):
+        # "Russia's embassy in Washington described the decision as a provocation": the host is the other side
+        subjects = [m for m in subjects if m not in hosts]
+        obj_tokens = [verb.doc[m.root] for m in hosts] + obj_tokens
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
     if not objects:
         # "condemned the coup in Gabon": the object is another event; its participants are the other side
@@ -1936,11 +1941,17 @@ def _location(m: Mention, doc: Doc) -> bool:
     token = doc[m.root]
     seat = m.actor.kind == "organisation" and m.label.isalpha() and m.label.istitle()  # not "ECOWAS"
     placed = token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
-    hosted = token.head.head.lemma_.lower() in MISSION_NOUNS  # "an embassy in Kigali": the host
-    return (m.actor.kind == "government" or seat) and placed and not hosted
+    return (m.actor.kind == "government" or seat) and placed and not _hosted(m, doc)
 
 
 MISSION_NOUNS = frozenset("embassy consulate office mission representation".split())
+
+
+def _hosted(m: Mention, doc: Doc) -> bool:
+    """A state named as the host of a diplomatic mission: "an embassy in Kigali", "Russia's embassy in
+    Washington"."""
+    token = doc[m.root]
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in MISSION_NOUNS
 
 
 def _pairs(

@@ -567,6 +567,19 @@ ROWS = [
         "Hungary and Slovakia signed a letter backing the Serbian leader on Monday, which Zagreb called a "
         "provocation.",
     ),
+    # "X's embassy in Y" reacting: the host is the other side, not a second speaker
+    (
+        "embassy-in-host-described",
+        date(2024, 4, 12),
+        "CHN-PHL tension 2024-04-08",
+        "China's embassy in Manila described the patrol as a provocation on Monday.",
+    ),
+    (
+        "embassy-in-host-called",
+        date(2024, 4, 12),
+        "EST-RUS tension 2024-04-09",
+        "Russia's embassy in Tallinn called the ruling a violation of international law on Tuesday.",
+    ),
 ]
 
 
