@@ -580,6 +580,19 @@ ROWS = [
         "EST-RUS tension 2024-04-09",
         "Russia's embassy in Tallinn called the ruling a violation of international law on Tuesday.",
     ),
+    # soldiers removing a state's ruler is a coup, on its own date
+    (
+        "removed-the-ruler-of",
+        date(2024, 4, 12),
+        "NER-NER coup 1999-04",
+        "Soldiers removed the ruler of Niger in April 1999 after years of unrest.",
+    ),
+    (
+        "removed-long-time-ruler",
+        date(2024, 4, 12),
+        "MRT-MRT coup 2005-08",
+        "In Mauritania, the army removed long-time ruler Maaouya Ould Taya in August 2005.",
+    ),
 ]
 
 
