@@ -1024,8 +1024,10 @@ def _pair_mentions(
         if token.i in named:
             continue
         # as the subject only: "the two leaders met"; "cooperation between the two countries" restates
+        # "troops of the two countries faced each other": of the subject
+        of_subject = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj"
         two = (
-            token.dep_ in ("nsubj", "nsubjpass")
+            (token.dep_ in ("nsubj", "nsubjpass") or of_subject)
             and token.lemma_.lower() in PAIR_NOUNS
             and any(
                 (c.dep_ == "nummod" and c.lower_ == "two")
@@ -1395,6 +1397,10 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma in ("face", "confront") and not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_NOUNS for c in token.children
+    ):
+        return True  # "Greece and Turkey face each other in the final": only armed forces face off
     if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
         return True  # "opened fire near the embassy": shooting, no mission opened
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
@@ -1434,6 +1440,9 @@ def _not_an_event_use(token: Token) -> bool:
             subject = token.head
         return subject is not None and subject.lemma_.lower() in HAPPENING_NOUNS
     return False
+
+
+ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
 
 
 # Verbs whose subject is an accord being made: "the deal was reached", "the pact was signed on Monday".

@@ -593,6 +593,27 @@ ROWS = [
         "MRT-MRT coup 2005-08",
         "In Mauritania, the army removed long-time ruler Maaouya Ould Taya in August 2005.",
     ),
+    # armed forces facing each other are a military standoff ("troops of the two countries": the story's pair);
+    # teams facing each other are not
+    (
+        "troops-of-two-countries-faced-each-other",
+        date(2024, 4, 12),
+        "IND-PAK tension 2019",
+        "India's army chief met Pakistan's army chief on Monday. Soldiers of the two countries faced each "
+        "other along the border for weeks in 2019.",
+    ),
+    (
+        "warships-confronted-each-other",
+        date(2024, 4, 12),
+        "GRC-TUR tension 2020-08",
+        "Greek and Turkish warships confronted each other in the Aegean in August 2020.",
+    ),
+    (
+        "teams-face-each-other",
+        date(2024, 4, 12),
+        "no GRC-TUR tension",
+        "Greece and Turkey face each other in the final on Sunday.",
+    ),
 ]
 
 
