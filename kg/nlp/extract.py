@@ -1953,12 +1953,12 @@ def _location(m: Mention, doc: Doc) -> bool:
     return (m.actor.kind == "government" or seat) and placed and not _hosted(m, doc)
 
 
-MISSION_NOUNS = frozenset("embassy consulate office mission representation".split())
+MISSION_NOUNS = frozenset("embassy consulate office mission representation ambassador envoy".split())
 
 
 def _hosted(m: Mention, doc: Doc) -> bool:
     """A state named as the host of a diplomatic mission: "an embassy in Kigali", "Russia's embassy in
-    Washington"."""
+    Washington", "its ambassador in London"."""
     token = doc[m.root]
     return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in MISSION_NOUNS
 

@@ -614,6 +614,19 @@ ROWS = [
         "no GRC-TUR tension",
         "Greece and Turkey face each other in the final on Sunday.",
     ),
+    # "its ambassador in Rabat": the capital names the host, not a place to leave out
+    (
+        "recalled-ambassador-in-capital",
+        date(2024, 4, 12),
+        "ESP-MAR tension 2024-04-08",
+        "Spain recalled its ambassador in Rabat for consultations on Monday.",
+    ),
+    (
+        "ambassador-in-capital-summoned",
+        date(2024, 4, 12),
+        "DZA-FRA tension 2024-04-08",
+        "Algeria's ambassador in Paris was summoned on Monday.",
+    ),
 ]
 
 
