@@ -1884,8 +1884,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         # "West African leaders lifted the sanctions imposed on Mali": who lifts them had imposed them
         undoer = verb.head.head
         subjects = collect([t for c in undoer.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
-    if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
-        # "The United States said it had suspended aid": the pronoun is the speaker
+    pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SUBJECT_PRONOUNS]
+    if not subjects and pronoun:
+        # "The United States said it had suspended aid", "Obama said he was deeply concerned": the pronoun
+        # is the speaker
         speaker = _clause_head(verb)
         while speaker.dep_ in ("conj", "xcomp") and speaker.head != speaker:
             speaker = speaker.head
@@ -1925,6 +1927,17 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                     for t in _phrase(a)
                 ]
                 objects = [m for m in collect(inner, set()) if m not in subjects and not m.coref]
+    if not objects:
+        # "deeply concerned by the decision to remove Morsi": who the decided act is done to
+        decided = [
+            d
+            for child in verb.children
+            for d in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"])
+            if d.lemma_.lower() in DECISION_NOUNS
+        ]
+        acts = [a for d in decided for a in d.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+        done_to = [t for a in acts for c in a.children if c.dep_ == "dobj" for t in _phrase(c)]
+        objects = [m for m in collect(done_to, set()) if m not in subjects]
     if whose and not objects:
         # "Niger deepened its ties with Russia, whose instructors arrived in April": the other side is the
         # subject of the clause Russia is named in; without one, no side is guessed

@@ -627,6 +627,26 @@ ROWS = [
         "DZA-FRA tension 2024-04-08",
         "Algeria's ambassador in Paris was summoned on Monday.",
     ),
+    # a reaction to "the decision (move) to <act> X's …" is against X; "he said he was concerned": the speaker
+    (
+        "condemned-move-to-detain",
+        date(2024, 4, 12),
+        "CAN-IRN tension 2024-04-09",
+        "On Tuesday Canada condemned the move to detain Iran's consul.",
+    ),
+    (
+        "criticised-decision-to-arrest",
+        date(2024, 4, 12),
+        "BOL-BRA tension 2024-04-08",
+        "Brazil criticised the decision to arrest Bolivia's former president on Monday.",
+    ),
+    (
+        "said-he-was-concerned-by-decision",
+        date(2024, 4, 12),
+        "ITA-TUN tension",
+        'In Rome, the Italian prime minister said he was "deeply concerned" by the decision to remove '
+        "Tunisia's prime minister and suspend parliament.",
+    ),
 ]
 
 
