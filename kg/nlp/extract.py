@@ -188,6 +188,7 @@ LIGHT_VERBS = {
     "launch",
     "unveil",
     "forge",
+    "proclaim",
 }
 
 

@@ -647,6 +647,19 @@ ROWS = [
         'In Rome, the Italian prime minister said he was "deeply concerned" by the decision to remove '
         "Tunisia's prime minister and suspend parliament.",
     ),
+    # a partnership that states proclaim is cooperation between them
+    (
+        "proclaimed-partnership",
+        date(2024, 4, 12),
+        "LAO-VNM cooperation 2019-03",
+        "Vietnam and Laos proclaimed a comprehensive partnership in March 2019.",
+    ),
+    (
+        "proclaimed-partnership-dated-first",
+        date(2024, 4, 12),
+        "GHA-TGO cooperation 2021-06",
+        "In June 2021 Ghana and Togo proclaimed a new partnership on border security.",
+    ),
 ]
 
 
