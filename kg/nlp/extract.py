@@ -381,14 +381,15 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
-        if not objects and subjects and category == "tension" and (doers := _doers_of_antecedent(token, mentions)):
+        doers = _doers_of_antecedent(token, mentions) if category == "tension" else []
+        if not objects and subjects and doers:
             # "… issued a joint statement describing Castillo as a victim, which Lima called interference":
             # what the relative pronoun stands for was done by the subjects of the clause it sits in
             taken = {m.country for m in subjects}
             objects, grammatical = [m for m in doers if m.country not in taken], True
         said = token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING_VERBS
         if type_ == "accusation" and said and not objects:
-            # "Beijing said Washington, London and Canberra were fuelling an arms race": who says it accuses them
+            # "Beijing said Washington and London were fuelling an arms race": who says it accuses them
             sayers, _, _ = event_roles(token.head, mentions, trigger_tokens)
             accused = [m for m in subjects if m.country not in {s.country for s in sayers}]
             if sayers and accused:
@@ -520,7 +521,9 @@ SAYING_VERBS = frozenset({"say", "tell", "claim", "charge", "insist", "argue", "
 def _as_did(verb: Token, mentions: list[Mention]) -> list[Mention]:
     """Who did the same, per an elliptic "as did X" ("as had X") hanging from the verb or from a verb
     coordinated with it."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
     elliptic = [
         c
         for v in verbs
@@ -1705,7 +1708,8 @@ def event_roles(
         movers = [
             m
             for m in rest
-            if _under(m, token, "of") is not None and all(_under(m, token, p) is None for p in PLACE_PREPOSITIONS)
+            if _under(m, token, "of") is not None
+            and all(_under(m, token, p) is None for p in PLACE_PREPOSITIONS)
         ]
         if not subjects and movers and token.lemma_.lower() in ARRIVAL_NOUNS:
             # "the arrival of the first Russian paratroopers (in Kazakhstan)": who arrives acts
@@ -1784,7 +1788,11 @@ def _dated_accord_frame(noun: Token) -> bool:
         noun.lemma_.lower() in ACCORD_NOUNS
         and noun.dep_ == "pobj"
         and noun.head.lower_ in FRAME_PREPOSITIONS
-        and any(re.fullmatch(r"(19|20)\d\d", c.text) for c in noun.children if c.dep_ in ("nummod", "compound", "amod"))
+        and any(
+            re.fullmatch(r"(19|20)\d\d", c.text)
+            for c in noun.children
+            if c.dep_ in ("nummod", "compound", "amod")
+        )
     )
 TOPIC_PREPOSITIONS = {"about", "over", "regarding", "concerning"}
 
@@ -1974,7 +1982,8 @@ def _hosted(m: Mention, doc: Doc) -> bool:
     """A state named as the host of a diplomatic mission: "an embassy in Kigali", "Russia's embassy in
     Washington", "its ambassador in London"."""
     token = doc[m.root]
-    return token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.lemma_.lower() in MISSION_NOUNS
+    in_ = token.head
+    return token.dep_ == "pobj" and in_.lower_ == "in" and in_.head.lemma_.lower() in MISSION_NOUNS
 
 
 def _pairs(

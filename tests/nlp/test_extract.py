@@ -1477,8 +1477,8 @@ DIRECTED = [
     ),
     (
         "arrival-of-troops-to-help",
-        "Mozambique asked its neighbours for help. The arrival of the first Rwandan troops, sent to help fight "
-        "the insurgents, was confirmed on Monday.",
+        "Mozambique asked its neighbours for help. The arrival of the first Rwandan troops, sent to help "
+        "fight the insurgents, was confirmed on Monday.",
         date(2024, 4, 12),
         "support",
         "RWA",

@@ -544,7 +544,8 @@ ROWS = [
         "told-reporters-was-fuelling",
         date(2024, 4, 12),
         "IND-PAK tension 2024-04-08",
-        "India's foreign ministry told reporters on Monday that Pakistan was fuelling instability in Kashmir.",
+        "India's foreign ministry told reporters on Monday that Pakistan was fuelling instability in "
+        "Kashmir.",
     ),
     (
         "fuelling-arms-race-claimed",
@@ -593,8 +594,8 @@ ROWS = [
         "MRT-MRT coup 2005-08",
         "In Mauritania, the army removed long-time ruler Maaouya Ould Taya in August 2005.",
     ),
-    # armed forces facing each other are a military standoff ("troops of the two countries": the story's pair);
-    # teams facing each other are not
+    # armed forces facing each other are a military standoff ("troops of the two countries": the story's
+    # pair); teams facing each other are not
     (
         "troops-of-two-countries-faced-each-other",
         date(2024, 4, 12),
