@@ -192,6 +192,7 @@ LIGHT_VERBS = {
     "forge",
     "express",
     "voice",
+    "proclaim",
 }
 
 
@@ -406,6 +407,19 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
+        doers = _doers_of_antecedent(token, mentions) if category == "tension" else []
+        if not objects and subjects and doers:
+            # "… issued a joint statement describing Castillo as a victim, which Lima called interference":
+            # what the relative pronoun stands for was done by the subjects of the clause it sits in
+            taken = {m.country for m in subjects}
+            objects, grammatical = [m for m in doers if m.country not in taken], True
+        said = token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING_VERBS
+        if type_ == "accusation" and said and not objects:
+            # "Beijing said Washington and London were fuelling an arms race": who says it accuses them
+            sayers, _, _ = event_roles(token.head, mentions, trigger_tokens)
+            accused = [m for m in subjects if m.country not in {s.country for s in sayers}]
+            if sayers and accused:
+                subjects, objects, grammatical = sayers, accused, True
         if demanded is not None:
             # "Chad asked American special forces to leave": who asked revokes the access of who was asked
             asker, asked_to, _ = event_roles(demanded, mentions, trigger_tokens)
@@ -470,6 +484,17 @@ class Extractor:
         pairs = _pairs(
             token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
         )
+        if category != "coup":
+            # "… demanded the release of the president, as did the UN Secretary-General": the same act by
+            # the one who did likewise
+            acted = {m.country for m in subjects}
+            pairs += [
+                ((other, tgt), from_grammar)
+                for (src, tgt), from_grammar in list(pairs)
+                if src.country in acted
+                for other in _as_did(token, mentions)
+                if other.country not in (src.country, tgt.country)
+            ]
         if category == "coup":
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
@@ -512,6 +537,48 @@ def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
     not "NATO's battlegroup")."""
     word = doc[m.root]
     return m.actor.kind == "organisation" and word.dep_ == "poss" and _noun_kind(word.head) == "state"
+
+
+def _doers_of_antecedent(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who did what a relative clause's object pronoun stands for ("…, which Lima called interference"):
+    the subjects of the nearest clause above it that has any."""
+    relative = verb.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "WDT" for c in verb.children
+    )
+    if not relative:
+        return []
+    t = verb.head
+    while t.head != t:
+        t = t.head
+        subject = {s.i for c in t.children if c.dep_ == "nsubj" for s in _phrase(c)}
+        found = [m for m in mentions if m.root in subject]
+        if t.pos_ in ("VERB", "AUX") and found:
+            return found
+    return []
+
+
+ELLIPTIC_VERBS = frozenset({"do", "have", "be"})
+SAYING_VERBS = frozenset({"say", "tell", "claim", "charge", "insist", "argue", "complain", "warn"})
+
+
+def _as_did(verb: Token, mentions: list[Mention]) -> list[Mention]:
+    """Who did the same, per an elliptic "as did X" ("as had X") hanging from the verb or from a verb
+    coordinated with it."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    elliptic = [
+        c
+        for v in verbs
+        if v.pos_ in ("VERB", "AUX")
+        for c in v.children
+        if c.dep_ == "advcl"
+        and c.lemma_.lower() in ELLIPTIC_VERBS
+        and any(d.dep_ == "mark" and d.lower_ == "as" for d in c.children)
+        and not any(d.dep_ in ("dobj", "xcomp", "ccomp", "acomp", "attr") for d in c.children)
+    ]
+    doers = {t.i for c in elliptic for s in c.children if s.dep_ == "nsubj" for t in s.subtree}
+    return _distinct([m for m in mentions if m.root in doers])
 
 
 def _purpose(token: Token) -> set[int]:
@@ -609,7 +676,10 @@ def _gapped(
             continue
         if m.country in {p.country for p in sides.values()}:
             continue
-        if doc[m.start - 1].lower_ != "and" or doc[m.root].dep_ != "conj" or m.end >= sent.end:
+        gap = doc[m.start - 1]
+        # "… and Burkina Faso in February", "… and with Britain in January 2023" (the preposition repeated)
+        repeated = gap.pos_ == "ADP" and gap.dep_ == "conj" and doc[gap.i - 1].lower_ == "and"
+        if not (repeated or (gap.lower_ == "and" and doc[m.root].dep_ == "conj")) or m.end >= sent.end:
             continue
         own = [d for d, root in local if (prep := _prep_of(root)) is not None and prep.i == m.end]
         if own:
@@ -1103,8 +1173,10 @@ def _pair_mentions(
         if token.i in named:
             continue
         # as the subject only: "the two leaders met"; "cooperation between the two countries" restates
+        # "troops of the two countries faced each other": of the subject
+        of_subject = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj"
         two = (
-            token.dep_ in ("nsubj", "nsubjpass")
+            (token.dep_ in ("nsubj", "nsubjpass") or of_subject)
             and token.lemma_.lower() in PAIR_NOUNS
             and any(
                 (c.dep_ == "nummod" and c.lower_ == "two")
@@ -1395,7 +1467,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 c.dep_ in ("dobj", "nsubjpass") and (c.pos_ == "PROPN" or c.lemma_.lower() in RULER_NOUNS)
                 for c in token.children
             ):
-                continue  # "held talks with President Tinubu", "held elections": only holding a ruler is detaining
+                continue  # "held talks with President Tinubu", "held elections": holding a ruler detains
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
@@ -1499,6 +1571,12 @@ def _not_an_event_use(token: Token) -> bool:
             return True
     if lemma == "join" and any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children):
         return True
+    if lemma in ("face", "confront") and not any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in ARMED_NOUNS for c in token.children
+    ):
+        return True  # "Greece and Turkey face each other in the final": only armed forces face off
+    if lemma == "open" and any(c.dep_ == "dobj" and c.lemma_.lower() == "fire" for c in token.children):
+        return True  # "opened fire near the embassy": shooting, no mission opened
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
@@ -1544,6 +1622,9 @@ def _not_an_event_use(token: Token) -> bool:
             subject = token.head
         return subject is not None and subject.lemma_.lower() in HAPPENING_NOUNS
     return False
+
+
+ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
 
 
 # Verbs whose subject is an accord being made: "the deal was reached", "the pact was signed on Monday".
@@ -1718,7 +1799,12 @@ def _carrier(token: Token) -> Token:
     """The word that carries a trigger's roles and time: "deteriorating relations" -> "relations"."""
     if token.dep_ == "amod" and token.head.pos_ in ("NOUN", "PROPN"):
         return token.head
+    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lemma_.lower() in CARRYING_NOUNS:
+        return token.head  # "a training mission for Mozambique": the mission carries the training's roles
     return token
+
+
+CARRYING_NOUNS = frozenset({"mission", "operation"})
 
 
 def _clause_head(token: Token) -> Token:
@@ -1779,6 +1865,16 @@ def event_roles(
         subject_tokens = [t for c in token.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c)]
         subjects = collect(subject_tokens, own_excluded)
         rest = collect(_phrase(token), own_excluded | {t.i for t in subject_tokens})
+        makers, partners = _made_by(token, collect)
+        if not subjects and makers:
+            # "the partnership unveiled by Biden, Morrison and Johnson": who made it are its sides
+            subjects = makers
+        rest += [m for m in partners if m not in rest and m not in subjects]
+        if not subjects and not rest and _dated_accord_frame(token):
+            # "the two countries have drawn closer since the 2008 nuclear agreement": the clause's parties
+            parties = _clause_subject(token, collect, own_excluded)
+            if len(_distinct(parties)) >= 2:
+                return parties, [], False
         if subjects and rest:
             return subjects, rest, True
         if not subjects and not rest and token.head.pos_ in ("VERB", "AUX"):
@@ -1810,6 +1906,16 @@ def event_roles(
             speaker = _clause_subject(token, collect, own_excluded)
             if speaker:
                 return speaker, topic, True
+        movers = [
+            m
+            for m in rest
+            if _under(m, token, "of") is not None
+            and all(_under(m, token, p) is None for p in PLACE_PREPOSITIONS)
+        ]
+        if not subjects and movers and token.lemma_.lower() in ARRIVAL_NOUNS:
+            # "the arrival of the first Russian paratroopers (in Kazakhstan)": who arrives acts
+            places = [m for m in rest if m not in movers]
+            return movers, places, bool(places)
         agents = [m for m in rest if _under(m, token, "by") is not None]
         if not subjects and agents and len(agents) < len(rest):
             # "a visit to Niamey by senior US officials": the "by" phrase names who acted
@@ -1818,6 +1924,10 @@ def event_roles(
             return rest[:1], rest[1:], True
         return subjects, rest, bool(subjects and rest)
     subjects, objects, _ = _verb_roles(token, collect, trigger_tokens, skip=None)
+    if not subjects:
+        # "the jets bought from France touched down in India", "troops sent by Moscow arrived": who the
+        # subject came from
+        subjects = [m for m in _sent_by(token, collect) if m not in objects]
     return subjects, objects, bool(subjects and objects)
 
 
@@ -1833,7 +1943,70 @@ def _stray_preps(noun: Token) -> list[Token]:
     ]
 
 
+def _sent_by(verb: Token, collect) -> list[Mention]:
+    """Who the verb's subject comes from, per the participle describing it ("sent by …", "bought from …")."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+        for p in _participles(c)
+        for d in p.children
+        if d.dep_ == "agent" or (d.dep_ == "prep" and d.lower_ == "from")
+        for m in collect(d.subtree, set())
+    ]
+
+
+def _participles(noun: Token) -> list[Token]:
+    """The past participles describing a noun: "an agreement signed in 2017" (the parser also tags them
+    VBD: "the partnership unveiled on Wednesday", or hangs one right after the noun from the clause's verb).
+    """
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+    loose = (
+        noun.pos_ in ("NOUN", "PROPN")
+        and after.dep_ == "advcl"
+        and after.head == _clause_head(noun)
+        and not any(c.dep_.startswith("nsubj") for c in after.children)
+    )
+    described = [c for c in noun.children if c.dep_ == "acl"] + ([after] if loose else [])
+    return [c for c in described if c.tag_ in ("VBN", "VBD")]
+
+
+def _made_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]]:
+    """Who made an accord, per the participle describing it ("the pact signed by Mali and Niger", "the
+    partnership unveiled by Biden, Morrison and Johnson"), and who it was made with ("the agreement,
+    signed with Greece in June 2018")."""
+    makers: list[Mention] = []
+    partners: list[Mention] = []
+    for verb in _participles(noun):
+        if verb.lemma_.lower() not in MAKING_VERBS | CREATION_LEMMAS:
+            continue
+        for c in verb.children:
+            if c.dep_ == "agent":
+                makers += collect(c.subtree, set())
+            elif c.dep_ == "prep" and c.lower_ in PARTNER_PREPS:
+                partners += collect(c.subtree, set())
+    return makers, partners
+
+
 ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", "framework", "basis"}
+ARRIVAL_NOUNS = frozenset({"arrival", "deployment"})
+PLACE_PREPOSITIONS = ("in", "to", "at", "into")
+FRAME_PREPOSITIONS = frozenset({"since", "under"})
+
+
+def _dated_accord_frame(noun: Token) -> bool:
+    """An accord named by its year as the frame of a clause: "since the 2008 agreement", "under the 2014
+    accord"."""
+    return (
+        noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in FRAME_PREPOSITIONS
+        and any(
+            re.fullmatch(r"(19|20)\d\d", c.text)
+            for c in noun.children
+            if c.dep_ in ("nummod", "compound", "amod")
+        )
+    )
 TOPIC_PREPOSITIONS = {"about", "over", "regarding", "concerning"}
 
 
@@ -1942,8 +2115,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         # "West African leaders lifted the sanctions imposed on Mali": who lifts them had imposed them
         undoer = verb.head.head
         subjects = collect([t for c in undoer.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
-    if not subjects and any(c.dep_ == "nsubj" and c.lower_ in SUBJECT_PRONOUNS for c in verb.children):
-        # "The United States said it had suspended aid": the pronoun is the speaker
+    pronoun = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in SUBJECT_PRONOUNS]
+    if not subjects and pronoun:
+        # "The United States said it had suspended aid", "Obama said he was deeply concerned": the pronoun
+        # is the speaker
         speaker = _clause_head(verb)
         while speaker.dep_ in ("conj", "xcomp") and speaker.head != speaker:
             speaker = speaker.head
@@ -1955,6 +2130,11 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             # in Warsaw a day after he visited Kyiv": the pronoun is the subject of the clause it hangs from
             main = verb.head
             subjects = collect([t for c in main.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+    hosts = [m for m in subjects if _hosted(m, verb.doc)]
+    if len(hosts) < len(subjects):
+        # "Russia's embassy in Washington described the decision as a provocation": the host is the other side
+        subjects = [m for m in subjects if m not in hosts]
+        obj_tokens = [verb.doc[m.root] for m in hosts] + obj_tokens
     objects = [m for m in collect(obj_tokens, excluded) if m not in subjects]
     if not objects:
         # "condemned the coup in Gabon": the object is another event; its participants are the other side
@@ -1978,6 +2158,17 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                     for t in _phrase(a)
                 ]
                 objects = [m for m in collect(inner, set()) if m not in subjects and not m.coref]
+    if not objects:
+        # "deeply concerned by the decision to remove Morsi": who the decided act is done to
+        decided = [
+            d
+            for child in verb.children
+            for d in ([child] if child.dep_ == "dobj" else [p for p in child.children if p.dep_ == "pobj"])
+            if d.lemma_.lower() in DECISION_NOUNS
+        ]
+        acts = [a for d in decided for a in d.children if a.dep_ == "acl" and a.pos_ == "VERB"]
+        done_to = [t for a in acts for c in a.children if c.dep_ == "dobj" for t in _phrase(c)]
+        objects = [m for m in collect(done_to, set()) if m not in subjects]
     if whose and not objects:
         # "Niger deepened its ties with Russia, whose instructors arrived in April": the other side is the
         # subject of the clause Russia is named in; without one, no side is guessed
@@ -2007,7 +2198,18 @@ def _location(m: Mention, doc: Doc) -> bool:
     token = doc[m.root]
     seat = m.actor.kind == "organisation" and m.label.isalpha() and m.label.istitle()  # not "ECOWAS"
     placed = token.dep_ == "pobj" and token.head.lower_ in ("in", "at")
-    return (m.actor.kind == "government" or seat) and placed
+    return (m.actor.kind == "government" or seat) and placed and not _hosted(m, doc)
+
+
+MISSION_NOUNS = frozenset("embassy consulate office mission representation ambassador envoy".split())
+
+
+def _hosted(m: Mention, doc: Doc) -> bool:
+    """A state named as the host of a diplomatic mission: "an embassy in Kigali", "Russia's embassy in
+    Washington", "its ambassador in London"."""
+    token = doc[m.root]
+    in_ = token.head
+    return token.dep_ == "pobj" and in_.lower_ == "in" and in_.head.lemma_.lower() in MISSION_NOUNS
 
 
 def _pairs(
@@ -2064,6 +2266,14 @@ def _pairs(
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
+    if not entry.host_is_source and len(own := {m.country for m in subjects}) == 1:
+        # "In Paris, Macron condemned the mutiny, according to the Élysée": the subject's own state named
+        # as the place or the source is not the other side (the coup's state is)
+        objects = [
+            m
+            for m in objects
+            if m.country not in own or not (_place(m, trigger.doc) or _under(m, trigger, "according"))
+        ]
     others = {m.country for m in objects} - {m.country for m in subjects}
     if entry.symmetric and len(subjects) >= 2 and not others:
         # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed
@@ -2863,10 +3073,18 @@ def event_date(
         }
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
-        inside |= {s.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in c.subtree}
-        # "concluded similar arrangements with Australia, signed in January 2022": making the accord is
-        # signing it
-        inside |= {s.i for c in _accord_made(token) for s in c.subtree}
+        inside |= {s.i for c in _participles(token) for s in c.subtree}
+        if token.lemma_.lower() in MAKING_VERBS:
+            # "concluded arrangements with Australia, signed in January 2022": what makes the accord
+            # dates the verb that makes it
+            inside |= {
+                s.i
+                for c in token.children
+                if c.dep_ in ("dobj", "nsubjpass")
+                for p in _participles(c)
+                if p.lemma_.lower() in MAKING_VERBS
+                for s in p.subtree
+            }
         own = [
             m
             for m, root in local
@@ -2926,20 +3144,6 @@ def event_date(
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
-
-
-def _accord_made(verb: Token) -> list[Token]:
-    """The past participles of making that describe what a making verb made: "concluded arrangements,
-    signed in January 2022" (the signing), not "revoked the agreement signed in 2012"."""
-    if verb.lemma_.lower() not in MAKING_VERBS:
-        return []
-    return [
-        c
-        for o in verb.children
-        if o.dep_ == "dobj"
-        for c in o.children
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in MAKING_VERBS
-    ]
 
 
 def _takes_effect(m: DateMention, root: Token) -> bool:

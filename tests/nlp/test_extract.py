@@ -1464,6 +1464,27 @@ DIRECTED = [
         "DZA",
         "2025-04-06",
     ),
+    # "the arrival of X's forces": X acts, whoever the story is about
+    (
+        "arrival-of-instructors",
+        "Niger's junta has turned to Moscow. The arrival of Russian military instructors on Monday was shown "
+        "on state television.",
+        date(2024, 4, 12),
+        "military_training",
+        "RUS",
+        "NER",
+        "2024-04-08",
+    ),
+    (
+        "arrival-of-troops-to-help",
+        "Mozambique asked its neighbours for help. The arrival of the first Rwandan troops, sent to help "
+        "fight the insurgents, was confirmed on Monday.",
+        date(2024, 4, 12),
+        "support",
+        "RWA",
+        "MOZ",
+        "2024-04-08",
+    ),
 ]
 
 

@@ -341,6 +341,326 @@ ROWS = [
         "Nigeria hosted the summit. The treaty of Lagos created the Economic Community of West "
         "African States (ECOWAS) in 1975.",
     ),
+    # an accord described by the participle that made it: who made it ("by …") are its sides, and who it
+    # was made with ("with …") the other; the participle's date is the accord's
+    (
+        "partnership-unveiled-by-three",
+        date(2024, 5, 10),
+        "AUS-IND cooperation 2024-05-06",
+        "The row grew out of the security partnership unveiled on Monday by Japan, India and Australia at a "
+        "summit in Tokyo.",
+    ),
+    (
+        "partnership-unveiled-by-three-other-pair",
+        date(2024, 5, 10),
+        "IND-JPN cooperation 2024-05-06",
+        "The row grew out of the security partnership unveiled on Monday by Japan, India and Australia at a "
+        "summit in Tokyo.",
+    ),
+    (
+        "pact-signed-by-leaders",
+        date(2022, 11, 4),
+        "GHA-TGO cooperation 2019-03",
+        "Critics in Accra pointed to the border pact signed by Ghanaian President Nana Akufo-Addo and "
+        "Togolese President Faure Gnassingbe in March 2019.",
+    ),
+    (
+        "accord-signed-with-dated",
+        date(2022, 11, 4),
+        "CHL-PER cooperation 2018-06",
+        "Peru's fishing fleet gained access under the accord signed with Chile in June 2018.",
+    ),
+    # the subject's own state named as the place ("from Lisbon") or the source ("according to …") is not the
+    # other side of a reaction: the condemned coup's state is
+    (
+        "condemned-from-own-capital",
+        date(2024, 4, 12),
+        "GAB-PRT tension 2024-04-11",
+        "Soldiers took power in Gabon on Wednesday. The Portuguese president condemned the putsch from "
+        "Lisbon on Thursday.",
+    ),
+    (
+        "condemned-according-to-own-ministry",
+        date(2024, 4, 12),
+        "GIN-ITA tension 2024-04-08",
+        "Army officers seized power in Guinea on Sunday. Italy's foreign minister condemned the coup on "
+        "Monday, according to a statement from Rome.",
+    ),
+    # "…, as did X": X did the same to the same side
+    (
+        "recalled-as-did",
+        date(2024, 4, 12),
+        "MLI-SEN tension 2024-04-09",
+        "Ghana recalled its ambassador from Mali on Tuesday, as did Senegal.",
+    ),
+    (
+        "condemned-and-called-as-did",
+        date(2024, 4, 12),
+        "MEX-VEN tension",
+        "Brazil condemned the new sanctions on Venezuela and called for dialogue, as did Mexico.",
+    ),
+    # "a training mission for X": the mission carries the training's sides and time
+    (
+        "launched-training-mission-for",
+        date(2024, 4, 12),
+        "IRQ-NATO cooperation 2024-04-09",
+        "NATO defence ministers on Tuesday launched a new training mission for Iraq.",
+    ),
+    (
+        "established-training-mission-for",
+        date(2024, 4, 12),
+        "EU-MLI cooperation 2024-03",
+        "In March the European Union established a military training mission for Mali.",
+    ),
+    # an arrival whose subject is described by who sent or sold it ("jets bought from France touched down
+    # in Indonesia"): from that state to the place of arrival, on the arrival's date
+    (
+        "bought-from-touched-down",
+        date(2024, 4, 12),
+        "FRA-IDN cooperation 2024-04-10",
+        "Indonesia's air force is growing. The first two fighter jets bought from France touched down at an "
+        "air base in Indonesia on Wednesday.",
+    ),
+    (
+        "sent-by-arrived",
+        date(2024, 4, 12),
+        "KOR-POL cooperation 2024-04-08",
+        "Poland is rearming fast. Polish officials said the first tanks sent by South Korea arrived at the "
+        "port of Gdynia in Poland on Monday.",
+    ),
+    # a verb that makes an accord is dated by the participle that makes its object ("concluded arrangements
+    # with Uganda, signed in May 2021"), not by the article
+    (
+        "concluded-accords-signed-in",
+        date(2025, 6, 12),
+        "KEN-UGA cooperation 2021-05",
+        "Kenya has concluded similar accords with Uganda, signed in May 2021, and with Rwanda in June 2022, "
+        "but the Somali deal is its first in the Horn.",
+    ),
+    (
+        "concluded-arrangements-signed-in",
+        date(2025, 6, 12),
+        "FRA-GRC cooperation 2021-09",
+        "Greece has concluded comparable defence arrangements with France, signed in September 2021, and "
+        "wants more.",
+    ),
+    # a gapped side with its own date keeps it also when its preposition is repeated ("… and with Vietnam in
+    # March 2025")
+    (
+        "gapped-repeated-preposition",
+        date(2025, 6, 12),
+        "JPN-VNM cooperation 2025-03",
+        "Japan signed defence accords with the Philippines in July 2024 and with Vietnam in March 2025.",
+    ),
+    (
+        "gapped-repeated-preposition-participle",
+        date(2025, 6, 12),
+        "KEN-RWA cooperation 2022-06",
+        "Kenya has concluded similar accords with Uganda, signed in May 2021, and with Rwanda in June 2022, "
+        "but the Somali deal is its first in the Horn.",
+    ),
+    # an accord named by its year as the frame of a clause ("since the 2008 agreement") is between the
+    # clause's parties, in that year
+    (
+        "since-dated-agreement",
+        date(2024, 4, 12),
+        "GHA-TGO cooperation 2019",
+        "Ghana and Togo have patrolled the border jointly since the 2019 security agreement.",
+    ),
+    (
+        "two-countries-since-dated-pact",
+        date(2024, 4, 12),
+        "IND-JPN cooperation 2014",
+        "Japan's prime minister met India's prime minister in Tokyo on Monday. The two countries have grown "
+        "closer since the 2014 defence pact.",
+    ),
+    (
+        "under-undated-agreement",
+        date(2024, 4, 12),
+        "no GHA-TGO cooperation",
+        "Ghana and Togo have patrolled the border jointly under the agreement.",
+    ),
+    # naming an act an assault, a provocation or interference condemns whoever the act is of
+    (
+        "described-decision-as-provocation",
+        date(2024, 4, 12),
+        "DZA-MAR tension 2024-04-09",
+        "Morocco described Algeria's decision as a provocation on Tuesday.",
+    ),
+    (
+        "called-takeover-an-assault",
+        date(2024, 4, 12),
+        "NER-USA tension",
+        "Army officers seized power in Niger on Wednesday. The next day Washington called the takeover an "
+        "assault on the country's democracy.",
+    ),
+    (
+        "called-a-partner",
+        date(2024, 4, 12),
+        "no KEN-UGA tension",
+        "Kenya called Uganda a valued partner on Tuesday.",
+    ),
+    # a state's embassy, consulate or office opening in another is cooperation (the capital it opens in stands
+    # for the host); opening fire near one is not
+    (
+        "opened-embassy-in-capital",
+        date(2024, 4, 12),
+        "BRA-RWA cooperation 2024-04-09",
+        "Brazil opened an embassy in Kigali on Tuesday.",
+    ),
+    (
+        "inaugurated-consulate-in-capital",
+        date(2024, 4, 12),
+        "IND-LKA cooperation 2024-04-08",
+        "India inaugurated its consulate in Colombo on Monday.",
+    ),
+    (
+        "opened-fire-near-embassy",
+        date(2024, 4, 12),
+        "no KEN-KOR cooperation",
+        "Police opened fire near the Kenyan embassy in Seoul on Monday.",
+    ),
+    # forces arriving to help a government, or at its request or invitation, support it (not basing)
+    (
+        "arrived-to-help-fight",
+        date(2024, 4, 12),
+        "MOZ-RWA cooperation 2024-04-12",
+        "Hundreds of Rwandan soldiers arrived in Mozambique on Friday to help the army fight insurgents.",
+    ),
+    (
+        "arrived-at-invitation",
+        date(2024, 4, 12),
+        "AZE-TUR cooperation 2024-04-08",
+        "The first Turkish troops arrived in Azerbaijan on Monday at the invitation of President Aliyev.",
+    ),
+    # saying that others stoke tensions or fuel an arms race accuses each of them
+    (
+        "said-were-stoking-tensions",
+        date(2024, 4, 12),
+        "LTU-RUS tension 2024-04-09",
+        "Moscow said on Tuesday that Warsaw and Vilnius were stoking tensions on the border.",
+    ),
+    (
+        "told-reporters-was-fuelling",
+        date(2024, 4, 12),
+        "IND-PAK tension 2024-04-08",
+        "India's foreign ministry told reporters on Monday that Pakistan was fuelling instability in "
+        "Kashmir.",
+    ),
+    (
+        "fuelling-arms-race-claimed",
+        date(2024, 4, 12),
+        "NOR-RUS tension 2024-04-08",
+        "Norway and Sweden were fuelling an arms race, Moscow claimed on Monday.",
+    ),
+    # "…, which X called interference": X condemns each subject of the clause the pronoun stands for
+    (
+        "which-called-interference",
+        date(2024, 4, 12),
+        "BOL-ECU tension 2024-04",
+        "Last week Chile and Ecuador issued a joint statement on the election, which La Paz called "
+        "interference.",
+    ),
+    (
+        "which-called-provocation",
+        date(2024, 4, 12),
+        "HRV-SVK tension 2024-04-08",
+        "Hungary and Slovakia signed a letter backing the Serbian leader on Monday, which Zagreb called a "
+        "provocation.",
+    ),
+    # "X's embassy in Y" reacting: the host is the other side, not a second speaker
+    (
+        "embassy-in-host-described",
+        date(2024, 4, 12),
+        "CHN-PHL tension 2024-04-08",
+        "China's embassy in Manila described the patrol as a provocation on Monday.",
+    ),
+    (
+        "embassy-in-host-called",
+        date(2024, 4, 12),
+        "EST-RUS tension 2024-04-09",
+        "Russia's embassy in Tallinn called the ruling a violation of international law on Tuesday.",
+    ),
+    # soldiers removing a state's ruler is a coup, on its own date
+    (
+        "removed-the-ruler-of",
+        date(2024, 4, 12),
+        "NER-NER coup 1999-04",
+        "Soldiers removed the ruler of Niger in April 1999 after years of unrest.",
+    ),
+    (
+        "removed-long-time-ruler",
+        date(2024, 4, 12),
+        "MRT-MRT coup 2005-08",
+        "In Mauritania, the army removed long-time ruler Maaouya Ould Taya in August 2005.",
+    ),
+    # armed forces facing each other are a military standoff ("troops of the two countries": the story's
+    # pair); teams facing each other are not
+    (
+        "troops-of-two-countries-faced-each-other",
+        date(2024, 4, 12),
+        "IND-PAK tension 2019",
+        "India's army chief met Pakistan's army chief on Monday. Soldiers of the two countries faced each "
+        "other along the border for weeks in 2019.",
+    ),
+    (
+        "warships-confronted-each-other",
+        date(2024, 4, 12),
+        "GRC-TUR tension 2020-08",
+        "Greek and Turkish warships confronted each other in the Aegean in August 2020.",
+    ),
+    (
+        "teams-face-each-other",
+        date(2024, 4, 12),
+        "no GRC-TUR tension",
+        "Greece and Turkey face each other in the final on Sunday.",
+    ),
+    # "its ambassador in Rabat": the capital names the host, not a place to leave out
+    (
+        "recalled-ambassador-in-capital",
+        date(2024, 4, 12),
+        "ESP-MAR tension 2024-04-08",
+        "Spain recalled its ambassador in Rabat for consultations on Monday.",
+    ),
+    (
+        "ambassador-in-capital-summoned",
+        date(2024, 4, 12),
+        "DZA-FRA tension 2024-04-08",
+        "Algeria's ambassador in Paris was summoned on Monday.",
+    ),
+    # a reaction to "the decision (move) to <act> X's …" is against X; "he said he was concerned": the speaker
+    (
+        "condemned-move-to-detain",
+        date(2024, 4, 12),
+        "CAN-IRN tension 2024-04-09",
+        "On Tuesday Canada condemned the move to detain Iran's consul.",
+    ),
+    (
+        "criticised-decision-to-arrest",
+        date(2024, 4, 12),
+        "BOL-BRA tension 2024-04-08",
+        "Brazil criticised the decision to arrest Bolivia's former president on Monday.",
+    ),
+    (
+        "said-he-was-concerned-by-decision",
+        date(2024, 4, 12),
+        "ITA-TUN tension",
+        'In Rome, the Italian prime minister said he was "deeply concerned" by the decision to remove '
+        "Tunisia's prime minister and suspend parliament.",
+    ),
+    # a partnership that states proclaim is cooperation between them
+    (
+        "proclaimed-partnership",
+        date(2024, 4, 12),
+        "LAO-VNM cooperation 2019-03",
+        "Vietnam and Laos proclaimed a comprehensive partnership in March 2019.",
+    ),
+    (
+        "proclaimed-partnership-dated-first",
+        date(2024, 4, 12),
+        "GHA-TGO cooperation 2021-06",
+        "In June 2021 Ghana and Togo proclaimed a new partnership on border security.",
+    ),
 ]
 
 
