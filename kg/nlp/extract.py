@@ -2547,6 +2547,7 @@ def event_date(
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
         inside |= {s.i for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for s in c.subtree}
+        inside |= _signing_described(token)
         own = [
             m
             for m, root in local
@@ -2606,6 +2607,26 @@ def event_date(
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
+
+
+# Verbs of making an accord that name the same act: "concluded arrangements with Australia, signed in
+# January 2022" ("renewed the accord signed in 2012" is two acts: renew and extend are not here)
+SIGNING_VERBS = frozenset("sign conclude ink seal strike agree finalise finalize reach".split())
+
+
+def _signing_described(token: Token) -> set[int]:
+    """Tokens of a past participle of signing that describes the accord a signing trigger makes: its
+    date is the trigger's own."""
+    if token.lemma_.lower() not in SIGNING_VERBS:
+        return set()
+    return {
+        s.i
+        for t in _phrase(token)
+        if t.i != token.i
+        for c in t.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SIGNING_VERBS
+        for s in c.subtree
+    }
 
 
 def _takes_effect(m: DateMention, root: Token) -> bool:
