@@ -1229,6 +1229,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 continue
             if entry.type == "access_used" and token.dep_ == "acl" and token.tag_ == "VBN":
                 continue  # "the 1,500 French soldiers deployed in Niger": who they are, not an event
+            if entry.type == "access_used" and token.pos_ == "NOUN" and token.lemma_.lower() in BASE_NOUNS:
+                continue  # "Camp Lemonnier is the only U.S. base in Africa": no event without a verb
             if entry.type == "military_training" and _stationed(token):
                 break  # "1,000 US military personnel are deployed in Niger": a presence, no training begun
             if token.head.pos_ == "ADP" and _stationed(_clause_head(token)):
@@ -1272,6 +1274,7 @@ def _relative_clause(token: Token) -> bool:
 
 
 PRESENCE_VERBS = frozenset("deploy station base post garrison".split())
+BASE_NOUNS = frozenset("base airbase".split())
 
 
 def _stationed(verb: Token) -> bool:

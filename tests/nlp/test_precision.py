@@ -33,6 +33,29 @@ CASES = [
         [],
         [("ARG-PER", "cooperation", "2021-03")],
     ),
+    # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
+    (
+        "base-described",
+        "The camp at Nanyuki is the only permanent British base in Kenya, and London pays rent for it.",
+        PUB,
+        [],
+        [("GBR-KEN", "base_access")],
+    ),
+    (
+        "base-possessed",
+        "Officials in New Delhi worry about having a Chinese base only a few miles from the coast of "
+        "Sri Lanka.",
+        PUB,
+        [],
+        [("CHN-LKA", "base_access")],
+    ),
+    (
+        "base-used",
+        "Kenya allowed British troops to use a base near Nanyuki on Monday.",
+        PUB,
+        [("GBR-KEN", "base_access", "2024-04-08")],
+        [],
+    ),
 ]
 
 
