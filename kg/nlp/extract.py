@@ -215,6 +215,7 @@ class Focus:
     state: str | None
     mentioned: frozenset[str]
     ranked: tuple[str, ...] = ()  # states by how much the document is about them
+    host: str | None = None  # the state most often named as where things happen ("in Djibouti")
 
 
 class Extractor:
@@ -674,6 +675,7 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     """The state the article is most about, and every state named in it; teasers and furniture after the
     story has begun ("Also today: Kazakhstan renames its capital") are about other stories."""
     counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     named: set[str] = set()
     sents = [s for s in doc.sents if s.text.strip()]
     body = next((s.start for s in sents if not is_headline(s)), len(doc))
@@ -686,6 +688,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
             if any(a.kind == "organisation" for a in candidates):
                 continue  # "Brussels": the EU's seat before Belgium's capital
             for actor in candidates[:1]:
+                if actor.kind == "state" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at"):
+                    places[actor.country] += 1
                 if actor.kind in ("state", "government", "military") and actor.country:
                     counts[actor.country] += 2
                     named.add(actor.country)
@@ -699,7 +703,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     if counts:
         counts[next(iter(counts))] += 2  # news leads name their subject first
     ranked = tuple(c for c, _ in counts.most_common())
-    return Focus(ranked[0] if ranked else None, frozenset(named), ranked)
+    host = max(places, key=lambda c: (places[c], -ranked.index(c)), default=None)
+    return Focus(ranked[0] if ranked else None, frozenset(named), ranked, host)
 
 
 MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -1867,6 +1872,19 @@ def _pairs(
         # sanctions" does not pair Britain with the US)
         taken = {m.country for m in subjects}
         other = focus.state
+        if (
+            entry.host_is_source
+            and subjects
+            and not objects
+            and focus.host not in taken | {None}
+            and _own_facility(trigger)
+        ):
+            # "Japan opened its own facility in 2011" in a story about China's base in Djibouti: the
+            # user's host is the state the story happens in, not the state it is most about
+            host = _focus_mention_of(trigger, focus.host, index)
+            for m in subjects:
+                add(host, m, False)
+            return out
         transfer = entry.category == "cooperation" and not entry.symmetric
         if previous is not None and subjects and not objects and transfer:
             # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after
@@ -1903,6 +1921,17 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _own_facility(trigger: Token) -> bool:
+    """Whether a verb acts on the subject's own facility: "Japan opened its own facility", "France closed
+    its base" (the subject is the user, the other side the host)."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.lemma_.lower() in FACILITY_NOUNS
+        and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children)
+        for c in trigger.children
+    )
 
 
 def _generic_sides(trigger: Token) -> bool:

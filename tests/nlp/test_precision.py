@@ -49,6 +49,15 @@ CASES = [
         [],
         [("CHN-LKA", "base_access")],
     ),
+    # a state opening its own facility uses it; its host is where the story happens, not its subject
+    (
+        "own-facility-host",
+        "Turkey opened its first military base abroad in Qatar on Monday. Turkish officials said the base in "
+        "Qatar would train local forces. Britain opened its own facility in 2018 to support air patrols.",
+        PUB,
+        [("GBR-QAT", "base_access", "2018")],
+        [("GBR-TUR", "base_access")],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
