@@ -1872,6 +1872,13 @@ def _pairs(
         # sanctions" does not pair Britain with the US)
         taken = {m.country for m in subjects}
         other = focus.state
+        alongside = _parallel_subjects(trigger, mentions) - taken
+        if other in alongside:
+            # "Brussels froze the assets while Washington targeted the divisions": the subject of the
+            # clause beside it acts alongside, it is not the target
+            other = next((c for c in focus.ranked if c not in taken | alongside and c in index.actors), None)
+            if other is None:
+                return out
         if (
             entry.host_is_source
             and subjects
@@ -1921,6 +1928,26 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+PARALLEL_MARKS = frozenset({"while", "whereas"})
+
+
+def _parallel_subjects(trigger: Token, mentions: list[Mention]) -> set[str]:
+    """States that are the subject of a clause set beside the trigger's by "while" ("Brussels froze assets
+    while Washington targeted divisions"), either way round."""
+
+    def parallel(verb: Token) -> bool:
+        return verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in PARALLEL_MARKS for c in verb.children
+        )
+
+    head = _clause_head(trigger)
+    beside = [c for c in head.children if c.pos_ in ("VERB", "AUX") and parallel(c)]
+    if parallel(head):
+        beside.append(head.head)
+    subjects = {t.i for v in beside for c in v.children if c.dep_ == "nsubj" for t in _phrase(c)}
+    return {m.country for m in mentions if m.root in subjects}
 
 
 def _own_facility(trigger: Token) -> bool:

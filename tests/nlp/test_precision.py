@@ -58,6 +58,15 @@ CASES = [
         [("GBR-QAT", "base_access", "2018")],
         [("GBR-TUR", "base_access")],
     ),
+    # the subject of a "while" clause acts alongside the trigger's subject: it is not its target
+    (
+        "while-alongside",
+        "Canada imposed new sanctions on Myanmar's military on Monday, and Canadian officials said more "
+        "would follow. Brussels froze the assets of two generals while Ottawa barred their travel.",
+        PUB,
+        [("EU-MMR", "tension", "2024-04-08")],
+        [("CAN-EU", "tension")],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
