@@ -1842,6 +1842,9 @@ def _pairs(
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
     # "joined NATO despite objections from Russia": who objected is not a side of the joining
     objects = [m for m in objects if _under(m, trigger, "despite") is None]
+    # "to support its operations in Libya": backing one's own operations supports no state
+    if entry.type == "support" and objects and all(_in_own(m, trigger) for m in objects):
+        return out
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
@@ -2005,6 +2008,19 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             return True
         below = t
     return False
+
+
+def _in_own(m: Mention, trigger: Token) -> bool:
+    """Whether a mention is where a subject's own object is ("supporting its operations in Libya"; not "its
+    ally Syria")."""
+    own = [
+        c
+        for c in trigger.children
+        if c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children)
+    ]
+    word = trigger.doc[m.root]
+    placed = word.dep_ == "pobj" and word.head.lower_ in ("in", "at")
+    return placed and bool(own) and (word.head.head == trigger or any(o.is_ancestor(word) for o in own))
 
 
 def _in_solidarity(m: Mention, trigger: Token) -> bool:

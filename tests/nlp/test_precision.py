@@ -67,6 +67,21 @@ CASES = [
         [("EU-MMR", "tension", "2024-04-08")],
         [("CAN-EU", "tension")],
     ),
+    # supporting one's own operations somewhere supports no state there; "its ally Syria" is a state
+    (
+        "own-operations",
+        "Turkey will keep supporting its operations in Somalia, officials said on Monday.",
+        PUB,
+        [],
+        [("SOM-TUR", "cooperation")],
+    ),
+    (
+        "own-ally",
+        "Russia supported its ally Syria on Monday.",
+        PUB,
+        [("RUS-SYR", "cooperation", "2024-04-08")],
+        [],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
