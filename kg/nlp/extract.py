@@ -1873,6 +1873,8 @@ def _pairs(
     elif focus.state is not None and (subjects or objects):
         # the state in focus, unless it is already a side ("the US, Britain and Canada imposed
         # sanctions" does not pair Britain with the US)
+        if not subjects and _unknown_person_subject(trigger, mentions):
+            return out  # "Bakiyev announced during a visit to Moscow": a visitor the gazetteer does not know
         taken = {m.country for m in subjects}
         other = focus.state
         alongside = _parallel_subjects(trigger, mentions) - taken
@@ -2008,6 +2010,16 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             return True
         below = t
     return False
+
+
+def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:
+    """Whether the trigger's clause has a named person for subject that is no known actor: the side is
+    that person's state, which the story's focus does not tell."""
+    known = {i for m in mentions for i in m.tokens()}
+    return any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i not in known
+        for c in _clause_head(trigger).children
+    )
 
 
 def _in_own(m: Mention, trigger: Token) -> bool:

@@ -82,6 +82,23 @@ CASES = [
         [("RUS-SYR", "cooperation", "2024-04-08")],
         [],
     ),
+    # a visitor the gazetteer does not know is not the state the story is about
+    (
+        "unknown-visitor",
+        "The United States handed over the air base to Kyrgyzstan on Tuesday. In March 2010, Askar Temirov "
+        "said during a visit to Moscow that he would close it.",
+        PUB,
+        [("KGZ-USA", "base_access", "2024-04-09")],
+        [("RUS-USA", "cooperation")],
+    ),
+    (
+        "known-visitor",
+        "The United States handed over the air base to Kyrgyzstan on Tuesday. In March 2010, Vladimir Putin "
+        "said during a visit to Bishkek that he would close it.",
+        PUB,
+        [("KGZ-RUS", "cooperation", "2010-03")],
+        [],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
