@@ -2686,6 +2686,8 @@ def event_date(
             value=published.strftime("%Y-%m"), precision="month", text="(present tense)"
         ), "present"
     if tense in ("past", "pluperfect"):
+        if _background(head):
+            return EventDate(), "none"
         context = _reference_date(sent, dates, published, before_only=tense == "pluperfect")
         if tense == "pluperfect" and context is not None and context.precision == "day":
             # "Barrot had met President Déby during a visit": before the story's time, in its month
@@ -2714,6 +2716,22 @@ def _signing_described(token: Token) -> set[int]:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SIGNING_VERBS
         for s in c.subtree
     }
+
+
+def _background(verb: Token) -> bool:
+    """Whether a clause says itself it is background: "France first sent troops", "had previously
+    hosted", "have drawn closer since 2008", "in the past"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+            return True
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "since" or (c.lower_ == "in" and any(p.lower_ == "past" for p in c.children)):
+            return True
+    return False
+
+
+BACKGROUND_ADVERBS = frozenset("first previously formerly once".split())
 
 
 def _takes_effect(m: DateMention, root: Token) -> bool:

@@ -33,6 +33,33 @@ CASES = [
         [],
         [("ARG-PER", "cooperation", "2021-03")],
     ),
+    # a clause that says it is background ("first", "previously", "since …", "in the past") takes no date
+    # from earlier in the article; "days earlier" is the story's own time
+    *[
+        (
+            f"background-{i}",
+            f"Chad asked French troops to leave on Monday. {sentence}",
+            PUB,
+            [("FRA-TCD", "cooperation", None)],
+            [("FRA-TCD", "cooperation", "2024-04-08"), ("FRA-TCD", "cooperation", "2024-04")],
+        )
+        for i, sentence in enumerate(
+            [
+                "France first signed a defence pact with Chad to fight rebels.",
+                "France had previously signed a defence pact with Chad.",
+                "France signed a defence pact with Chad in the past.",
+                "France has supported Chad since the coup.",
+            ]
+        )
+    ],
+    (
+        "days-earlier",
+        "Chad asked French troops to leave on Monday. Days earlier, France had signed a defence pact with "
+        "Chad.",
+        PUB,
+        [("FRA-TCD", "cooperation", "2024-04")],
+        [],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
