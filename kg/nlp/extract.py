@@ -1845,6 +1845,8 @@ def _pairs(
     # "to support its operations in Libya": backing one's own operations supports no state
     if entry.type == "support" and objects and all(_in_own(m, trigger) for m in objects):
         return out
+    # "the African Union's chairman, Congolese President Félix Tshisekedi": he speaks for the bloc
+    subjects = [m for m in subjects if not _holds_office_of(m, trigger.doc, mentions)]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
@@ -2020,6 +2022,18 @@ def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:
         c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i not in known
         for c in _clause_head(trigger).children
     )
+
+
+def _holds_office_of(m: Mention, doc: Doc, mentions: list[Mention]) -> bool:
+    """Whether a mention names the person in apposition to an organisation's office ("the African Union's
+    chairman, Congolese President Félix Tshisekedi"): the organisation acts, not the person's state."""
+    owners = {i for o in mentions if o.actor.kind == "organisation" for i in o.tokens()}
+    for word in [doc[m.root], *doc[m.root].ancestors]:
+        if word.dep_ == "appos":
+            return any(c.dep_ == "poss" and c.i in owners for c in word.head.children)
+        if word.dep_ not in ("compound", "amod", "flat"):
+            return False
+    return False
 
 
 def _in_own(m: Mention, trigger: Token) -> bool:

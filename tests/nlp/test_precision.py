@@ -126,6 +126,23 @@ CASES = [
         [("KGZ-RUS", "cooperation", "2010-03")],
         [],
     ),
+    # the holder of a bloc's office, in apposition to it, acts for the bloc, not for his state
+    (
+        "office-of-bloc",
+        "Soldiers seized power in Gabon on Sunday. The African Union's chairman, Angolan President João "
+        "Lourenço, condemned the coup on Monday.",
+        PUB,
+        [("AU-GAB", "tension", "2024-04-08")],
+        [("AGO-GAB", "tension")],
+    ),
+    (
+        "president-alone",
+        "Soldiers seized power in Gabon on Sunday. Angolan President João Lourenço condemned the coup on "
+        "Monday.",
+        PUB,
+        [("AGO-GAB", "tension", "2024-04-08")],
+        [],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
