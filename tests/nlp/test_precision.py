@@ -143,6 +143,21 @@ CASES = [
         [("AGO-GAB", "tension", "2024-04-08")],
         [],
     ),
+    # forces arriving to help a government fight support it; forces arriving alone use its bases
+    (
+        "arrive-to-help",
+        "Rwandan soldiers arrived in Mozambique on Monday to help the army fight insurgents.",
+        PUB,
+        [("MOZ-RWA", "cooperation", "2024-04-08")],
+        [("MOZ-RWA", "base_access")],
+    ),
+    (
+        "arrive-alone",
+        "American troops arrived in Poland on Monday.",
+        PUB,
+        [("POL-USA", "base_access", "2024-04-08")],
+        [],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
