@@ -1441,6 +1441,10 @@ def _backed_acts(token: Token) -> set[int]:
     }
 
 
+# Nouns of a span or a part of something: the verb acting on them acts on what they measure
+PORTION_NOUNS = frozenset("decade year month week some most part all rest half".split())
+
+
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
     But an order gives way to the event it orders ("ordered the activation of a standby force", "ordered the
@@ -1469,6 +1473,8 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
+            if head.lemma_.lower() in PORTION_NOUNS and head.dep_ in ("dobj", "nsubjpass"):
+                head = head.head  # "ended decades of US restrictions", "lifted some of the sanctions"
         if (
             token.pos_ in ("NOUN", "PROPN")
             and entry.category != "coup"

@@ -158,6 +158,21 @@ CASES = [
         [("POL-USA", "base_access", "2024-04-08")],
         [],
     ),
+    # ending (or lifting part of) restrictions is no restriction: the noun measured gives way to the verb
+    (
+        "ended-years-of-restrictions",
+        "Washington ended years of restrictions on arms sales to Vietnam on Monday.",
+        PUB,
+        [("USA-VNM", "cooperation", "2024-04-08")],
+        [("USA-VNM", "tension")],
+    ),
+    (
+        "lifted-some-of-the-sanctions",
+        "The European Union lifted some of its sanctions on Belarus on Monday.",
+        PUB,
+        [("BLR-EU", "cooperation", "2024-04-08")],
+        [("BLR-EU", "tension")],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
