@@ -1853,6 +1853,10 @@ def _pairs(
         return out
     # "the African Union's chairman, Congolese President Félix Tshisekedi": he speaks for the bloc
     subjects = [m for m in subjects if not _holds_office_of(m, trigger.doc, mentions)]
+    # "urged other EU members to follow": unnamed member states, neither the bloc nor the story's focus
+    if objects and all(_other_members(m, trigger.doc) for m in objects):
+        return out
+    subjects = [m for m in subjects if not _other_members(m, trigger.doc)]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
@@ -2027,6 +2031,22 @@ def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:
     return any(
         c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i not in known
         for c in _clause_head(trigger).children
+    )
+
+
+MEMBER_NOUNS = frozenset("member state country government partner ally".split())
+
+
+def _other_members(m: Mention, doc: Doc) -> bool:
+    """Whether a bloc named as a modifier stands for some of its members ("other EU members", "fellow
+    ECOWAS states")."""
+    word = doc[m.root]
+    noun = word.head
+    return (
+        m.actor.kind == "organisation"
+        and word.dep_ in ("compound", "amod", "nmod")
+        and noun.lemma_.lower() in MEMBER_NOUNS
+        and any(c.lower_ in ("other", "fellow") for c in noun.children)
     )
 
 

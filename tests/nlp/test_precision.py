@@ -173,6 +173,28 @@ CASES = [
         [("BLR-EU", "cooperation", "2024-04-08")],
         [("BLR-EU", "tension")],
     ),
+    # "other EU members", "fellow ECOWAS states": some unnamed members, not the bloc
+    (
+        "other-members",
+        "Lithuania quit the forum on Monday and urged other EU members to follow.",
+        PUB,
+        [],
+        [("EU-LTU", "tension")],
+    ),
+    (
+        "fellow-states",
+        "Mali urged fellow ECOWAS states to reject the sanctions on Monday.",
+        PUB,
+        [],
+        [("ECOWAS-MLI", "tension")],
+    ),
+    (
+        "the-bloc-itself",
+        "Mali urged ECOWAS to lift the sanctions on Monday.",
+        PUB,
+        [("ECOWAS-MLI", "tension", "2024-04-08")],
+        [],
+    ),
     (
         "base-used",
         "Kenya allowed British troops to use a base near Nanyuki on Monday.",
