@@ -2795,11 +2795,26 @@ def _reported(token: Token) -> bool:
     return any(t.lower_ == "according" for t in token.ancestors)
 
 
+def _same_paragraph(token: Token, sent: Span) -> bool:
+    """Whether no line break separates a token from a sentence after it."""
+    return "\n" not in token.doc[token.i : sent.start].text_with_ws
+
+
 def _reference_date(
     sent: Span, dates: list[tuple[DateMention, Token]], published: date, before_only: bool = False
 ) -> EventDate | None:
     """The story's reference time: the last recent date given before the sentence, else (unless
-    `before_only`: a past perfect is before a time already told) the first after it."""
+    `before_only`: a past perfect is before a time already told) the first after it; none when the
+    paragraph's main clauses last gave an older date ("France sent troops in January 2013. Paris signed a
+    defence pact with Bamako." is history, not the story's Monday)."""
+    told = [
+        m
+        for m, root in dates
+        if root.i < sent.start and _same_paragraph(root, sent) and _anchor(root, set(), set()).dep_ == "ROOT"
+    ]
+    last = told[-1].date.bounds() if told else None
+    if last and last[1] < published - timedelta(days=62):
+        return None  # the paragraph tells older history: its past clauses are not the story's time
     recent = []
     for mention, root in dates:
         bounds = mention.date.bounds()

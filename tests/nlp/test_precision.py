@@ -60,6 +60,23 @@ CASES = [
         [("FRA-TCD", "cooperation", "2024-04")],
         [],
     ),
+    # a paragraph whose main clauses last gave an old date tells history: no date from the story's Monday
+    (
+        "history-paragraph",
+        "Mali expelled the French ambassador on Monday.\n\nFrance sent troops to Mali in January 2013. Paris "
+        "signed a defence pact with Bamako.",
+        PUB,
+        [("FRA-MLI", "cooperation", None)],
+        [("FRA-MLI", "cooperation", "2024-04-08")],
+    ),
+    (
+        "news-paragraph",
+        "Mali expelled the French ambassador on Monday.\n\nFrance sent troops to Mali in January 2013.\n\n"
+        "Paris signed a defence pact with Bamako.",
+        PUB,
+        [("FRA-MLI", "cooperation", "2024-04-08")],
+        [],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
