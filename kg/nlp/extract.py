@@ -2693,6 +2693,11 @@ def event_date(
         framing = [m for m, root in local if root.i in framed and not _reported(root)]
         if framing:
             return framing[0].date, "own"
+        shift = _time_shift(head)
+        if shift == "after":
+            return EventDate(), "none"  # "…, and France has since withdrawn its troops": some time after
+        if shift == "now":
+            local = []  # "…, while Russia now trains its army": the time of the story, not the clause before
         h = head
         spans = {
             i: m
@@ -2756,6 +2761,24 @@ def _signing_described(token: Token) -> set[int]:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SIGNING_VERBS
         for s in c.subtree
     }
+
+
+AFTER_WORDS = frozenset("since later afterwards subsequently thereafter".split())
+NOW_WORDS = frozenset("now currently".split())
+
+
+def _time_shift(verb: Token) -> str | None:
+    """Whether a clause says it is at another time than the clauses around it: "after" ("has since
+    withdrawn", "later signed"; not "have been training since", from then on) or "now" ("Russia now
+    trains its army")."""
+    for c in verb.children:
+        if c.dep_ != "advmod":
+            continue
+        if c.lower_ in AFTER_WORDS and not (c.lower_ == "since" and verb.tag_ == "VBG"):
+            return "after"
+        if c.lower_ in NOW_WORDS:
+            return "now"
+    return None
 
 
 def _background(verb: Token) -> bool:

@@ -77,6 +77,21 @@ CASES = [
         [("FRA-MLI", "cooperation", "2024-04-08")],
         [],
     ),
+    # a clause that says it is later ("has since", "later") or now takes not the date of the clause before
+    (
+        "since-after",
+        "In March, Mali expelled the French ambassador, and France has since withdrawn its troops.",
+        PUB,
+        [("FRA-MLI", "tension", "2024-03"), ("FRA-MLI", "base_access", None)],
+        [("FRA-MLI", "base_access", "2024-03")],
+    ),
+    (
+        "now-present",
+        "Last year Niger expelled French troops, and Russian instructors now train Niger's army.",
+        PUB,
+        [("FRA-NER", "tension", "2023"), ("NER-RUS", "cooperation", "2024-04")],
+        [("NER-RUS", "cooperation", "2023")],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
