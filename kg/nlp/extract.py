@@ -2546,6 +2546,8 @@ def _offset_mark(head: Token, token: Token) -> Token | None:
     prep = token.head
     if token.pos_ in ("NOUN", "PROPN") and prep.dep_ == "prep" and prep.lower_ in ("after", "before"):
         return token.head
+    if token.dep_ == "pcomp" and prep.lower_ in ("after", "before"):
+        return prep  # "signed a deal in December, a month after expelling French troops"
     for mark in head.children:
         if mark.dep_ not in ("mark", "prep") or mark.lower_ not in ("after", "before"):
             continue
@@ -2787,6 +2789,8 @@ def _background(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
             return True
+        if c.dep_ == "mark" and c.lower_ == "since":
+            return True  # "relations have been strained since France criticised the election"
         if c.dep_ != "prep":
             continue
         if c.lower_ == "since" or (c.lower_ == "in" and any(p.lower_ == "past" for p in c.children)):

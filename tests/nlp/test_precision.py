@@ -92,6 +92,23 @@ CASES = [
         [("FRA-NER", "tension", "2023"), ("NER-RUS", "cooperation", "2024-04")],
         [("NER-RUS", "cooperation", "2023")],
     ),
+    # "a month after expelling …": the expelling is a month before the clause's date
+    (
+        "month-after-gerund",
+        "Niger signed a deal with Russia in December, a month after expelling French troops.",
+        PUB,
+        [("NER-RUS", "cooperation", "2023-12"), ("FRA-NER", "tension", "2023-11")],
+        [("FRA-NER", "tension", "2023-12")],
+    ),
+    # a "since" clause is before the story's time
+    (
+        "since-clause",
+        "Chad expelled the French ambassador on Monday. Relations have been strained since France criticised "
+        "the election.",
+        PUB,
+        [("FRA-TCD", "tension", "2024-04-08"), ("FRA-TCD", "tension", None)],
+        [],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
