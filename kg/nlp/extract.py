@@ -2370,6 +2370,7 @@ def _governing_chain(token: Token) -> list[Token]:
     t = token
     while t.head != t and (
         (t.dep_ == "conj" and t.head.dep_ == "xcomp")  # "promised to treat … and to fight": both promised
+        or _infinitive_of_modal_verb(t)
         or t.dep_
         in (
             "xcomp",
@@ -2395,6 +2396,16 @@ def _governing_chain(token: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
             break
     return chain
+
+
+def _infinitive_of_modal_verb(verb: Token) -> bool:
+    """An infinitive parsed as an adverbial clause of a verb that makes it unreal: "threatened on Monday to
+    expel the ambassador" (an aside between the verb and its complement)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and verb.head.lemma_.lower() in HYPOTHETICAL_HEADS | PLANNED_HEADS | NEGATING_HEADS
+    )
 
 
 PLEDGING_HEADS = {"pledge", "promise", "vow"}

@@ -269,3 +269,16 @@ def test_precision_case(extract, name, text, published, expected, absent):  # no
     found = _asserted(extract(name, text, published))
     assert set(expected) <= found, sorted(found, key=str)
     assert not [f for f in found for row in absent if f[: len(row)] == row], sorted(found, key=str)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mali threatened on Monday to expel the French ambassador.",
+        "Mali threatened to expel the French ambassador.",
+    ],
+)
+def test_an_aside_does_not_make_a_threatened_act_real(extract, text):  # noqa: F811
+    """ "threatened on Monday to expel": the infinitive, parsed as an adverbial clause, is threatened."""
+    statuses = {e.status for e in extract("threat", text, PUB) if e.type == "expulsion"}
+    assert statuses == {"hypothetical"}
