@@ -1885,6 +1885,8 @@ def _pairs(
     elif focus.state is not None and (subjects or objects):
         # the state in focus, unless it is already a side ("the US, Britain and Canada imposed
         # sanctions" does not pair Britain with the US)
+        if not subjects and _people_subject(trigger):
+            return out  # "critics accused the junta of …": no state accuses
         if not subjects and _unknown_person_subject(trigger, mentions):
             return out  # "Bakiyev announced during a visit to Moscow": a visitor the gazetteer does not know
         taken = {m.country for m in subjects}
@@ -2022,6 +2024,21 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             return True
         below = t
     return False
+
+
+# People who are no state: what they do has no state for its source
+PEOPLE_NOUNS = frozenset(
+    "critic analyst activist opponent protester protestor demonstrator observer expert resident witness "
+    "campaigner commentator academic researcher scholar journalist".split()
+)
+
+
+def _people_subject(trigger: Token) -> bool:
+    """Whether the trigger's clause has for subject people who are no state ("critics", "analysts")."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in PEOPLE_NOUNS and c.tag_ == "NNS"
+        for c in _clause_head(trigger).children
+    )
 
 
 def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:

@@ -109,6 +109,22 @@ CASES = [
         [("FRA-TCD", "tension", "2024-04-08"), ("FRA-TCD", "tension", None)],
         [],
     ),
+    # people who are no state (critics, analysts, protesters) are no source; a state is
+    (
+        "critics-accuse",
+        "Critics accused the junta of planning to invite Russian mercenaries into Niger.",
+        PUB,
+        [],
+        [("NER-RUS", "tension")],
+    ),
+    (
+        "state-accuses",
+        "Niger's junta met Russian officials on Monday. France accused the junta of planning to invite "
+        "Russian mercenaries into Niger.",
+        PUB,
+        [("FRA-NER", "tension", "2024-04-08")],
+        [],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
