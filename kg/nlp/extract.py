@@ -2415,6 +2415,22 @@ def _governing_chain(token: Token) -> list[Token]:
     return chain
 
 
+CLAIM_NOUNS = frozenset("report claim allegation rumour rumor suggestion speculation".split())
+CONFIRMING_HEADS = frozenset("confirm verify corroborate acknowledge".split())
+
+
+def _claim_status(noun: Token) -> str:
+    """The status of what a claim says ("reports that Russia had deployed troops"): alleged, unless the
+    verb the claim hangs from confirms it ("confirmed reports that …") or denies it ("denied reports",
+    "reports … were denied")."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if _negating(verb):
+        return "negated"
+    return "asserted" if verb.lemma_.lower() in CONFIRMING_HEADS else "hypothetical"
+
+
 def _infinitive_of_modal_verb(verb: Token) -> bool:
     """An infinitive parsed as an adverbial clause of a verb that makes it unreal: "threatened on Monday to
     expel the ambassador" (an aside between the verb and its complement)."""
@@ -2509,6 +2525,8 @@ def event_status(token: Token) -> str:
         and _negating(last.head)
     ):
         return "negated"  # "ruled out withdrawing its troops": the gerund parsed as an adverbial clause
+    if last.dep_ in ("ccomp", "acl") and last.head.lemma_.lower() in CLAIM_NOUNS:
+        return _claim_status(last.head)
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):

@@ -298,3 +298,16 @@ def test_an_aside_does_not_make_a_threatened_act_real(extract, text):  # noqa: F
     """ "threatened on Monday to expel": the infinitive, parsed as an adverbial clause, is threatened."""
     statuses = {e.status for e in extract("threat", text, PUB) if e.type == "expulsion"}
     assert statuses == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Reports that Russia had deployed troops to Niger were denied by Moscow on Monday.", "negated"),
+        ("Reports that Russia had deployed troops to Niger circulated on Monday.", "hypothetical"),
+        ("Russia deployed troops to Niger on Monday.", "asserted"),
+    ],
+)
+def test_what_a_report_says_is_alleged(extract, text, status):  # noqa: F811
+    """ "reports that X deployed troops": alleged; denied when the reports are denied."""
+    assert {e.status for e in extract("report", text, PUB) if e.category == "base_access"} == {status}
