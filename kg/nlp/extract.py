@@ -1339,6 +1339,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
+    if lemma == "dispute" and token.dep_ == "amod":
+        return True  # "talks on their disputed border": a description of the border, no new dispute
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
         return True  # "Yemen's internationally recognised government": a description, no recognition
     if lemma == "fly" and not any(c.dep_ == "nsubjpass" for c in token.children):

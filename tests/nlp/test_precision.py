@@ -125,6 +125,14 @@ CASES = [
         [("FRA-NER", "tension", "2024-04-08")],
         [],
     ),
+    # "their disputed border" describes the border; "disputed the border" is a dispute
+    (
+        "disputed-border",
+        "India and China held talks on Monday on their disputed border, with Russia offering to help.",
+        PUB,
+        [("CHN-IND", "cooperation", "2024-04-08")],
+        [("CHN-IND", "tension")],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
