@@ -1853,6 +1853,8 @@ def _pairs(
     # "to support its operations in Libya": backing one's own operations supports no state
     if entry.type == "support" and objects and all(_in_own(m, trigger) for m in objects):
         return out
+    # "The French president, on a visit to Morocco, criticised Algeria": where the subject is, not who
+    subjects = [m for m in subjects if not _aside_of_subject(m, trigger.doc)]
     # "the African Union's chairman, Congolese President Félix Tshisekedi": he speaks for the bloc
     subjects = [m for m in subjects if not _holds_office_of(m, trigger.doc, mentions)]
     # "urged other EU members to follow": unnamed member states, neither the bloc nor the story's focus
@@ -2067,6 +2069,19 @@ def _other_members(m: Mention, doc: Doc) -> bool:
         and noun.lemma_.lower() in MEMBER_NOUNS
         and any(c.lower_ in ("other", "fellow") for c in noun.children)
     )
+
+
+ASIDE_PREPOSITIONS = frozenset("on during at after before while".split())
+
+
+def _aside_of_subject(m: Mention, doc: Doc) -> bool:
+    """Whether a mention is in an aside about the subject ("the French president, on a visit to Morocco")."""
+    for t in doc[m.root].ancestors:
+        if t.dep_ == "prep" and t.lower_ in ASIDE_PREPOSITIONS and t.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _holds_office_of(m: Mention, doc: Doc, mentions: list[Mention]) -> bool:

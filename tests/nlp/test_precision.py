@@ -133,6 +133,15 @@ CASES = [
         [("CHN-IND", "cooperation", "2024-04-08")],
         [("CHN-IND", "tension")],
     ),
+    # an aside about the subject ("on a visit to Morocco") says where it is, not who acts
+    (
+        "aside-of-subject",
+        "The French president, on a visit to Morocco on Monday, praised King Mohammed VI and criticised "
+        "Algeria.",
+        PUB,
+        [("DZA-FRA", "tension", "2024-04-08"), ("FRA-MAR", "cooperation", "2024-04-08")],
+        [("DZA-MAR", "tension")],
+    ),
     # the noun "base" describes where forces are; only a verb acting on it (use, move into) is an event
     (
         "base-described",
