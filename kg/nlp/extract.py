@@ -2542,7 +2542,7 @@ def event_status(token: Token) -> str:
         and _negating(last.head)
     ):
         return "negated"  # "ruled out withdrawing its troops": the gerund parsed as an adverbial clause
-    if last.dep_ in ("ccomp", "acl") and last.head.lemma_.lower() in CLAIM_NOUNS:
+    if last.dep_ in ("ccomp", "acl") and last.head.pos_ == "NOUN" and last.head.lemma_.lower() in CLAIM_NOUNS:
         return _claim_status(last.head)
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"

@@ -323,6 +323,7 @@ def test_an_aside_does_not_make_a_threatened_act_real(extract, text):  # noqa: F
         ("Reports that Russia had deployed troops to Niger were denied by Moscow on Monday.", "negated"),
         ("Reports that Russia had deployed troops to Niger circulated on Monday.", "hypothetical"),
         ("Russia deployed troops to Niger on Monday.", "asserted"),
+        ("Russian troops arrived in Niger on Monday, state television reported.", "asserted"),
     ],
 )
 def test_what_a_report_says_is_alleged(extract, text, status):  # noqa: F811
