@@ -2852,8 +2852,6 @@ def _background(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
             return True
-        if c.dep_ == "mark" and c.lower_ == "since":
-            return True  # "relations have been strained since France criticised the election"
         if c.dep_ != "prep":
             continue
         if c.lower_ == "since" or (c.lower_ == "in" and any(p.lower_ == "past" for p in c.children)):
@@ -2900,7 +2898,9 @@ def _reference_date(
     told = [
         m
         for m, root in dates
-        if root.i < sent.start and _same_paragraph(root, sent) and _anchor(root, set(), set()).dep_ == "ROOT"
+        if root.i < sent.start
+        and _same_paragraph(root, sent)
+        and _anchor(root, set(), set()).dep_ not in ("relcl", "acl")
     ]
     last = told[-1].date.bounds() if told else None
     if last and last[1] < published - timedelta(days=62):
