@@ -27,7 +27,8 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
   published month.
 - "in the last days of January", "the first week of March": month precision, like "the end of March".
 - "at the start of the month", "by the end of the year": the published month or year.
-- "N days ago": a day; "N weeks ago": the month of that day; "N months ago": a month; "N years ago" a year.
+- "N days ago": a day; "N weeks ago": the month of that day; "N months ago" and "a year ago" (twelve
+  months): a month; "N years ago" a year.
 - "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
 - A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
   by, until, from, during, before, after, "the", "of", "'s", early/mid/late; before "'s" or an event
@@ -399,6 +400,8 @@ def _ago(m: re.Match[str], published: date | None) -> _Resolved | None:
     if published is None:
         return None
     n, unit = _number(m["n"]), _words(m["unit"])
+    if unit == "year" and n == 1:
+        unit, n = "month", 12  # "a year ago the government demanded …": that month last year
     if unit == "year":
         return f"{published.year - n:04d}", None
     if unit == "month":

@@ -220,6 +220,7 @@ class Focus:
     state: str | None
     mentioned: frozenset[str]
     ranked: tuple[str, ...] = ()  # states by how much the document is about them
+    host: str | None = None  # the state most often named as where things happen ("in Djibouti")
 
 
 class Extractor:
@@ -792,6 +793,7 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     """The state the article is most about, and every state named in it; teasers and furniture after the
     story has begun ("Also today: Kazakhstan renames its capital") are about other stories."""
     counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     named: set[str] = set()
     sents = [s for s in doc.sents if s.text.strip()]
     body = next((s.start for s in sents if not is_headline(s)), len(doc))
@@ -804,6 +806,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
             if any(a.kind == "organisation" for a in candidates):
                 continue  # "Brussels": the EU's seat before Belgium's capital
             for actor in candidates[:1]:
+                if actor.kind == "state" and ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at"):
+                    places[actor.country] += 1
                 if actor.kind in ("state", "government", "military") and actor.country:
                     counts[actor.country] += 2
                     named.add(actor.country)
@@ -817,7 +821,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     if counts:
         counts[next(iter(counts))] += 2  # news leads name their subject first
     ranked = tuple(c for c, _ in counts.most_common())
-    return Focus(ranked[0] if ranked else None, frozenset(named), ranked)
+    host = max(places, key=lambda c: (places[c], -ranked.index(c)), default=None)
+    return Focus(ranked[0] if ranked else None, frozenset(named), ranked, host)
 
 
 MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -1459,6 +1464,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 continue
             if entry.type == "access_used" and token.dep_ == "acl" and token.tag_ == "VBN":
                 continue  # "the 1,500 French soldiers deployed in Niger": who they are, not an event
+            if entry.type == "access_used" and token.pos_ == "NOUN" and token.lemma_.lower() in BASE_NOUNS:
+                continue  # "Camp Lemonnier is the only U.S. base in Africa": no event without a verb
             if entry.type == "military_training" and _stationed(token):
                 break  # "1,000 US military personnel are deployed in Niger": a presence, no training begun
             if token.head.pos_ == "ADP" and _stationed(_clause_head(token)):
@@ -1514,6 +1521,7 @@ def _relative_clause(token: Token) -> bool:
 
 WITHDRAWAL_NOUNS = frozenset("withdrawal pullout departure exit drawdown".split())
 PRESENCE_VERBS = frozenset("deploy station base post garrison".split())
+BASE_NOUNS = frozenset("base airbase".split())
 
 
 def _stationed(verb: Token) -> bool:
@@ -1579,6 +1587,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "opened fire near the embassy": shooting, no mission opened
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
+    if lemma == "dispute" and token.dep_ == "amod":
+        return True  # "talks on their disputed border": a description of the border, no new dispute
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
         return True  # "Yemen's internationally recognised government": a description, no recognition
     if lemma == "fly" and not any(c.dep_ == "nsubjpass" for c in token.children):
@@ -1692,6 +1702,10 @@ def _backed_acts(token: Token) -> set[int]:
     }
 
 
+# Nouns of a span or a part of something: the verb acting on them acts on what they measure
+PORTION_NOUNS = frozenset("decade year month week some most part all rest half".split())
+
+
 def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Trigger]]:
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
     But an order gives way to the event it orders ("ordered the activation of a standby force", "ordered the
@@ -1720,6 +1734,8 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
         head = token.head
         while head.pos_ == "ADP" and head.head != head:
             head = head.head
+            if head.lemma_.lower() in PORTION_NOUNS and head.dep_ in ("dobj", "nsubjpass"):
+                head = head.head  # "ended decades of US restrictions", "lifted some of the sanctions"
         if (
             token.pos_ in ("NOUN", "PROPN")
             and entry.category != "coup"
@@ -2263,6 +2279,17 @@ def _pairs(
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
     # "joined NATO despite objections from Russia": who objected is not a side of the joining
     objects = [m for m in objects if _under(m, trigger, "despite") is None]
+    # "to support its operations in Libya": backing one's own operations supports no state
+    if entry.type == "support" and objects and all(_in_own(m, trigger) for m in objects):
+        return out
+    # "The French president, on a visit to Morocco, criticised Algeria": where the subject is, not who
+    subjects = [m for m in subjects if not _aside_of_subject(m, trigger.doc)]
+    # "the African Union's chairman, Congolese President Félix Tshisekedi": he speaks for the bloc
+    subjects = [m for m in subjects if not _holds_office_of(m, trigger.doc, mentions)]
+    # "urged other EU members to follow": unnamed member states, neither the bloc nor the story's focus
+    if objects and all(_other_members(m, trigger.doc) for m in objects):
+        return out
+    subjects = [m for m in subjects if not _other_members(m, trigger.doc)]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
     objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
     subjects, objects = _distinct(subjects), _distinct(objects)
@@ -2309,6 +2336,10 @@ def _pairs(
     elif focus.state is not None and (subjects or objects):
         # the state in focus, unless it is already a side ("the US, Britain and Canada imposed
         # sanctions" does not pair Britain with the US)
+        if not subjects and _people_subject(trigger):
+            return out  # "critics accused the junta of …": no state accuses
+        if not subjects and _unknown_person_subject(trigger, mentions):
+            return out  # "Bakiyev announced during a visit to Moscow": a visitor the gazetteer does not know
         taken = {m.country for m in subjects}
         other = focus.state
         if (
@@ -2320,6 +2351,26 @@ def _pairs(
             # "Russian personnel who arrived in the spring remain at the Niamey base" in a story about the US:
             # forces arrive in the one state the sentence names, not in the story's
             other = named[0]
+        alongside = _parallel_subjects(trigger, mentions) - taken
+        if other in alongside:
+            # "Brussels froze the assets while Washington targeted the divisions": the subject of the
+            # clause beside it acts alongside, it is not the target
+            other = next((c for c in focus.ranked if c not in taken | alongside and c in index.actors), None)
+            if other is None:
+                return out
+        if (
+            entry.host_is_source
+            and subjects
+            and not objects
+            and focus.host not in taken | {None}
+            and _own_facility(trigger)
+        ):
+            # "Japan opened its own facility in 2011" in a story about China's base in Djibouti: the
+            # user's host is the state the story happens in, not the state it is most about
+            host = _focus_mention_of(trigger, focus.host, index)
+            for m in subjects:
+                add(host, m, False)
+            return out
         transfer = entry.category == "cooperation" and not entry.symmetric
         if previous is not None and subjects and not objects and transfer:
             # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after
@@ -2387,6 +2438,37 @@ def _other_actors(mentions: list[Mention], taken: set[str]) -> list[str]:
     return list(dict.fromkeys(m.country for m in mentions if m.country not in taken))
 
 
+PARALLEL_MARKS = frozenset({"while", "whereas"})
+
+
+def _parallel_subjects(trigger: Token, mentions: list[Mention]) -> set[str]:
+    """States that are the subject of a clause set beside the trigger's by "while" ("Brussels froze assets
+    while Washington targeted divisions"), either way round."""
+
+    def parallel(verb: Token) -> bool:
+        return verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in PARALLEL_MARKS for c in verb.children
+        )
+
+    head = _clause_head(trigger)
+    beside = [c for c in head.children if c.pos_ in ("VERB", "AUX") and parallel(c)]
+    if parallel(head):
+        beside.append(head.head)
+    subjects = {t.i for v in beside for c in v.children if c.dep_ == "nsubj" for t in _phrase(c)}
+    return {m.country for m in mentions if m.root in subjects}
+
+
+def _own_facility(trigger: Token) -> bool:
+    """Whether a verb acts on the subject's own facility: "Japan opened its own facility", "France closed
+    its base" (the subject is the user, the other side the host)."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass")
+        and c.lemma_.lower() in FACILITY_NOUNS
+        and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children)
+        for c in trigger.children
+    )
+
+
 def _generic_sides(trigger: Token) -> bool:
     """Whether the verb's object is "both sides", "the parties", "all sides", or its subject some unnamed
     ones ("some governments favour lifting the sanctions", "others fear")."""
@@ -2431,6 +2513,85 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             return True
         below = t
     return False
+
+
+# People who are no state: what they do has no state for its source
+PEOPLE_NOUNS = frozenset(
+    "critic analyst activist opponent protester protestor demonstrator observer expert resident witness "
+    "campaigner commentator academic researcher scholar journalist".split()
+)
+
+
+def _people_subject(trigger: Token) -> bool:
+    """Whether the trigger's clause has for subject people who are no state ("critics", "analysts")."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in PEOPLE_NOUNS and c.tag_ == "NNS"
+        for c in _clause_head(trigger).children
+    )
+
+
+def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:
+    """Whether the trigger's clause has a named person for subject that is no known actor: the side is
+    that person's state, which the story's focus does not tell."""
+    known = {i for m in mentions for i in m.tokens()}
+    return any(
+        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i not in known
+        for c in _clause_head(trigger).children
+    )
+
+
+MEMBER_NOUNS = frozenset("member state country government partner ally".split())
+
+
+def _other_members(m: Mention, doc: Doc) -> bool:
+    """Whether a bloc named as a modifier stands for some of its members ("other EU members", "fellow
+    ECOWAS states")."""
+    word = doc[m.root]
+    noun = word.head
+    return (
+        m.actor.kind == "organisation"
+        and word.dep_ in ("compound", "amod", "nmod")
+        and noun.lemma_.lower() in MEMBER_NOUNS
+        and any(c.lower_ in ("other", "fellow") for c in noun.children)
+    )
+
+
+ASIDE_PREPOSITIONS = frozenset("on during at after before while".split())
+
+
+def _aside_of_subject(m: Mention, doc: Doc) -> bool:
+    """Whether a mention is in an aside about the subject ("the French president, on a visit to Morocco")."""
+    for t in doc[m.root].ancestors:
+        if t.dep_ == "prep" and t.lower_ in ASIDE_PREPOSITIONS and t.head.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") or t.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _holds_office_of(m: Mention, doc: Doc, mentions: list[Mention]) -> bool:
+    """Whether a mention names the person in apposition to an organisation's office ("the African Union's
+    chairman, Congolese President Félix Tshisekedi"): the organisation acts, not the person's state."""
+    owners = {i for o in mentions if o.actor.kind == "organisation" for i in o.tokens()}
+    for word in [doc[m.root], *doc[m.root].ancestors]:
+        if word.dep_ == "appos":
+            return any(c.dep_ == "poss" and c.i in owners for c in word.head.children)
+        if word.dep_ not in ("compound", "amod", "flat"):
+            return False
+    return False
+
+
+def _in_own(m: Mention, trigger: Token) -> bool:
+    """Whether a mention is where a subject's own object is ("supporting its operations in Libya"; not "its
+    ally Syria")."""
+    own = [
+        c
+        for c in trigger.children
+        if c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children)
+    ]
+    word = trigger.doc[m.root]
+    placed = word.dep_ == "pobj" and word.head.lower_ in ("in", "at")
+    return placed and bool(own) and (word.head.head == trigger or any(o.is_ancestor(word) for o in own))
 
 
 def _in_solidarity(m: Mention, trigger: Token) -> bool:
@@ -2743,6 +2904,7 @@ def _governing_chain(token: Token) -> list[Token]:
     t = token
     while t.head != t and (
         (t.dep_ == "conj" and t.head.dep_ == "xcomp")  # "promised to treat … and to fight": both promised
+        or _infinitive_of_modal_verb(t)
         or t.dep_
         in (
             "xcomp",
@@ -2768,6 +2930,32 @@ def _governing_chain(token: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
             break
     return chain
+
+
+CLAIM_NOUNS = frozenset("report claim allegation rumour rumor suggestion speculation".split())
+CONFIRMING_HEADS = frozenset("confirm verify corroborate acknowledge".split())
+
+
+def _claim_status(noun: Token) -> str:
+    """The status of what a claim says ("reports that Russia had deployed troops"): alleged, unless the
+    verb the claim hangs from confirms it ("confirmed reports that …") or denies it ("denied reports",
+    "reports … were denied")."""
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if _negating(verb):
+        return "negated"
+    return "asserted" if verb.lemma_.lower() in CONFIRMING_HEADS else "hypothetical"
+
+
+def _infinitive_of_modal_verb(verb: Token) -> bool:
+    """An infinitive parsed as an adverbial clause of a verb that makes it unreal: "threatened on Monday to
+    expel the ambassador" (an aside between the verb and its complement)."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+        and verb.head.lemma_.lower() in HYPOTHETICAL_HEADS | PLANNED_HEADS | NEGATING_HEADS
+    )
 
 
 PLEDGING_HEADS = {"pledge", "promise", "vow"}
@@ -2881,6 +3069,8 @@ def event_status(token: Token) -> str:
         and _negating(last.head)
     ):
         return "negated"  # "ruled out withdrawing its troops": the gerund parsed as an adverbial clause
+    if last.dep_ in ("ccomp", "acl") and last.head.pos_ == "NOUN" and last.head.lemma_.lower() in CLAIM_NOUNS:
+        return _claim_status(last.head)
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):
@@ -2946,6 +3136,8 @@ def _offset_mark(head: Token, token: Token) -> Token | None:
     prep = token.head
     if token.pos_ in ("NOUN", "PROPN") and prep.dep_ == "prep" and prep.lower_ in ("after", "before"):
         return token.head
+    if token.dep_ == "pcomp" and prep.lower_ in ("after", "before"):
+        return prep  # "signed a deal in December, a month after expelling French troops"
     for mark in head.children:
         if mark.dep_ not in ("mark", "prep") or mark.lower_ not in ("after", "before"):
             continue
@@ -3074,17 +3266,7 @@ def event_date(
         # "an agreement signed in 2017", "the sanctions imposed on Mali in January": the event noun's own
         # past participle dates it
         inside |= {s.i for c in _participles(token) for s in c.subtree}
-        if token.lemma_.lower() in MAKING_VERBS:
-            # "concluded arrangements with Australia, signed in January 2022": what makes the accord
-            # dates the verb that makes it
-            inside |= {
-                s.i
-                for c in token.children
-                if c.dep_ in ("dobj", "nsubjpass")
-                for p in _participles(c)
-                if p.lemma_.lower() in MAKING_VERBS
-                for s in p.subtree
-            }
+        inside |= _signing_described(token)
         own = [
             m
             for m, root in local
@@ -3103,6 +3285,11 @@ def event_date(
         framing = [m for m, root in local if root.i in framed and not _reported(root)]
         if framing:
             return framing[0].date, "own"
+        shift = _time_shift(head)
+        if shift == "after":
+            return EventDate(), "none"  # "…, and France has since withdrawn its troops": some time after
+        if shift == "now":
+            local = []  # "…, while Russia now trains its army": the time of the story, not the clause before
         h = head
         spans = {
             i: m
@@ -3136,6 +3323,8 @@ def event_date(
             value=published.strftime("%Y-%m"), precision="month", text="(present tense)"
         ), "present"
     if tense in ("past", "pluperfect"):
+        if _background(head):
+            return EventDate(), "none"
         context = _reference_date(sent, dates, published, before_only=tense == "pluperfect")
         if tense == "pluperfect" and context is not None and context.precision == "day":
             # "Barrot had met President Déby during a visit": before the story's time, in its month
@@ -3144,6 +3333,60 @@ def event_date(
             marked = context.model_copy(update={"text": f"{context.text} (earlier in the article)"})
             return _offset(marked, head, "context", token), "context"
     return EventDate(), "none"
+
+
+# Verbs of making an accord that name the same act: "concluded arrangements with Australia, signed in
+# January 2022" ("renewed the accord signed in 2012" is two acts: renew and extend are not here)
+SIGNING_VERBS = frozenset("sign conclude ink seal strike agree finalise finalize reach".split())
+
+
+def _signing_described(token: Token) -> set[int]:
+    """Tokens of a past participle of signing that describes the accord a signing trigger makes: its
+    date is the trigger's own."""
+    if token.lemma_.lower() not in SIGNING_VERBS:
+        return set()
+    return {
+        s.i
+        for t in _phrase(token)
+        if t.i != token.i
+        for c in t.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in SIGNING_VERBS
+        for s in c.subtree
+    }
+
+
+AFTER_WORDS = frozenset("since later afterwards subsequently thereafter".split())
+NOW_WORDS = frozenset("now currently".split())
+
+
+def _time_shift(verb: Token) -> str | None:
+    """Whether a clause says it is at another time than the clauses around it: "after" ("has since
+    withdrawn", "later signed"; not "have been training since", from then on) or "now" ("Russia now
+    trains its army")."""
+    for c in verb.children:
+        if c.dep_ != "advmod":
+            continue
+        if c.lower_ in AFTER_WORDS and not (c.lower_ == "since" and verb.tag_ == "VBG"):
+            return "after"
+        if c.lower_ in NOW_WORDS:
+            return "now"
+    return None
+
+
+def _background(verb: Token) -> bool:
+    """Whether a clause says itself it is background: "France first sent troops", "had previously
+    hosted", "have drawn closer since 2008", "in the past"."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in BACKGROUND_ADVERBS:
+            return True
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "since" or (c.lower_ == "in" and any(p.lower_ == "past" for p in c.children)):
+            return True
+    return False
+
+
+BACKGROUND_ADVERBS = frozenset("first previously formerly once".split())
 
 
 def _takes_effect(m: DateMention, root: Token) -> bool:
@@ -3167,11 +3410,28 @@ def _reported(token: Token) -> bool:
     return any(t.lower_ == "according" for t in token.ancestors)
 
 
+def _same_paragraph(token: Token, sent: Span) -> bool:
+    """Whether no line break separates a token from a sentence after it."""
+    return "\n" not in token.doc[token.i : sent.start].text_with_ws
+
+
 def _reference_date(
     sent: Span, dates: list[tuple[DateMention, Token]], published: date, before_only: bool = False
 ) -> EventDate | None:
     """The story's reference time: the last recent date given before the sentence, else (unless
-    `before_only`: a past perfect is before a time already told) the first after it."""
+    `before_only`: a past perfect is before a time already told) the first after it; none when the
+    paragraph's main clauses last gave an older date ("France sent troops in January 2013. Paris signed a
+    defence pact with Bamako." is history, not the story's Monday)."""
+    told = [
+        m
+        for m, root in dates
+        if root.i < sent.start
+        and _same_paragraph(root, sent)
+        and _anchor(root, set(), set()).dep_ not in ("relcl", "acl")
+    ]
+    last = told[-1].date.bounds() if told else None
+    if last and last[1] < published - timedelta(days=62):
+        return None  # the paragraph tells older history: its past clauses are not the story's time
     recent = []
     for mention, root in dates:
         bounds = mention.date.bounds()

@@ -131,14 +131,6 @@ READ = [
         date(2024, 7, 1),
         ("military_training", "MLI-TUR", "2024-05"),
     ),
-    # forces at a base are the clause's subject's, not the state the story is otherwise about
-    (
-        "base-user-is-the-clause-subject",
-        "The last American soldiers left Mali on Sunday. Turkish instructors who arrived in May remain at "
-        "the Bamako base, officials said.",
-        date(2024, 7, 1),
-        ("access_used", "MLI-TUR", None),
-    ),
 ]
 
 
