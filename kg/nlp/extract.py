@@ -3423,13 +3423,13 @@ def _reference_date(
     paragraph's main clauses last gave an older date ("France sent troops in January 2013. Paris signed a
     defence pact with Bamako." is history, not the story's Monday)."""
     told = [
-        m
+        (root, m)
         for m, root in dates
-        if root.i < sent.start
-        and _same_paragraph(root, sent)
-        and _anchor(root, set(), set()).dep_ not in ("relcl", "acl")
+        if root.i < sent.start and _anchor(root, set(), set()).dep_ not in ("relcl", "acl")
     ]
-    last = told[-1].date.bounds() if told else None
+    # the last date told before the sentence, if in its paragraph (if not, no earlier one is)
+    root, last_told = max(told, key=lambda t: t[0].i, default=(None, None))
+    last = last_told.date.bounds() if last_told and _same_paragraph(root, sent) else None
     if last and last[1] < published - timedelta(days=62):
         return None  # the paragraph tells older history: its past clauses are not the story's time
     recent = []
