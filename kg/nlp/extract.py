@@ -2638,10 +2638,6 @@ def _host_place(m: Mention) -> bool:
     return m.coref and m.actor.kind == "state"
 
 
-def _focus_mention(trigger: Token, focus: Focus, index: ActorIndex) -> Mention:
-    return _focus_mention_of(trigger, focus.state, index)  # type: ignore[arg-type]
-
-
 def _focus_mention_of(trigger: Token, code: str, index: ActorIndex) -> Mention:
     state = index[code]
     return Mention(trigger.i, trigger.i, trigger.i, state, state.id, state.label)
