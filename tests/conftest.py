@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,17 @@ def extractor(index):
     from kg.nlp.extract import Extractor
 
     return Extractor.load(index)
+
+
+@pytest.fixture(scope="session")
+def extract(extractor):
+    """Extract the events of a text: ``extract(article_id, text, published)``."""
+    from kg.ingest import article_from_text
+
+    def run(name: str, text: str, published: date):
+        return extractor.extract(article_from_text(text, id=name, published=published))
+
+    return run
 
 
 def free_port() -> int:

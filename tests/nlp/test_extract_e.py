@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from kg.ingest import article_from_text
 from kg.model import dyad_key
 
 PUB = date(2024, 4, 12)  # a Friday
@@ -339,14 +338,6 @@ CASES = [
         [],
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def extract(extractor):
-    def run(name: str, text: str, published: date):
-        return extractor.extract(article_from_text(text, id=name, published=published))
-
-    return run
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from datetime import date
 
 import pytest
 
-from kg.ingest import article_from_text
 from kg.model import dyad_key
 
 ROWS = [
@@ -662,14 +661,6 @@ ROWS = [
         "In June 2021 Ghana and Togo proclaimed a new partnership on border security.",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def extract(extractor):
-    def run(name: str, text: str, published: date):
-        return extractor.extract(article_from_text(text, id=name, published=published))
-
-    return run
 
 
 @pytest.mark.parametrize(("name", "published", "expectation", "text"), ROWS, ids=[r[0] for r in ROWS])

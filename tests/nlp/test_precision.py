@@ -10,7 +10,6 @@ from datetime import date
 import pytest
 
 from kg.model import dyad_key
-from tests.nlp.test_extract import extract  # noqa: F401  (the fixture)
 
 PUB = date(2024, 4, 12)
 
@@ -289,7 +288,7 @@ def _asserted(events) -> set[tuple[str, str, str | None]]:
 @pytest.mark.parametrize(
     ("name", "text", "published", "expected", "absent"), CASES, ids=[c[0] for c in CASES]
 )
-def test_precision_case(extract, name, text, published, expected, absent):  # noqa: F811
+def test_precision_case(extract, name, text, published, expected, absent):
     found = _asserted(extract(name, text, published))
     assert set(expected) <= found, sorted(found, key=str)
     assert not [f for f in found for row in absent if f[: len(row)] == row], sorted(found, key=str)
@@ -302,7 +301,7 @@ def test_precision_case(extract, name, text, published, expected, absent):  # no
         "Mali threatened to expel the French ambassador.",
     ],
 )
-def test_an_aside_does_not_make_a_threatened_act_real(extract, text):  # noqa: F811
+def test_an_aside_does_not_make_a_threatened_act_real(extract, text):
     """ "threatened on Monday to expel": the infinitive, parsed as an adverbial clause, is threatened."""
     statuses = {e.status for e in extract("threat", text, PUB) if e.type == "expulsion"}
     assert statuses == {"hypothetical"}
@@ -317,6 +316,6 @@ def test_an_aside_does_not_make_a_threatened_act_real(extract, text):  # noqa: F
         ("Russian troops arrived in Niger on Monday, state television reported.", "asserted"),
     ],
 )
-def test_what_a_report_says_is_alleged(extract, text, status):  # noqa: F811
+def test_what_a_report_says_is_alleged(extract, text, status):
     """ "reports that X deployed troops": alleged; denied when the reports are denied."""
     assert {e.status for e in extract("report", text, PUB) if e.category == "base_access"} == {status}

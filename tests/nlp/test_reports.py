@@ -9,16 +9,7 @@ from datetime import date
 
 import pytest
 
-from kg.ingest import article_from_text
 from kg.model import dyad_key
-
-
-@pytest.fixture(scope="module")
-def extract(extractor):
-    def run(name: str, text: str, published: date):
-        return extractor.extract(article_from_text(text, id=name, published=published))
-
-    return run
 
 
 def found(events) -> set[tuple[str, str, str | None]]:
