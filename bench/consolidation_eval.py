@@ -199,6 +199,7 @@ def evaluate(events, scheme: Scheme) -> dict:
         # of the matched real events' reporting articles (expected.json), those among their mentions
         "sources": (sum(len(v) for v in listed.values()), sum(len(expected[k]) for k in real)),
         "matched": sorted(real),
+        "unread": {k: expected[k] - listed[k] for k in real},
         "split": sorted(k for k in real if len(by_key[k]) > 1),
         "missing": sorted(e["key"] for e in scheme.expected if e["key"] not in by_key),
         "mixed": mixed,
@@ -267,6 +268,10 @@ def main(argv: list[str] | None = None) -> int:
             for ce in ces:
                 print(f"    {describe(ce)}")
                 print("\n".join(mention_lines(ce)))
+    unread = [(k, sorted(arts)) for k, arts in result["unread"].items() if arts]
+    print(f"\nreporting articles not among a matched event's sources: {sum(len(a) for _, a in unread)}")
+    for key, arts in unread:
+        print(f"  {key}: {', '.join(arts)}")
     for title, items in (("split real events", result["split"]), ("missing real events", result["missing"])):
         print(f"\n{title}: {', '.join(items) or 'none'}")
     print(f"\nconsolidated events mixing real events: {len(result['mixed'])}")
