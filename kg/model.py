@@ -160,6 +160,7 @@ class Evidence(_Value):
     char_start: int = Field(ge=0)
     char_end: int = Field(ge=0)
     trigger: str
+    filled: str | None = None  # how a side the sentence leaves unsaid was supplied, for the analyst
 
 
 class Event(_Value):
@@ -194,6 +195,7 @@ class Event(_Value):
             "char_start": self.evidence.char_start,
             "char_end": self.evidence.char_end,
             "trigger": self.evidence.trigger,
+            "filled": self.evidence.filled,
         }
 
 

@@ -112,8 +112,8 @@ _SOURCE, _TARGET, _SOURCE_LABEL, _TARGET_LABEL, _SOURCE_STATE, _TARGET_STATE = m
 _DATE, _DATE_START, _DATE_END, _DATE_PRECISION, _DATE_TEXT, _CONFIDENCE = map(
     str, (KG.date, KG.dateStart, KG.dateEnd, KG.datePrecision, KG.dateText, KG.confidence)
 )
-_EVIDENCE, _SENTENCE, _TRIGGER, _CHAR_START, _CHAR_END = map(
-    str, (KG.evidence, KG.sentence, KG.trigger, KG.charStart, KG.charEnd)
+_EVIDENCE, _SENTENCE, _TRIGGER, _CHAR_START, _CHAR_END, _FILLED = map(
+    str, (KG.evidence, KG.sentence, KG.trigger, KG.charStart, KG.charEnd, KG.filled)
 )
 
 
@@ -306,6 +306,8 @@ def _event_statements(event: Event, art: str, activity: str) -> Iterator[Stateme
     yield evidence, _CHAR_START, Lit(str(event.evidence.char_start), _XSD_INTEGER)
     yield evidence, _CHAR_END, Lit(str(event.evidence.char_end), _XSD_INTEGER)
     yield evidence, _TRIGGER, Lit(event.evidence.trigger)
+    if event.evidence.filled:
+        yield evidence, _FILLED, Lit(event.evidence.filled)
     yield evidence, _QUOTED_FROM, art
     yield node, _DERIVED_FROM, art
     yield node, _GENERATED_BY, activity

@@ -33,7 +33,7 @@ def test_extract_prints_json_lines_per_design(tmp_path):
     records = [json.loads(line) for line in result.output.splitlines()]
     assert records
     keys = {"article", "event", "category", "type", "source", "target", "date", "date_precision", "date_text",
-            "status", "confidence", "sentence", "char_start", "char_end", "trigger"}
+            "status", "confidence", "sentence", "char_start", "char_end", "trigger", "filled"}
     text = SEED_ARTICLE.read_text(encoding="utf-8")
     for record in records:
         assert set(record) == keys

@@ -163,6 +163,15 @@ def test_event_triples_carry_roles_states_dyad_status_and_provenance():
     assert (g.value(activity, PROV.wasAssociatedWith), RDF.type, KG.Extractor) in g
 
 
+@pytest.mark.parametrize("filled", [None, "both sides from the story's last call event (CHL-ARG)"])
+def test_evidence_says_how_unsaid_sides_were_filled_and_only_then(filled):
+    event = make_event()
+    event = event.model_copy(update={"evidence": event.evidence.model_copy(update={"filled": filled})})
+    g = article_graph(make_article(), [event])
+    evidence = URIRef(str(event_iri(f"{ARTICLE_ID}/0")) + "/evidence")
+    assert list(g.objects(evidence, KG.filled)) == ([Literal(filled)] if filled else [])
+
+
 @pytest.mark.parametrize(("a", "b"), [("RUS", "NER"), ("NER", "RUS")])
 def test_dyad_is_the_same_node_in_both_directions(a, b):
     event = make_event(source=(a, "state", a), target=(b, "state", b))

@@ -150,6 +150,7 @@ REPORTING_NOUNS = {
 TIMELESS_WORDS = {"historically", "traditionally", "long", "decades", "years", "always", "ever"}
 # Events less likely than this are dropped: on data/eval/dev this threshold gave the best F1.
 MIN_CONFIDENCE = 0.4
+FILLED_PENALTY = 0.05  # an event whose sides the sentence does not name, taken from the story before it
 # How much a date's source adds to an event's confidence: its own phrase, its clause, tense, context.
 DATE_CONFIDENCE = {"own": 0.08, "clause": 0.05, "present": 0.0, "context": -0.03, "none": -0.05}
 LIGHT_VERBS = {
@@ -208,6 +209,7 @@ class Mention:
     label: str
     coref: bool = False  # "the country", "the junta": stands for a state the document is about
     pair: bool = False  # "the two leaders": one of the two states of the story's last event
+    filled: str | None = None  # how a side the sentence leaves unsaid was supplied (Evidence.filled)
 
     def tokens(self) -> range:
         return range(self.start, self.end)
@@ -312,7 +314,8 @@ class Extractor:
                         events.append(repeat.model_copy(update={"event": repeat_id}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
-                        sides[event.type] = pair
+                        if event.status == "asserted":  # "the invasion" is not one only threatened
+                            sides[event.type] = pair
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
@@ -516,6 +519,9 @@ class Extractor:
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
+            filled = src.filled or tgt.filled
+            if filled:
+                confidence -= FILLED_PENALTY
             out.append(
                 Event(
                     article=article.id,
@@ -527,7 +533,7 @@ class Extractor:
                     date=when,
                     status=status,
                     confidence=round(max(0.05, min(0.99, confidence)), 3),
-                    evidence=_evidence(sent, token),
+                    evidence=_evidence(sent, token, filled),
                 )
             )
         return out
@@ -773,12 +779,13 @@ def _lead_space(sent: Span) -> int:
     return len(sent.text) - len(sent.text.lstrip())
 
 
-def _evidence(sent: Span, trigger: Token) -> Evidence:
+def _evidence(sent: Span, trigger: Token, filled: str | None = None) -> Evidence:
     return Evidence(
         sentence=sent.text.strip(),
         char_start=sent.start_char + _lead_space(sent),
         char_end=sent.start_char + len(sent.text.rstrip()),
         trigger=trigger.text,
+        filled=filled,
     )
 
 
@@ -2250,6 +2257,8 @@ def _pairs(
             ((m, m), bool(objects or subjects))
             for m in _coup_states(trigger, subjects, objects, focus, index, mentions)
         ]
+    if not subjects and not objects and previous is not None and _refers_back(trigger):
+        return [(_antecedent_sides(trigger, entry.type, previous, index), False)]
     out: list[tuple[tuple[Mention, Mention], bool]] = []
     seen: set[tuple[str, str]] = set()
 
@@ -2416,6 +2425,26 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _refers_back(trigger: Token) -> bool:
+    """Whether an event noun is definite, an event the story has told already: "the deal was signed on
+    Tuesday", "their first summit took place in 2019" (not "a deal", "talks")."""
+    return trigger.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.lower_ == "their")
+        for c in trigger.children
+    )
+
+
+def _antecedent_sides(
+    trigger: Token, type_: str, pair: tuple[str, str], index: ActorIndex
+) -> tuple[Mention, Mention]:
+    """The two sides of the story's last event of a type, for a sentence that names neither: "The deal was
+    signed on Tuesday" after "Rabat and Madrid agreed a deal" is Morocco's and Spain's."""
+    how = f"both sides from the story's last {type_.replace('_', ' ')} event ({pair[0]}-{pair[1]})"
+    a, b = (replace(_focus_mention_of(trigger, code, index), filled=how) for code in pair)
+    return a, b
 
 
 def _one_thing_signed(verb: Token) -> bool:
