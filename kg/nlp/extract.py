@@ -151,6 +151,7 @@ TIMELESS_WORDS = {"historically", "traditionally", "long", "decades", "years", "
 # Events less likely than this are dropped: on data/eval/dev this threshold gave the best F1.
 MIN_CONFIDENCE = 0.4
 FILLED_PENALTY = 0.05  # an event whose sides the sentence does not name, taken from the story before it
+SEQUENCE_VERBS = {"come", "follow", "precede"}  # "the visit came days before the invasion": timed by another
 # How much a date's source adds to an event's confidence: its own phrase, its clause, tense, context.
 DATE_CONFIDENCE = {"own": 0.08, "clause": 0.05, "present": 0.0, "context": -0.03, "none": -0.05}
 LIGHT_VERBS = {
@@ -2429,7 +2430,10 @@ def _pairs(
 
 def _refers_back(trigger: Token) -> bool:
     """Whether an event noun is definite, an event the story has told already: "the deal was signed on
-    Tuesday", "their first summit took place in 2019" (not "a deal", "talks")."""
+    Tuesday", "their first summit took place in 2019" (not "a deal", "talks"). Not the subject of a verb
+    that times it by another event: in "That visit followed a call on 31 March" the date is the call's."""
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in SEQUENCE_VERBS:
+        return False
     return trigger.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
         or (c.dep_ == "poss" and c.lower_ == "their")

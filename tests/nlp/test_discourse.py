@@ -66,6 +66,11 @@ def test_a_definite_event_noun_takes_the_sides_of_the_last_event_of_its_type(
         # the sentence names the sides itself
         "Estonia expelled a Russian diplomat on Monday. "
         "The expulsion of two Russian diplomats by Estonia in February 2023 had angered Moscow.",
+        # the visit is timed by the call it followed: the date in the clause is not the visit's
+        "Indian Prime Minister Narendra Modi visited Bhutan on Friday. "
+        "That visit followed a telephone call on 2 March.",
+        "Indian Prime Minister Narendra Modi visited Bhutan on Friday. "
+        "The visit came days before the election in May.",
     ],
 )
 def test_no_side_is_filled_without_a_told_event_or_where_the_clause_names_its_sides(extract, text):
