@@ -44,6 +44,9 @@ COREF_NOUNS = {
     "army": "military",
 }
 MILITARY_REFERENCES = {"junta", "rulers", "military", "army", "regime"}
+# Government bodies that, unqualified, belong to the state of the story's dateline ("NIAMEY — The foreign
+# ministry said"), not to the state the story is most about.
+FILED_BODIES = frozenset({"ministry", "presidency"})
 MILITARY_ONLY = {"council"}  # "the military council" is the junta; "the council" alone may be any council
 # Event types whose other side may sit in the complement clause ("threatened to expel Mali").
 COMPLEMENT_TYPES = {"threat"}
@@ -221,6 +224,7 @@ class Focus:
     mentioned: frozenset[str]
     ranked: tuple[str, ...] = ()  # states by how much the document is about them
     host: str | None = None  # the state most often named as where things happen ("in Djibouti")
+    filed: str | None = None  # the state of the dateline ("NIAMEY —"): whose "the foreign ministry" it is
 
 
 class Extractor:
@@ -822,7 +826,28 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
         counts[next(iter(counts))] += 2  # news leads name their subject first
     ranked = tuple(c for c, _ in counts.most_common())
     host = max(places, key=lambda c: (places[c], -ranked.index(c)), default=None)
-    return Focus(ranked[0] if ranked else None, frozenset(named), ranked, host)
+    return Focus(ranked[0] if ranked else None, frozenset(named), ranked, host, _filed_state(doc, index))
+
+
+def _filed_state(doc: Doc, index: ActorIndex) -> str | None:
+    """The state of the story's dateline ("NIAMEY —"), whose government bodies a wire leaves unqualified;
+    none when the story names another state's ministry or presidency ("Iran's foreign ministry"), which
+    "the ministry" may then be."""
+    filed = next(
+        (
+            a.country
+            for ent in doc.ents
+            if ent.label_ == "KG" and _dateline(ent)
+            for a in index.candidates(ent.text)[:1]
+            if a.kind in ("state", "government")
+        ),
+        None,
+    )
+    for body in (t for t in doc if t.lower_ in FILED_BODIES):
+        owners = [t for t in body.subtree if t.ent_type_ in ("KG", "KG_DEM") and t.i != body.i]
+        if any(o.ent_iob_ == "B" and not _dateline(doc[o.i : o.i + 1]) for o in owners):
+            return None
+    return filed
 
 
 MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -936,6 +961,11 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
         referent = _placed_in(token, placed) or _referent(token, focus, index)
+        if token.lower_ in FILED_BODIES:
+            # "NIAMEY — The ministry of foreign affairs said": newswires leave the dateline's state unsaid
+            # (not "the ministry of defence of Mali", "Iran's foreign ministry")
+            qualified = any(t.i in covered for t in _phrase(token))
+            role, referent = "government", None if qualified else focus.filed
         # "relations with France", "US troops in the country": the country is neither France nor the US
         excluded = others | _foreign_in(token, placed)
         if referent in excluded:
@@ -1452,7 +1482,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             or token.lower_ == "according"
         ):
             continue
-        entries = lexicon.for_lemma(token.lemma_.lower()) or lexicon.for_lemma(token.lower_)
+        lemma = "unwelcome" if _no_longer_welcome(token) else token.lemma_.lower()
+        entries = lexicon.for_lemma(lemma) or lexicon.for_lemma(token.lower_)
         if not entries:
             continue
         phrase = _phrase_lemmas(token)
@@ -1497,6 +1528,25 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _no_longer_welcome(token: Token) -> bool:
+    """Whether an adjective "welcome" is said no longer to hold of a person ("the envoy was no longer
+    welcome", "told Paris that Mr Itte was no longer welcome"): it reads as "unwelcome", an expulsion
+    ("told France it was no longer welcome" is about its forces, not a diplomat)."""
+    if token.lemma_.lower() != "welcome" or token.pos_ != "ADJ":
+        return False
+    copula = token.head if token.dep_ == "acomp" else token
+    around = [*token.children, *copula.children]
+    if not any(a.lower_ == "longer" and any(n.lower_ == "no" for n in a.children) for a in around):
+        return False
+    who = [c for c in copula.children if c.dep_ == "nsubj"]
+    return any(
+        w.lemma_.lower() in DIPLOMAT_NOUNS
+        or w.lower_ in ("he", "she")
+        or (w.pos_ == "PROPN" and w.ent_type_ in ("PERSON", "KG"))
+        for w in who
+    )
 
 
 def _near_dependents(token: Token) -> list[Token]:
@@ -1817,6 +1867,9 @@ def _carrier(token: Token) -> Token:
         return token.head
     if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lemma_.lower() in CARRYING_NOUNS:
         return token.head  # "a training mission for Mozambique": the mission carries the training's roles
+    copula = token.head
+    if _no_longer_welcome(token) and token.dep_ == "acomp" and copula.dep_ == "ccomp":
+        return copula.head  # "told the embassy that its ambassador was no longer welcome": who told whom
     return token
 
 
@@ -2074,7 +2127,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
-        elif child.dep_ == "ccomp" and child.lemma_.lower() in UNWELCOME_WORDS:
+        elif child.dep_ == "ccomp" and (
+            child.lemma_.lower() in UNWELCOME_WORDS or any(_no_longer_welcome(c) for c in child.children)
+        ):
             # "declared the French ambassador persona non grata", parsed as a clause: the ambassador
             obj_tokens.extend(t for c in child.children if c.dep_ == "nsubj" for t in _phrase(c))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):

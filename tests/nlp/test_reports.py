@@ -22,6 +22,36 @@ def found(events) -> set[tuple[str, str, str | None]]:
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
 READ = [
+    # a person said to be "no longer welcome" is expelled by who said so
+    (
+        "told-envoy-no-longer-welcome",
+        "Bamako told the Swedish ambassador on Monday that he was no longer welcome.",
+        date(2024, 3, 14),
+        ("expulsion", "MLI-SWE", "2024-03-11"),
+    ),
+    (
+        "said-attache-no-longer-welcome",
+        "Algeria's foreign ministry said on 14 April that the French attaché was no longer welcome in the "
+        "country.",
+        date(2025, 4, 20),
+        ("expulsion", "DZA-FRA", "2025-04-14"),
+    ),
+    # an unqualified ministry in a datelined story is the dateline's state, whoever the story is about
+    (
+        "dateline-ministry-gave-envoy-hours",
+        "BAMAKO - Sweden's envoy has been told to go. The ministry of foreign affairs gave the Swedish "
+        "ambassador 72 hours to leave on Monday. Stockholm called the decision regrettable, and Sweden said "
+        "it would respond.",
+        date(2024, 3, 14),
+        ("expulsion", "MLI-SWE", "2024-03-11"),
+    ),
+    (
+        "dateline-foreign-ministry-no-longer-welcome",
+        "LIMA - Mexico's envoy has been told to go. The foreign ministry told Mexican diplomats on 2 May "
+        "that the ambassador was no longer welcome. Mexico City said Mexico would answer.",
+        date(2024, 5, 6),
+        ("expulsion", "MEX-PER", "2024-05-02"),
+    ),
     # the state in focus tore up an accord: the partner is the one other state the sentence names
     (
         "accord-partner-named-in-another-clause",
@@ -133,6 +163,21 @@ def test_the_report_is_read(extract, name, text, published, event):
 
 # (name, text, published, an asserted (type, pair) that must not be found)
 NOT_READ = [
+    # a state "no longer welcome" is told its forces must go, no diplomat is expelled
+    (
+        "state-no-longer-welcome",
+        "Mali told France in May that it was no longer welcome.",
+        date(2024, 7, 1),
+        ("expulsion", "FRA-MLI"),
+    ),
+    # "the ministry" after another state's ministry was named is that one, not the dateline's
+    (
+        "dateline-ministry-named-before",
+        "WASHINGTON - Iran's foreign ministry has summoned Britain's envoy. The ministry ordered a British "
+        "diplomat to leave on Monday. London said Britain would respond.",
+        date(2024, 3, 14),
+        ("expulsion", "GBR-USA"),
+    ),
     # a withdrawal told as done ("was complete") is no agreement to withdraw
     (
         "withdrawal-announced-complete",
