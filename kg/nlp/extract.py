@@ -269,6 +269,7 @@ class Extractor:
         sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
         last_named: str | None = None  # the state named last: "France ended its operation in the country"
+        stated: EventDate | None = None  # when the joint statement the last sentence told of was made
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
@@ -290,7 +291,7 @@ class Extractor:
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
                 for event in self._events_at(
-                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus, sides
+                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus, sides, stated
                 ):
                     # one event per pair and type per clause, and per date ("in 2020 and again in 2021")
                     where = (_clause_head(token).i, event.source.country, event.target.country)
@@ -317,6 +318,7 @@ class Extractor:
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
                         sides[event.type] = pair
+            stated = _joint_statement_date(sent, dates, published)
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
@@ -334,6 +336,7 @@ class Extractor:
         dates: list[tuple[DateMention, Token]],
         focus: Focus,
         sides: dict[str, tuple[str, str]],
+        stated: EventDate | None = None,
     ) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
@@ -382,6 +385,10 @@ class Extractor:
             type_, status = "withdrawal_announced", "asserted"
             announcer = _announcer(token)
             when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
+        elif type_ == "withdrawal" and status == "planned" and not dated_itself and stated is not None:
+            # "The joint statement the two ministries released on Sunday was short. French troops will be
+            # gone by June": what the statement settled is announced when it was made
+            type_, status, when, date_from = "withdrawal_announced", "asserted", stated, "context"
         elif type_ == "support" and status == "planned" and _governed_by(token, PLEDGING_HEADS):
             status = "asserted"  # "Bamako pledged to defend Niger": the pledge is the support
         if when.known and article.published:
@@ -3389,6 +3396,23 @@ def event_date(
 # Verbs of making an accord that name the same act: "concluded arrangements with Australia, signed in
 # January 2022" ("renewed the accord signed in 2012" is two acts: renew and extend are not here)
 SIGNING_VERBS = frozenset("sign conclude ink seal strike agree finalise finalize reach".split())
+
+
+def _joint_statement_date(
+    sent: Span, dates: list[tuple[DateMention, Token]], published: date | None
+) -> EventDate | None:
+    """The date of a joint statement the sentence tells of, from the clause that made it ("the joint
+    statement the two ministries released on Sunday", "issued a joint statement on Friday")."""
+    for noun in sent:
+        if noun.lemma_.lower() != "statement" or not any(c.lower_ == "joint" for c in noun.children):
+            continue
+        makers = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        makers += [noun.head] if noun.dep_ == "dobj" else []
+        for verb in makers:
+            when, came = event_date(verb, sent, dates, set(), published)
+            if came == "own" and when.known:
+                return when
+    return None
 
 
 def _signing_described(token: Token) -> set[int]:

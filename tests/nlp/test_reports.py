@@ -22,6 +22,21 @@ def found(events) -> set[tuple[str, str, str | None]]:
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
 READ = [
+    # a withdrawal planned in the sentence after a dated joint statement: the statement announced it
+    (
+        "joint-statement-released-then-withdrawal",
+        "The joint statement that French and Chadian officials published on 2 May was short. French forces "
+        "will leave Chad by 31 July, and the two armies will keep talking.",
+        date(2024, 5, 24),
+        ("withdrawal_announced", "FRA-TCD", "2024-05-02"),
+    ),
+    (
+        "issued-joint-statement-then-withdrawal",
+        "Washington and Hanoi issued a joint statement on Tuesday. American troops will leave Vietnam by the "
+        "end of June.",
+        date(2024, 5, 24),
+        ("withdrawal_announced", "USA-VNM", "2024-05-21"),
+    ),
     # a person said to be "no longer welcome" is expelled by who said so
     (
         "told-envoy-no-longer-welcome",
