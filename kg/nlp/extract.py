@@ -266,7 +266,7 @@ class Extractor:
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
-        sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
+        sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type and category: a side unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
         last_named: str | None = None  # the state named last: "France ended its operation in the country"
         stated: EventDate | None = None  # when the joint statement the last sentence told of was made
@@ -317,7 +317,7 @@ class Extractor:
                         events.append(repeat.model_copy(update={"event": repeat_id}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
-                        sides[event.type] = pair
+                        sides[event.type] = sides[event.category] = pair
             stated = _joint_statement_date(sent, dates, published)
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
@@ -493,9 +493,8 @@ class Extractor:
             # for its user on the event's date, where the sentence names neither
             subjects, objects = _facility_sides(token, facility, subjects, objects, during, self.index)
             hosts = {facility.host}
-        pairs = _pairs(
-            token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
-        )
+        previous = sides.get(type_) or (sides.get(category) if category == "base_access" else None)
+        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, previous)
         if category != "coup":
             # "… demanded the release of the president, as did the UN Secretary-General": the same act by
             # the one who did likewise
@@ -2302,7 +2301,7 @@ def _pairs(
     previous: tuple[str, str] | None = None,
 ) -> list[tuple[tuple[Mention, Mention], bool]]:
     """(source, target) pairs of distinct states; a coup is one state with itself; `previous` is the pair
-    of the story's last event of the same type.
+    of the story's last event of the same type (for base access, of the category).
 
     Coordinated subjects give pairwise events only for symmetric types (agreements, alliances);
     a side the grammar leaves empty is the state in focus ("ECOWAS condemned the coup").
@@ -2434,6 +2433,14 @@ def _pairs(
                 add(host, m, False)
             return out
         transfer = entry.category == "cooperation" and not entry.symmetric
+        withdrawn = entry.type == "withdrawal" and trigger.lemma_.lower() in WITHDRAWAL_NOUNS
+        if previous is not None and len(taken) == 1 and not objects and withdrawn and taken < set(previous):
+            # "It is a step in the American withdrawal" after the US handed a base to Niger: the host of the
+            # story's last basing event (not the state the story is most about), host first
+            host = _focus_mention_of(trigger, next(c for c in previous if c not in taken), index)
+            for m in subjects:
+                add(host, m, False)
+            return out
         if previous is not None and subjects and not objects and transfer:
             # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after
             # Germany's tanks for Ukraine

@@ -22,6 +22,23 @@ def found(events) -> set[tuple[str, str, str | None]]:
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
 READ = [
+    # a withdrawal named by its user only: the host is the other side of the story's last basing event
+    (
+        "withdrawal-host-of-last-handover",
+        "France hands over its last base in Chad. On Monday French soldiers handed the Abeche camp to the "
+        "Chadian army, the French defence ministry said. It is a step in the French withdrawal, which must "
+        "be completed by June under an agreement reached in January.",
+        date(2024, 3, 5),
+        ("withdrawal_announced", "FRA-TCD", "2024-01"),
+    ),
+    (
+        "withdrawal-agreed-after-handover",
+        "Britain leaves Kenya. British soldiers handed their training camp to Kenya's army on Friday, the "
+        "British ministry said. The handover is part of the British withdrawal, which London and Nairobi "
+        "agreed in March.",
+        date(2024, 4, 5),
+        ("withdrawal_announced", "GBR-KEN", "2024-03"),
+    ),
     # a withdrawal planned in the sentence after a dated joint statement: the statement announced it
     (
         "joint-statement-released-then-withdrawal",
