@@ -1484,7 +1484,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             # "Air Base 201 cost $100 million", "the Lombrum base": a facility's name, no basing event
             or token.ent_type_ == "KG_FAC"
             or any(c.ent_type_ == "KG_FAC" and c.dep_ == "compound" for c in token.children)
-            or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ")
+            or token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
             or token.lower_ == "according"
         ):
             continue
@@ -1617,6 +1617,8 @@ def _not_an_event_use(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
         return True
+    if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
+        return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
     if _accord_described(token):
         return True
     if lemma == "deal" and token.pos_ == "VERB":

@@ -22,6 +22,20 @@ def found(events) -> set[tuple[str, str, str | None]]:
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
 READ = [
+    # a delegation that has been in a capital has visited it
+    (
+        "delegation-that-had-been-in-capital",
+        "Bamako's rulers later criticised the Turkish delegation that had been in the Malian capital "
+        "earlier in the week.",
+        date(2024, 3, 17),
+        ("visit", "MLI-TUR", "2024-03"),
+    ),
+    (
+        "delegation-was-in-capital",
+        "A Qatari delegation was in Kigali on Tuesday for talks on investment.",
+        date(2024, 3, 17),
+        ("visit", "QAT-RWA", "2024-03-12"),
+    ),
     # a withdrawal named by its user only: the host is the other side of the story's last basing event
     (
         "withdrawal-host-of-last-handover",
@@ -195,6 +209,13 @@ def test_the_report_is_read(extract, name, text, published, event):
 
 # (name, text, published, an asserted (type, pair) that must not be found)
 NOT_READ = [
+    # a delegation that was late, or angry, was not anywhere
+    (
+        "delegation-was-late",
+        "Rwanda's president met investors on Tuesday. The Qatari delegation was late, officials said.",
+        date(2024, 3, 17),
+        ("visit", "QAT-RWA"),
+    ),
     # a state "no longer welcome" is told its forces must go, no diplomat is expelled
     (
         "state-no-longer-welcome",
