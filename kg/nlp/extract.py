@@ -449,6 +449,12 @@ class Extractor:
                 # governments" of the story's last event are its sides
                 agreed = [replace(m, pair=False) for m in _distinct(subjects)]
                 subjects, objects = agreed[:1], agreed[1:2]
+        basing = sides.get("base_access")
+        if type_ in ACCORD_TYPES and not subjects and not objects and basing and _basis_of_accord(token):
+            # "The junta revoked the agreement under which US troops are stationed. It had rested on an
+            # exchange of notes concluded in 2012": the accord's making granted the access it revoked
+            type_, category = "access_granted", "base_access"
+            subjects, objects = [_focus_mention_of(token, code, self.index) for code in basing], []
         if not objects and subjects and type_ in COMPLEMENT_TYPES:
             # "threatened to terminate the agreement with the United States", "the activation of a standby
             # force to restore President Bazoum in Niger": the threatened side
@@ -2035,9 +2041,11 @@ def _sent_by(verb: Token, collect) -> list[Mention]:
 
 def _participles(noun: Token) -> list[Token]:
     """The past participles describing a noun: "an agreement signed in 2017" (the parser also tags them
-    VBD: "the partnership unveiled on Wednesday", or hangs one right after the noun from the clause's verb).
+    VBD: "the partnership unveiled on Wednesday", or hangs one right after the noun's phrase from the clause's
+    verb: "rested on an exchange of notes concluded in 2012").
     """
-    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+    end = max(t.i for t in _phrase(noun)) + 1
+    after = noun.doc[end] if end < len(noun.doc) else noun
     loose = (
         noun.pos_ in ("NOUN", "PROPN")
         and after.dep_ == "advcl"
@@ -2487,6 +2495,24 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _basis_of_accord(trigger: Token) -> bool:
+    """Whether an accord (or its signing) is what an accord named before rests on: "It had rested on an
+    exchange of notes", "The arrangement was based on a treaty signed in 1994" (the subject an accord or
+    "it")."""
+    noun = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else trigger
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "upon", "from"):
+        return False
+    if verb.lemma_.lower() not in BASIS_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(c.lower_ == "it" or c.lemma_.lower() in ACCORD_NOUNS for c in subjects)
+
+
+BASIS_VERBS = frozenset("rest base date stem derive".split())
 
 
 def _one_thing_signed(verb: Token) -> bool:

@@ -22,6 +22,21 @@ def found(events) -> set[tuple[str, str, str | None]]:
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
 READ = [
+    # what a revoked basing accord rested on granted the access, between the same two states
+    (
+        "it-rested-on-notes",
+        "Chad's junta on Monday scrapped the accord under which French troops are stationed in the country. "
+        "It had rested on an exchange of diplomatic notes concluded in 2019.",
+        date(2024, 7, 1),
+        ("access_granted", "FRA-TCD", "2019"),
+    ),
+    (
+        "arrangement-based-on-memorandum",
+        "In May the Malian rulers revoked the agreement allowing Danish soldiers to operate in Mali. The "
+        "arrangement was based on a memorandum signed in 2021.",
+        date(2024, 7, 1),
+        ("access_granted", "DNK-MLI", "2021"),
+    ),
     # a delegation that has been in a capital has visited it
     (
         "delegation-that-had-been-in-capital",
@@ -209,6 +224,13 @@ def test_the_report_is_read(extract, name, text, published, event):
 
 # (name, text, published, an asserted (type, pair) that must not be found)
 NOT_READ = [
+    # what a friendship rested on, with no basing accord told before, grants no access
+    (
+        "friendship-rested-on-treaty",
+        "France and Chad held talks on Monday. The friendship had rested on a treaty signed in 1976.",
+        date(2024, 7, 1),
+        ("access_granted", "FRA-TCD"),
+    ),
     # a delegation that was late, or angry, was not anywhere
     (
         "delegation-was-late",
