@@ -1158,15 +1158,17 @@ def _opening_its(
 
 
 def _inner_its(sent: Span, mentions: list[Mention]) -> list[Mention]:
-    """Mentions with a subject "it" inside a sentence as the state, government or bloc that is the subject
-    of a clause before it, when one is ("The military council has told Paris the accords are over: on
-    August 3 it announced that it was revoking them")."""
+    """Mentions with a subject "it" (or the "its" of a subject) inside a sentence as the state, government or
+    bloc that is the subject of a clause before it, when one is ("The military council has told Paris the
+    accords are over: on August 3 it announced that it was revoking them")."""
     subjects = [
         m for m in mentions if sent.doc[m.root].dep_ in ("nsubj", "nsubjpass") and m.actor.kind in IT_KINDS
     ]
     added = []
     for token in sent[1:]:
-        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        # "ECOWAS threatened to use force and its leaders ordered …": "its" of a subject too
+        owner = token.lower_ == "its" and token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+        if not owner and (token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass")):
             continue
         before = {m.country: m for m in subjects if m.root < token.i}
         if len(before) == 1:
@@ -2397,9 +2399,11 @@ def _pairs(
     elif entry.symmetric and len(objects) >= 2 and not subjects and not _partners(objects, trigger):
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
-    elif subjects and (coup := _coup_object(trigger)) is not None:
-        # "ECOWAS condemned the seizure of power": the other side is where the coup happened
-        for place in _coup_states(coup, [], [], focus, index, mentions):
+    elif subjects and (coup := _coup_object(trigger) or _coup_after(trigger)) is not None:
+        # "ECOWAS condemned the seizure of power", "After soldiers seized power in Niamey, ECOWAS threatened
+        # to use force": the other side is where the coup happened (a clause's coup, by its own roles)
+        doers, done_to, _ = event_roles(coup, mentions, set()) if coup.pos_ == "VERB" else ([], [], False)
+        for place in _coup_states(coup, doers, done_to, focus, index, mentions):
             for m in subjects:
                 add(m, place, False)
     elif _generic_sides(trigger):
@@ -2729,6 +2733,21 @@ def _coup_object(trigger: Token) -> Token | None:
         (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in COUP_NOUNS),
         None,
     )
+
+
+def _coup_after(trigger: Token) -> Token | None:
+    """The coup told in an "after" clause of the trigger's clause (or of the clause it is coordinated
+    with), which the act answers: "After soldiers seized power in Niamey, ECOWAS threatened to use force
+    and its leaders ordered a standby force readied"."""
+    clause = _clause_head(trigger)
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    for verb in clause.children:
+        after = any(m.dep_ == "mark" and m.lower_ in ("after", "once") for m in verb.children)
+        power = any(d.dep_ == "dobj" and d.lemma_.lower() == "power" for d in verb.children)
+        if verb.dep_ == "advcl" and after and power and verb.lemma_.lower() in COUP_VERBS:
+            return verb
+    return None
 
 
 def _host_place(m: Mention) -> bool:

@@ -22,6 +22,23 @@ def found(events) -> set[tuple[str, str, str | None]]:
 
 # (name, text, published, an asserted (type, pair, date) that must be found)
 READ = [
+    # an act answering a coup told in its "after" clause is aimed at the coup's state (not the story's);
+    # "its leaders" are the leaders of the subject before; ordering a standby force readied threatens force
+    (
+        "after-coup-ordered-standby-force",
+        "Mali's junta has new friends in Moscow, and Malian officials say Mali will not return to ECOWAS. "
+        "After soldiers seized power in Conakry on 5 September, ECOWAS met in Accra and, in October, its "
+        "leaders ordered a standby force to be readied.",
+        date(2023, 11, 1),
+        ("threat", "ECOWAS-GIN", "2023-10"),
+    ),
+    (
+        "after-coup-suspended-cooperation",
+        "Mali's junta has new friends in Moscow, and Malian officials say Mali will not change course. After "
+        "Gabonese officers seized power on 30 August, France suspended military cooperation.",
+        date(2023, 11, 1),
+        ("suspension", "FRA-GAB", None),
+    ),
     # what a revoked basing accord rested on granted the access, between the same two states
     (
         "it-rested-on-notes",
