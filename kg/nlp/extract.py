@@ -843,8 +843,8 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
 
 def _filed_state(doc: Doc, index: ActorIndex) -> str | None:
     """The state of the story's dateline ("NIAMEY —"), whose government bodies a wire leaves unqualified;
-    none when the story names another state's ministry or presidency ("Iran's foreign ministry"), which
-    "the ministry" may then be."""
+    none when the story names any state's ministry or presidency ("Iran's foreign ministry"), which "the
+    ministry" may then be."""
     filed = next(
         (
             a.country
@@ -855,11 +855,9 @@ def _filed_state(doc: Doc, index: ActorIndex) -> str | None:
         ),
         None,
     )
-    for body in (t for t in doc if t.lower_ in FILED_BODIES):
-        owners = [t for t in body.subtree if t.ent_type_ in ("KG", "KG_DEM") and t.i != body.i]
-        if any(o.ent_iob_ == "B" and not _dateline(doc[o.i : o.i + 1]) for o in owners):
-            return None
-    return filed
+    bodies = [b for b in doc if b.lower_ in FILED_BODIES]
+    named = any(t.ent_type_ in ("KG", "KG_DEM") for b in bodies for t in b.subtree if t.i != b.i)
+    return None if named else filed
 
 
 MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
