@@ -15,8 +15,8 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
   the most recent March strictly before it; "next March": the first one strictly after it.
 - "over the weekend", "at the weekend": the Saturday-Sunday range of the latest weekend begun by
   ``published`` ("last weekend" read on a weekend: the one before).
-- "this week" is the published month; "last week"/"next week" the month of ``published`` -/+ 7 days
-  (precision month: a week has no precision of its own).
+- "this week" (and "earlier in the week") is the published month; "last week"/"next week" the month of
+  ``published`` -/+ 7 days (precision month: a week has no precision of its own).
 - "early/mid/late March", "the end of March": month precision; "late 2023", "mid-2023": year.
 - Seasons are northern-hemisphere month ranges (spring 03-05, summer 06-08, autumn/fall 09-11,
   winter December to February): "the summer of 2022" is 2022-06..2022-08 and "the winter of 2022" is
@@ -526,6 +526,9 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
      _day_relative),
     ("the month",  # "at the start of the month", "by the end of the year": the published one
      r"{L}(?:{PREP})?(?:the )?(?:end|start|beginning|middle|close|turn) of the (?P<unit>month|year){R}",
+     _this_period),
+    ("the week",  # "earlier in the week": the published one, as "this week"
+     r"{L}(?:earlier|later) in the (?P<unit>week){R}",
      _this_period),
     ("period",  # not "the last year", a duration
      r"{L}(?:{PREP})?(?:{MOD})?(?<!\bthe{S})(?P<rel>this|last|next) (?P<unit>week|month|year){R}",

@@ -101,6 +101,8 @@ CASES = [
     ("Troops arrived earlier today.", FRI, "2024-04-12", "day"),
     ("Troops arrived three days ago.", FRI, "2024-04-09", "day"),
     ("Troops arrived this week.", FRI, "2024-04", "month"),
+    ("Troops arrived earlier in the week.", FRI, "2024-04", "month"),
+    ("Talks resume later in the week, officials said.", FRI, "2024-04", "month"),
     ("Troops arrived last week.", FRI, "2024-04", "month"),
     ("Troops arrived last week.", date(2024, 4, 3), "2024-03", "month"),
     ("Troops arrived two weeks ago.", FRI, "2024-03", "month"),

@@ -44,6 +44,9 @@ COREF_NOUNS = {
     "army": "military",
 }
 MILITARY_REFERENCES = {"junta", "rulers", "military", "army", "regime"}
+# Government bodies that, unqualified, belong to the state of the story's dateline ("NIAMEY — The foreign
+# ministry said"), not to the state the story is most about.
+FILED_BODIES = frozenset({"ministry", "presidency"})
 MILITARY_ONLY = {"council"}  # "the military council" is the junta; "the council" alone may be any council
 # Event types whose other side may sit in the complement clause ("threatened to expel Mali").
 COMPLEMENT_TYPES = {"threat"}
@@ -224,6 +227,7 @@ class Focus:
     mentioned: frozenset[str]
     ranked: tuple[str, ...] = ()  # states by how much the document is about them
     host: str | None = None  # the state most often named as where things happen ("in Djibouti")
+    filed: str | None = None  # the state of the dateline ("NIAMEY —"): whose "the foreign ministry" it is
 
 
 class Extractor:
@@ -265,9 +269,10 @@ class Extractor:
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
         bloc: Mention | None = None  # the last organisation named: "the bloc" later on
-        sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type: a side left unsaid
+        sides: dict[str, tuple[str, str]] = {}  # the last pair of each event type and category: a side unsaid
         people: dict[str, Mention] = {}  # "Guyanese President Irfaan Ali": "Ali" later on
         last_named: str | None = None  # the state named last: "France ended its operation in the country"
+        stated: EventDate | None = None  # when the joint statement the last sentence told of was made
         for sent in doc.sents:
             if not sent.text.strip() or is_headline(sent):
                 continue  # headlines, teasers, captions: they parse badly and repeat or advertise the body
@@ -289,7 +294,7 @@ class Extractor:
             trigger_tokens = {t.i for t, _ in triggers}
             for token, trigger in triggers:
                 for event in self._events_at(
-                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus, sides
+                    article, doc, sent, token, trigger, mentions, trigger_tokens, dates, focus, sides, stated
                 ):
                     # one event per pair and type per clause, and per date ("in 2020 and again in 2021")
                     where = (_clause_head(token).i, event.source.country, event.target.country)
@@ -316,7 +321,8 @@ class Extractor:
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
                         if event.status == "asserted":  # "the invasion" is not one only threatened
-                            sides[event.type] = pair
+                            sides[event.type] = sides[event.category] = pair
+            stated = _joint_statement_date(sent, dates, published)
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
@@ -334,6 +340,7 @@ class Extractor:
         dates: list[tuple[DateMention, Token]],
         focus: Focus,
         sides: dict[str, tuple[str, str]],
+        stated: EventDate | None = None,
     ) -> list[Event]:
         phrase = _phrase_lemmas(token)
         type_ = trigger.type_for(phrase)
@@ -382,6 +389,10 @@ class Extractor:
             type_, status = "withdrawal_announced", "asserted"
             announcer = _announcer(token)
             when, date_from = event_date(announcer, sent, dates, trigger_tokens, article.published)
+        elif type_ == "withdrawal" and status == "planned" and not dated_itself and stated is not None:
+            # "The joint statement the two ministries released on Sunday was short. French troops will be
+            # gone by June": what the statement settled is announced when it was made
+            type_, status, when, date_from = "withdrawal_announced", "asserted", stated, "context"
         elif type_ == "support" and status == "planned" and _governed_by(token, PLEDGING_HEADS):
             status = "asserted"  # "Bamako pledged to defend Niger": the pledge is the support
         if when.known and article.published:
@@ -442,6 +453,12 @@ class Extractor:
                 # governments" of the story's last event are its sides
                 agreed = [replace(m, pair=False) for m in _distinct(subjects)]
                 subjects, objects = agreed[:1], agreed[1:2]
+        basing = sides.get("base_access")
+        if type_ in ACCORD_TYPES and not subjects and not objects and basing and _basis_of_accord(token):
+            # "The junta revoked the agreement under which US troops are stationed. It had rested on an
+            # exchange of notes concluded in 2012": the accord's making granted the access it revoked
+            type_, category = "access_granted", "base_access"
+            subjects, objects = [_focus_mention_of(token, code, self.index) for code in basing], []
         if not objects and subjects and type_ in COMPLEMENT_TYPES:
             # "threatened to terminate the agreement with the United States", "the activation of a standby
             # force to restore President Bazoum in Niger": the threatened side
@@ -486,9 +503,8 @@ class Extractor:
             # for its user on the event's date, where the sentence names neither
             subjects, objects = _facility_sides(token, facility, subjects, objects, during, self.index)
             hosts = {facility.host}
-        pairs = _pairs(
-            token, trigger, subjects, objects, focus, grammatical, self.index, mentions, sides.get(type_)
-        )
+        previous = sides.get(type_) or (sides.get(category) if category == "base_access" else None)
+        pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, previous)
         if category != "coup":
             # "… demanded the release of the president, as did the UN Secretary-General": the same act by
             # the one who did likewise
@@ -830,7 +846,26 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
         counts[next(iter(counts))] += 2  # news leads name their subject first
     ranked = tuple(c for c, _ in counts.most_common())
     host = max(places, key=lambda c: (places[c], -ranked.index(c)), default=None)
-    return Focus(ranked[0] if ranked else None, frozenset(named), ranked, host)
+    return Focus(ranked[0] if ranked else None, frozenset(named), ranked, host, _filed_state(doc, index))
+
+
+def _filed_state(doc: Doc, index: ActorIndex) -> str | None:
+    """The state of the story's dateline ("NIAMEY —"), whose government bodies a wire leaves unqualified;
+    none when the story names any state's ministry or presidency ("Iran's foreign ministry"), which "the
+    ministry" may then be."""
+    filed = next(
+        (
+            a.country
+            for ent in doc.ents
+            if ent.label_ == "KG" and _dateline(ent)
+            for a in index.candidates(ent.text)[:1]
+            if a.kind in ("state", "government")
+        ),
+        None,
+    )
+    bodies = [b for b in doc if b.lower_ in FILED_BODIES]
+    named = any(t.ent_type_ in ("KG", "KG_DEM") for b in bodies for t in b.subtree if t.i != b.i)
+    return None if named else filed
 
 
 MONTH_PREFIXES = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
@@ -944,6 +979,11 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for token in sent:
         role = COREF_NOUNS.get(token.lower_)
         referent = _placed_in(token, placed) or _referent(token, focus, index)
+        if token.lower_ in FILED_BODIES:
+            # "NIAMEY — The ministry of foreign affairs said": newswires leave the dateline's state unsaid
+            # (not "the ministry of defence of Mali", "Iran's foreign ministry")
+            qualified = any(t.i in covered for t in _phrase(token))
+            role, referent = "government", None if qualified else focus.filed
         # "relations with France", "US troops in the country": the country is neither France nor the US
         excluded = others | _foreign_in(token, placed)
         if referent in excluded:
@@ -1124,15 +1164,17 @@ def _opening_its(
 
 
 def _inner_its(sent: Span, mentions: list[Mention]) -> list[Mention]:
-    """Mentions with a subject "it" inside a sentence as the state, government or bloc that is the subject
-    of a clause before it, when one is ("The military council has told Paris the accords are over: on
-    August 3 it announced that it was revoking them")."""
+    """Mentions with a subject "it" (or the "its" of a subject) inside a sentence as the state, government or
+    bloc that is the subject of a clause before it, when one is ("The military council has told Paris the
+    accords are over: on August 3 it announced that it was revoking them")."""
     subjects = [
         m for m in mentions if sent.doc[m.root].dep_ in ("nsubj", "nsubjpass") and m.actor.kind in IT_KINDS
     ]
     added = []
     for token in sent[1:]:
-        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        # "ECOWAS threatened to use force and its leaders ordered …": "its" of a subject too
+        owner = token.lower_ == "its" and token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+        if not owner and (token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass")):
             continue
         before = {m.country: m for m in subjects if m.root < token.i}
         if len(before) == 1:
@@ -1456,11 +1498,12 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             # "Air Base 201 cost $100 million", "the Lombrum base": a facility's name, no basing event
             or token.ent_type_ == "KG_FAC"
             or any(c.ent_type_ == "KG_FAC" and c.dep_ == "compound" for c in token.children)
-            or token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ")
+            or token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
             or token.lower_ == "according"
         ):
             continue
-        entries = lexicon.for_lemma(token.lemma_.lower()) or lexicon.for_lemma(token.lower_)
+        lemma = "unwelcome" if _no_longer_welcome(token) else token.lemma_.lower()
+        entries = lexicon.for_lemma(lemma) or lexicon.for_lemma(token.lower_)
         if not entries:
             continue
         phrase = _phrase_lemmas(token)
@@ -1505,6 +1548,25 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _no_longer_welcome(token: Token) -> bool:
+    """Whether an adjective "welcome" is said no longer to hold of a person ("the envoy was no longer
+    welcome", "told Paris that Mr Itte was no longer welcome"): it reads as "unwelcome", an expulsion
+    ("told France it was no longer welcome" is about its forces, not a diplomat)."""
+    if token.lemma_.lower() != "welcome" or token.pos_ != "ADJ":
+        return False
+    copula = token.head if token.dep_ == "acomp" else token
+    around = [*token.children, *copula.children]
+    if not any(a.lower_ == "longer" and any(n.lower_ == "no" for n in a.children) for a in around):
+        return False
+    who = [c for c in copula.children if c.dep_ == "nsubj"]
+    return any(
+        w.lemma_.lower() in DIPLOMAT_NOUNS
+        or w.lower_ in ("he", "she")
+        or (w.pos_ == "PROPN" and w.ent_type_ in ("PERSON", "KG"))
+        for w in who
+    )
 
 
 def _near_dependents(token: Token) -> list[Token]:
@@ -1569,6 +1631,8 @@ def _not_an_event_use(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
         return True
+    if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
+        return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
     if _accord_described(token):
         return True
     if lemma == "deal" and token.pos_ == "VERB":
@@ -1825,6 +1889,9 @@ def _carrier(token: Token) -> Token:
         return token.head
     if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.lemma_.lower() in CARRYING_NOUNS:
         return token.head  # "a training mission for Mozambique": the mission carries the training's roles
+    copula = token.head
+    if _no_longer_welcome(token) and token.dep_ == "acomp" and copula.dep_ == "ccomp":
+        return copula.head  # "told the embassy that its ambassador was no longer welcome": who told whom
     return token
 
 
@@ -1982,9 +2049,11 @@ def _sent_by(verb: Token, collect) -> list[Mention]:
 
 def _participles(noun: Token) -> list[Token]:
     """The past participles describing a noun: "an agreement signed in 2017" (the parser also tags them
-    VBD: "the partnership unveiled on Wednesday", or hangs one right after the noun from the clause's verb).
+    VBD: "the partnership unveiled on Wednesday", or hangs one right after the noun's phrase from the clause's
+    verb: "rested on an exchange of notes concluded in 2012").
     """
-    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else noun
+    end = max(t.i for t in _phrase(noun)) + 1
+    after = noun.doc[end] if end < len(noun.doc) else noun
     loose = (
         noun.pos_ in ("NOUN", "PROPN")
         and after.dep_ == "advcl"
@@ -2082,7 +2151,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
-        elif child.dep_ == "ccomp" and child.lemma_.lower() in UNWELCOME_WORDS:
+        elif child.dep_ == "ccomp" and (
+            child.lemma_.lower() in UNWELCOME_WORDS or any(_no_longer_welcome(c) for c in child.children)
+        ):
             # "declared the French ambassador persona non grata", parsed as a clause: the ambassador
             obj_tokens.extend(t for c in child.children if c.dep_ == "nsubj" for t in _phrase(c))
     if not any(c.dep_ in ("nsubj", "agent", "csubj") for c in verb.children):
@@ -2248,7 +2319,7 @@ def _pairs(
     previous: tuple[str, str] | None = None,
 ) -> list[tuple[tuple[Mention, Mention], bool]]:
     """(source, target) pairs of distinct states; a coup is one state with itself; `previous` is the pair
-    of the story's last event of the same type.
+    of the story's last event of the same type (for base access, of the category).
 
     Coordinated subjects give pairwise events only for symmetric types (agreements, alliances);
     a side the grammar leaves empty is the state in focus ("ECOWAS condemned the coup").
@@ -2336,9 +2407,11 @@ def _pairs(
     elif entry.symmetric and len(objects) >= 2 and not subjects and not _partners(objects, trigger):
         for a, b in itertools.combinations(objects, 2):
             add(a, b, False)
-    elif subjects and (coup := _coup_object(trigger)) is not None:
-        # "ECOWAS condemned the seizure of power": the other side is where the coup happened
-        for place in _coup_states(coup, [], [], focus, index, mentions):
+    elif subjects and (coup := _coup_object(trigger) or _coup_after(trigger)) is not None:
+        # "ECOWAS condemned the seizure of power", "After soldiers seized power in Niamey, ECOWAS threatened
+        # to use force": the other side is where the coup happened (a clause's coup, by its own roles)
+        doers, done_to, _ = event_roles(coup, mentions, set()) if coup.pos_ == "VERB" else ([], [], False)
+        for place in _coup_states(coup, doers, done_to, focus, index, mentions):
             for m in subjects:
                 add(m, place, False)
     elif _generic_sides(trigger):
@@ -2382,6 +2455,14 @@ def _pairs(
                 add(host, m, False)
             return out
         transfer = entry.category == "cooperation" and not entry.symmetric
+        withdrawn = entry.type == "withdrawal" and trigger.lemma_.lower() in WITHDRAWAL_NOUNS
+        if previous is not None and len(taken) == 1 and not objects and withdrawn and taken < set(previous):
+            # "It is a step in the American withdrawal" after the US handed a base to Niger: the host of the
+            # story's last basing event (not the state the story is most about), host first
+            host = _focus_mention_of(trigger, next(c for c in previous if c not in taken), index)
+            for m in subjects:
+                add(host, m, False)
+            return out
         if previous is not None and subjects and not objects and transfer:
             # who the story's last event of this kind went to: "Britain had already pledged 14 tanks" after
             # Germany's tanks for Ukraine
@@ -2449,6 +2530,24 @@ def _antecedent_sides(
     how = f"both sides from the story's last {type_.replace('_', ' ')} event ({pair[0]}-{pair[1]})"
     a, b = (replace(_focus_mention_of(trigger, code, index), filled=how) for code in pair)
     return a, b
+
+
+def _basis_of_accord(trigger: Token) -> bool:
+    """Whether an accord (or its signing) is what an accord named before rests on: "It had rested on an
+    exchange of notes", "The arrangement was based on a treaty signed in 1994" (the subject an accord or
+    "it")."""
+    noun = trigger.head if trigger.dep_ == "acl" and trigger.tag_ == "VBN" else trigger
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("on", "upon", "from"):
+        return False
+    if verb.lemma_.lower() not in BASIS_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(c.lower_ == "it" or c.lemma_.lower() in ACCORD_NOUNS for c in subjects)
+
+
+BASIS_VERBS = frozenset("rest base date stem derive".split())
 
 
 def _one_thing_signed(verb: Token) -> bool:
@@ -2665,6 +2764,21 @@ def _coup_object(trigger: Token) -> Token | None:
         (c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in COUP_NOUNS),
         None,
     )
+
+
+def _coup_after(trigger: Token) -> Token | None:
+    """The coup told in an "after" clause of the trigger's clause (or of the clause it is coordinated
+    with), which the act answers: "After soldiers seized power in Niamey, ECOWAS threatened to use force
+    and its leaders ordered a standby force readied"."""
+    clause = _clause_head(trigger)
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    for verb in clause.children:
+        after = any(m.dep_ == "mark" and m.lower_ in ("after", "once") for m in verb.children)
+        power = any(d.dep_ == "dobj" and d.lemma_.lower() == "power" for d in verb.children)
+        if verb.dep_ == "advcl" and after and power and verb.lemma_.lower() in COUP_VERBS:
+            return verb
+    return None
 
 
 def _host_place(m: Mention) -> bool:
@@ -3367,6 +3481,23 @@ def event_date(
 # Verbs of making an accord that name the same act: "concluded arrangements with Australia, signed in
 # January 2022" ("renewed the accord signed in 2012" is two acts: renew and extend are not here)
 SIGNING_VERBS = frozenset("sign conclude ink seal strike agree finalise finalize reach".split())
+
+
+def _joint_statement_date(
+    sent: Span, dates: list[tuple[DateMention, Token]], published: date | None
+) -> EventDate | None:
+    """The date of a joint statement the sentence tells of, from the clause that made it ("the joint
+    statement the two ministries released on Sunday", "issued a joint statement on Friday")."""
+    for noun in sent:
+        if noun.lemma_.lower() != "statement" or not any(c.lower_ == "joint" for c in noun.children):
+            continue
+        makers = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        makers += [noun.head] if noun.dep_ == "dobj" else []
+        for verb in makers:
+            when, came = event_date(verb, sent, dates, set(), published)
+            if came == "own" and when.known:
+                return when
+    return None
 
 
 def _signing_described(token: Token) -> set[int]:
