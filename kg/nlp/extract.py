@@ -2501,12 +2501,38 @@ def _pairs(
             # "The US still has troops in Niger, but in March the junta revoked the accord": the state in
             # focus ended an accord with the one other state the sentence names
             other = named[0]
+        if _names_someone_else(mentions, taken, other, trigger.doc):
+            return out
         here = _focus_mention_of(trigger, other, index)
         for m in subjects:
             add(m, here, False)
         for m in objects:
             add(here, m, False)
     return out
+
+
+def _names_someone_else(mentions: list[Mention], taken: set[str], other: str, doc: Doc) -> bool:
+    """Whether a sentence that names the doer but not the other side names another state, not as a doer, and
+    not the state in focus: "Modi was greeted in Port Moresby" in a story about the US is not about the US,
+    and who the other side is stays unknown. A state that is itself a subject ("while the Czech Republic
+    sent three home") acts alongside, and does not say the state in focus is absent."""
+    return (
+        bool(taken)
+        and other not in {m.country for m in mentions}
+        and any(
+            m.actor.kind in ("state", "government", "military")
+            and m.country not in taken
+            and not _a_subject(doc[m.root])
+            for m in mentions
+        )
+    )
+
+
+def _a_subject(token: Token) -> bool:
+    """A subject, or one of a list of subjects ("Germany, France and Poland")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _refers_back(trigger: Token) -> bool:
