@@ -1534,6 +1534,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 for c in token.children
             ):
                 continue  # "met Putin", "Ali and Maduro met" (not "a meeting in Abuja")
+            if entry.also and not entry.also & (near if entry.near else phrase):
+                continue  # "sent troops to the border": the troops and the border both
             if (
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)

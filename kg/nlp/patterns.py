@@ -36,6 +36,7 @@ class Trigger:
     type: str
     category: str
     needs: frozenset[str] = frozenset()
+    also: frozenset[str] = frozenset()  # one of these must appear too, where `needs` is looked for
     subtypes: tuple[tuple[str, frozenset[str]], ...] = ()
     host_is_source: bool = False
     confidence: float = 0.6
@@ -82,6 +83,7 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
                     type=e["type"],
                     category=e["category"],
                     needs=frozenset(e.get("needs", [])),
+                    also=frozenset(e.get("also", [])),
                     subtypes=tuple((k, frozenset(v)) for k, v in (e.get("subtypes") or {}).items()),
                     host_is_source=bool(e.get("host_is_source", False)),
                     confidence=float(e.get("confidence", 0.6)),
