@@ -125,6 +125,7 @@ class Mention:
     published: date | None = None
     sentence: str = ""
     trigger: str = ""
+    filled: str | None = None  # how the sentence's unsaid sides were supplied (Evidence.filled)
     url: str | None = None
     title: str | None = None
     corrections: tuple[str, ...] = ()  # ids of the corrections applied to it
@@ -154,6 +155,7 @@ class Mention:
             published=published,
             sentence=event.evidence.sentence,
             trigger=event.evidence.trigger,
+            filled=event.evidence.filled,
             url=url,
             title=title,
         )
@@ -787,7 +789,7 @@ def consolidated_graph(
 
 _MENTIONS = """
 SELECT DISTINCT ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
-       ?confidence ?sentence ?trigger ?articleId ?outlet ?published ?url ?title
+       ?confidence ?sentence ?trigger ?filled ?articleId ?outlet ?published ?url ?title
 WHERE {
   %s
   ?event kg:category ?categoryNode ;
@@ -801,6 +803,7 @@ WHERE {
          prov:wasDerivedFrom ?article .
   ?evidence kg:sentence ?sentence ; kg:trigger ?trigger .
   ?article kg:articleId ?articleId .
+  OPTIONAL { ?evidence kg:filled ?filled }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:dateText ?dateText }
   OPTIONAL { ?event kg:dateEnd ?dateEnd }
@@ -856,6 +859,7 @@ def _mentions_from(rows: list[dict]) -> list[Mention]:
             published=date.fromisoformat(str(published)) if published is not None else None,
             sentence=str(r["sentence"]),
             trigger=str(r["trigger"]),
+            filled=str(r["filled"]) if r.get("filled") is not None else None,
             url=str(r["url"]) if r.get("url") is not None else None,
             title=str(r["title"]) if r.get("title") is not None else None,
         )

@@ -15,6 +15,7 @@ from dataclasses import asdict, fields
 
 from kg.dates import month_range
 from kg.errors import ExportError
+from kg.model import inferred
 from kg.store import KnowledgeGraph
 from kg.timeline import Timeline, TimelineEvent, TimelineRow, TimelineSource, TimelineState, consolidate_rows
 
@@ -150,7 +151,10 @@ def _markdown(timeline: Timeline, labels: dict[str, str]) -> str:
                 if src.url
                 else _cell(src.title or src.article)
             )
-            lines.append(f"- {_cell(_cite(src))} — {article}: {_cell(_when(src))} “{_cell(src.sentence)}”")
+            lines.append(
+                f"- {_cell(_cite(src))} — {article}: {_cell(_when(src))} “{_cell(src.sentence)}”"
+                + _cell(inferred(src.filled))
+            )
     if timeline.scores:
         lines += [
             "",
@@ -196,7 +200,8 @@ def _md_row(row: TimelineRow, status: bool = False) -> str:
     second = row.status if status else row.category
     return (
         f"| {_cell(_when(row))} | {second} | {row.type} | {_cell(row.source_label)} ({row.source_code}) → "
-        f"{_cell(row.target_label)} ({row.target_code}) | “{_cell(row.sentence)}” | {article} — "
+        f"{_cell(row.target_label)} ({row.target_code}) | "
+        f"“{_cell(row.sentence)}”{_cell(inferred(row.filled))} | {article} — "
         f"{_cell(_cite(row))} |"
     )
 
@@ -355,7 +360,7 @@ def _html(timeline: Timeline, labels: dict[str, str]) -> str:
     for e in events:
         sources = "".join(
             f"<li>{_link(src)} <small>{html.escape(_cite(src))}; {html.escape(_when(src))}</small><br>"
-            f"“{html.escape(src.sentence)}”</li>"
+            f"“{html.escape(src.sentence)}”{html.escape(inferred(src.filled))}</li>"
             for src in e.sources
         )
         note = f"{e.source_count} source{'s' if e.source_count != 1 else ''}, confidence {e.confidence:.2f}"
@@ -374,7 +379,8 @@ def _html(timeline: Timeline, labels: dict[str, str]) -> str:
         others.append(
             f'<tr class="{row.status}"><td>{html.escape(_when(row))}</td><td>{row.status}</td>'
             f"<td>{html.escape(row.type)}</td><td>{html.escape(row.source_label)} ({row.source_code}) → "
-            f"{html.escape(row.target_label)} ({row.target_code})</td><td>“{html.escape(row.sentence)}”<br>"
+            f"{html.escape(row.target_label)} ({row.target_code})</td><td>“{html.escape(row.sentence)}”"
+            f"{html.escape(inferred(row.filled))}<br>"
             f"{_link(row)} <small>{html.escape(_cite(row))}</small></td></tr>"
         )
     states = "".join(

@@ -163,6 +163,11 @@ class Evidence(_Value):
     filled: str | None = None  # how a side the sentence leaves unsaid was supplied, for the analyst
 
 
+def inferred(filled: str | None) -> str:
+    """How the sides an event's sentence leaves unsaid are shown after it: " (inferred target: Niger, …)"."""
+    return f" (inferred {filled})" if filled else ""
+
+
 class Event(_Value):
     """An event between two actors, as extracted from one article."""
 

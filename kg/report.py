@@ -21,6 +21,7 @@ from pathlib import Path
 from kg.dates import month_range
 from kg.errors import ExportError
 from kg.export import CATEGORY_COLOURS, render_timeline
+from kg.model import inferred
 from kg.store import KnowledgeGraph
 from kg.timeline import Timeline, TimelineRow, build_timeline
 
@@ -243,7 +244,7 @@ def _docx_table(doc, rows: list[TimelineRow], *, status: bool, widths, size) -> 
         run.font.size = size
     for row in rows:
         kind = f"{row.status}; {_kind(row)}" if status else _kind(row)
-        values = (_when(row), kind, _sides(row), f"“{row.sentence}”", _source(row))
+        values = (_when(row), kind, _sides(row), f"“{row.sentence}”{inferred(row.filled)}", _source(row))
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):
             cell.text = ""
@@ -360,5 +361,5 @@ def _pdf_table(pdf, rows: list[TimelineRow], *, status: bool, heading) -> None:
         table.row([latin1(h) for h in header])
         for row in rows:
             kind = f"{row.status}; {_kind(row)}" if status else _kind(row)
-            values = (_when(row), kind, _sides(row), f"“{row.sentence}”", _source(row))
+            values = (_when(row), kind, _sides(row), f"“{row.sentence}”{inferred(row.filled)}", _source(row))
             table.row([latin1(v) for v in values])

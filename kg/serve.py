@@ -412,7 +412,7 @@ LIMIT """ + str(RECENT_EVENTS)
 
 EVENT_DETAIL = _PREFIXES + """
 SELECT ?event ?category ?type ?source ?sourceLabel ?target ?targetLabel ?sourceCode ?targetCode ?status
-       ?confidence ?date ?precision ?dateText ?sentence ?trigger ?charStart ?charEnd
+       ?confidence ?date ?precision ?dateText ?sentence ?trigger ?charStart ?charEnd ?filled
        ?article ?articleId ?title ?outlet ?url ?published
 WHERE {
   ?event a kg:Event ; kg:category ?c ; kg:eventType ?t ; kg:source ?source ; kg:target ?target ;
@@ -422,6 +422,7 @@ WHERE {
   OPTIONAL { ?ev kg:trigger ?trigger }
   OPTIONAL { ?ev kg:charStart ?charStart }
   OPTIONAL { ?ev kg:charEnd ?charEnd }
+  OPTIONAL { ?ev kg:filled ?filled }
   OPTIONAL { ?event kg:confidence ?confidence }
   OPTIONAL { ?event kg:date ?date }
   OPTIONAL { ?event kg:datePrecision ?p }

@@ -66,6 +66,7 @@ class TimelineRow:
     outlet: str | None
     url: str | None
     published: str | None
+    filled: str | None = None  # how the sentence's unsaid sides were supplied (Evidence.filled)
 
     @property
     def month(self) -> str | None:
@@ -86,6 +87,7 @@ class TimelineSource:
     date_text: str | None
     sentence: str
     confidence: float
+    filled: str | None = None  # how the sentence's unsaid sides were supplied (Evidence.filled)
 
 
 @dataclass(frozen=True)
@@ -253,6 +255,7 @@ def _row(cell: dict) -> TimelineRow:
         outlet=_opt(cell.get("outlet")),
         url=_opt(cell.get("url")),
         published=_opt(cell.get("published")),
+        filled=_opt(cell.get("filled")),
     )
 
 
@@ -480,6 +483,7 @@ def _mention_of_row(r: TimelineRow) -> Mention:
         published=date.fromisoformat(r.published) if r.published else None,
         sentence=r.sentence,
         trigger=r.trigger,
+        filled=r.filled,
         url=r.url,
         title=r.title,
     )
@@ -497,6 +501,7 @@ def _source_of_mention(m: Mention) -> TimelineSource:
         date_text=m.date.text,
         sentence=m.sentence,
         confidence=m.confidence,
+        filled=m.filled,
     )
 
 

@@ -10,10 +10,16 @@ from kg.timeline import Timeline, TimelineRow
 
 
 def row(
-    date, category="tension", status="asserted", precision="day", sentence="Niger expelled the envoy."
+    date,
+    category="tension",
+    status="asserted",
+    precision="day",
+    sentence="Niger expelled the envoy.",
+    filled=None,
+    event="https://w3id.org/kg/event/a/1",
 ) -> TimelineRow:
     return TimelineRow(
-        event="https://w3id.org/kg/event/a/1",
+        event=event,
         date=date,
         precision=precision,
         date_text="on Friday",
@@ -34,6 +40,7 @@ def row(
         outlet="Sahel Dispatch",
         url="https://x.test/a",
         published="2023-08-26",
+        filled=filled,
     )
 
 
@@ -74,6 +81,23 @@ def test_html_is_self_contained_with_a_chart():
     assert "<svg" in page and "<rect" in page
     assert "<script src=" not in page and "<link" not in page
     assert 'class="planned"' in page
+
+
+FILLED = "target: France, the state the story is most about, not named in the sentence"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_an_inferred_side_is_shown_after_its_sentence_and_a_stated_one_is_not(fmt):
+    stated = row("2023-08-25")
+    inferred = row(
+        "2023-10-02",
+        sentence="Niger recalled its ambassador.",
+        filled=FILLED,
+        event="https://w3id.org/kg/event/a/2",
+    )
+    text = render_timeline(Timeline("NER", "FRA", (stated, inferred)), fmt)
+    assert f"Niger recalled its ambassador.” (inferred {FILLED})" in text
+    assert "Niger expelled the envoy.”" in text and "Niger expelled the envoy.” (inferred" not in text
 
 
 def test_unknown_format_names_the_valid_ones():

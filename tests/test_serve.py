@@ -588,3 +588,12 @@ def test_a_call_that_never_gets_a_worker_is_withdrawn_with_a_busy_error():
     time.sleep(0.1)
     assert ran == []  # withdrawn before it started: it never runs
     worker.shutdown()
+
+
+def test_event_page_says_which_side_was_inferred_and_only_there(server):
+    mentions = request(server, "GET", "/api/dyad/NER/USA").json()["mentions"]
+    filled = next(m for m in mentions if m["filled"])
+    stated = next(m for m in mentions if not m["filled"])
+    page = html.unescape(request(server, "GET", "/event/" + filled["event_path"]).text)
+    assert f"(inferred {filled['filled']})" in page
+    assert "(inferred" not in html.unescape(request(server, "GET", "/event/" + stated["event_path"]).text)

@@ -213,7 +213,7 @@ class Mention:
     label: str
     coref: bool = False  # "the country", "the junta": stands for a state the document is about
     pair: bool = False  # "the two leaders": one of the two states of the story's last event
-    filled: str | None = None  # how a side the sentence leaves unsaid was supplied (Evidence.filled)
+    filled: str | None = None  # where a side the sentence has no words for came from ("the facility X")
 
     def tokens(self) -> range:
         return range(self.start, self.end)
@@ -458,7 +458,12 @@ class Extractor:
             # "The junta revoked the agreement under which US troops are stationed. It had rested on an
             # exchange of notes concluded in 2012": the accord's making granted the access it revoked
             type_, category = "access_granted", "base_access"
-            subjects, objects = [_focus_mention_of(token, code, self.index) for code in basing], []
+            told = _told(basing, category)
+            subjects = [
+                replace(_focus_mention_of(token, code, self.index), filled=f"the {role} of {told}")
+                for code, role in zip(basing, ("host", "user"), strict=True)
+            ]
+            objects = []
         if not objects and subjects and type_ in COMPLEMENT_TYPES:
             # "threatened to terminate the agreement with the United States", "the activation of a standby
             # force to restore President Bazoum in Niger": the threatened side
@@ -536,9 +541,11 @@ class Extractor:
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
-            filled = src.filled or tgt.filled
-            if filled:
-                confidence -= FILLED_PENALTY
+            if src is not tgt and src.filled is not None and src.filled == tgt.filled:
+                confidence -= FILLED_PENALTY  # both sides of one event told before, read again
+            roles = ("host", "user") if trigger.host_is_source else ("source", "target")
+            named = {m.country for m in mentions}
+            filled = filled_note(list(zip(roles, (src, tgt), strict=True)), named, focus)
             out.append(
                 Event(
                     article=article.id,
@@ -750,6 +757,7 @@ def _followed_suit(
         when, date_from = event_date(token, sent, dates, {token.i}, published)
         if date_from == "none":
             when = last.date
+        told = _told((last.source.country, last.target.country), last.type)
         for m in _distinct([m for m in mentions if m.root in subject]):
             if m.country in (last.target.country, last.source.country):
                 continue
@@ -759,7 +767,7 @@ def _followed_suit(
                     "date": when,
                     "status": event_status(token),
                     "confidence": round(max(0.05, last.confidence - 0.1), 3),
-                    "evidence": _evidence(sent, token),
+                    "evidence": _evidence(sent, token, f"target: {last.target.label}, as in {told}"),
                 }
             )
             out.append((token, event))
@@ -2462,6 +2470,7 @@ def _pairs(
             # "It is a step in the American withdrawal" after the US handed a base to Niger: the host of the
             # story's last basing event (not the state the story is most about), host first
             host = _focus_mention_of(trigger, next(c for c in previous if c not in taken), index)
+            host = replace(host, filled="the host in " + _told(previous, "basing or withdrawal"))
             for m in subjects:
                 add(host, m, False)
             return out
@@ -2506,6 +2515,8 @@ def _pairs(
         if _names_someone_else(mentions, taken, other, trigger.doc):
             return out
         here = _focus_mention_of(trigger, other, index)
+        if transfer and previous is not None and other == previous[1]:
+            here = replace(here, filled="as in " + _told(previous, entry.type))
         for m in subjects:
             add(m, here, False)
         for m in objects:
@@ -2555,8 +2566,7 @@ def _antecedent_sides(
 ) -> tuple[Mention, Mention]:
     """The two sides of the story's last event of a type, for a sentence that names neither: "The deal was
     signed on Tuesday" after "Rabat and Madrid agreed a deal" is Morocco's and Spain's."""
-    how = f"both sides from the story's last {type_.replace('_', ' ')} event ({pair[0]}-{pair[1]})"
-    a, b = (replace(_focus_mention_of(trigger, code, index), filled=how) for code in pair)
+    a, b = (replace(_focus_mention_of(trigger, code, index), filled=_told(pair, type_)) for code in pair)
     return a, b
 
 
@@ -2809,6 +2819,40 @@ def _coup_after(trigger: Token) -> Token | None:
     return None
 
 
+def _told(pair: tuple[str, str], kind: str) -> str:
+    """Where a side taken from an event told before came from: "the story's last call event (CHL-ARG)"."""
+    return f"the story's last {kind.replace('_', ' ')} event ({pair[0]}-{pair[1]})"
+
+
+def filled_note(sides: list[tuple[str, Mention]], named: set[str], focus: Focus) -> str | None:
+    """For the analyst, the sides of an event that no words of its sentence denote, and where each came
+    from: "target: Niger, the state the story is most about, not named in the sentence" (None: the
+    sentence names both sides). Words that stand for a state ("the junta", "it", "the two countries")
+    are resolution, not filling: the sentence shows them."""
+    bare = [(role, m) for role, m in sides if m.start == m.end]
+    if len(bare) == 2 and bare[0][1] is bare[1][1]:
+        bare = [("state", bare[0][1])]  # a coup: one state on both sides
+    origins = [m.filled or _focus_origin(m.country, named, focus) for _, m in bare]
+    if len(bare) == 2 and origins[0] == origins[1] and bare[0][1].filled:
+        return f"both sides from {origins[0]}"
+    notes = [
+        f"{role}: {m.label}, {origin}" + ("" if m.country in named else ", not named in the sentence")
+        for (role, m), origin in zip(bare, origins, strict=True)
+    ]
+    return "; ".join(notes) or None
+
+
+def _focus_origin(code: str, named: set[str], focus: Focus) -> str:
+    """Why a state the sentence does not give a side's role was taken as that side, from the story's focus."""
+    if code == focus.state:
+        return "the state the story is most about"
+    if code == focus.host:
+        return "the state the story happens in"
+    if code in named:
+        return "the one other state the sentence names, not as a side"
+    return "a state the story is about"
+
+
 def _host_place(m: Mention) -> bool:
     return m.coref and m.actor.kind == "state"
 
@@ -3006,7 +3050,14 @@ def _facility_sides(
     missing = [] if facility.host in named else [facility.host]
     if not named - {facility.host} and users:
         missing.append(users[0])
-    added = [_focus_mention_of(trigger, code, index) for code in missing if code in index.actors]
+    how = {code: f"{facility.name}'s user then" for code in missing} | {
+        facility.host: f"from the facility {facility.name}"
+    }
+    added = [
+        replace(_focus_mention_of(trigger, code, index), filled=how[code])
+        for code in missing
+        if code in index.actors
+    ]
     if not subjects:
         return added[:1], [*objects, *added[1:]]
     return subjects, [*objects, *added]
