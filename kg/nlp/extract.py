@@ -409,6 +409,17 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        principals, partners = _acting_with(token, mentions)
+        if principals:
+            # "demands handed to Qatar by Kuwaiti mediators on behalf of Saudi Arabia and Egypt": whom the
+            # act is done for are its doers; who carried it is no side
+            carriers = {m.country for m in subjects} - {m.country for m in principals}
+            objects = [m for m in objects if m not in principals and m.country not in carriers]
+            subjects, grammatical = principals, bool(objects)
+        elif partners and subjects:
+            # "Finland applied together with Sweden", "France, joined by Chad, struck": they act too
+            objects = [m for m in objects if m not in partners]
+            subjects = _distinct(subjects + partners)
         if type_ == "support" and trigger.type == "military_action" and subjects and not objects:
             # "French jets bombed a rebel column": on the side of the government the rebels fight, the
             # story's most-named other state
@@ -2024,6 +2035,58 @@ def event_roles(
     return subjects, objects, bool(subjects and objects)
 
 
+# "in coordination with Niger", "in concert with France": acting together with the named states
+JOINT_ACTION_NOUNS = frozenset("coordination concert conjunction tandem".split())
+
+
+def _acting_with(token: Token, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Whom an act is done for ("on behalf of Saudi Arabia, the UAE and Egypt", "on Egypt's behalf") and
+    who do it together with its subject ("together with Sweden", "alongside France", "joined by Chad", "in
+    coordination with Niger"), from the trigger's clause: the trigger, the participles describing it and
+    the verb it is the object of."""
+    # "the list of demands, handed to Qatar on behalf of …": the noun the trigger is "of"
+    noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    described = [c for n in {token, noun} for c in n.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    carriers = [token, *described]
+    if noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        carriers.append(noun.head)  # "issued demands on behalf of the four states"
+    # "Chad, joined by Niger, condemned …": the participle describes the subject
+    carriers += [c for c in token.children if c.dep_ == "nsubj"]
+    principals: list[Token] = []
+    partners: list[Token] = []
+    for carrier in carriers:
+        for c in carrier.children:
+            word = c.lower_
+            objects = [o for o in c.children if o.dep_ == "pobj"]
+            if c.dep_ == "prep" and word in ("on", "in") and objects and objects[0].lower_ == "behalf":
+                behalf = objects[0]
+                owners = [o for o in behalf.children if o.dep_ == "poss"]
+                principals += owners + [t for o in behalf.children if o.lower_ == "of" for t in o.children]
+            elif c.dep_ == "prep" and word == "alongside":
+                partners += objects
+            elif c.dep_ == "prep" and word == "with" and any(a.lower_ == "together" for a in c.children):
+                partners += objects
+            elif c.dep_ == "advmod" and word == "together":
+                partners += [o for w in c.children if w.lower_ == "with" for o in w.children]
+            elif c.dep_ == "prep" and word == "in" and objects and objects[0].lower_ in JOINT_ACTION_NOUNS:
+                partners += [o for w in objects[0].children if w.lower_ == "with" for o in w.children]
+            elif c.dep_ in ("advcl", "acl") and c.lemma_ == "join" and c.tag_ == "VBN":
+                partners += [o for a in c.children if a.dep_ == "agent" for o in a.children]
+
+    def named(heads: list[Token]) -> list[Mention]:
+        # the object and the names listed with it ("of Saudi Arabia, the UAE and Egypt"), not what it
+        # relates them to ("alongside a meeting with Sweden")
+        at: set[int] = set()
+        todo = [h for h in heads if h.dep_ != "cc"]
+        while todo:
+            t = todo.pop()
+            at.add(t.i)
+            todo += [c for c in t.children if c.dep_ in LIST_DEPS]
+        return _distinct([m for m in mentions if m.root in at and not m.coref])
+
+    return named(principals), named(partners)
+
+
 def _stray_preps(noun: Token) -> list[Token]:
     """The "between" phrases of a verb whose object the noun is, and its "of" phrases after the noun (the
     noun's own, hung on the verb by the parse)."""
@@ -3246,13 +3309,16 @@ def event_status(token: Token) -> str:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):
             return "negated"
-    for t in chain:
+    for below, t in zip([None, *chain], chain):
         lemma = t.lemma_.lower()
         if t != token and _negating(t):
             return "negated"
-        if t != token and lemma in HYPOTHETICAL_HEADS:
+        # "the list of demands also calls on Doha to …": a verb of wanting governs its complement, not
+        # its subject
+        wanted = below is None or below.dep_ not in ("nsubj", "nsubjpass")
+        if t != token and wanted and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and lemma in PLANNED_HEADS:
+        if t != token and wanted and lemma in PLANNED_HEADS:
             return "planned"
         for child in t.children:
             word = child.lower_
