@@ -265,6 +265,7 @@ class Extractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         pair: tuple[str, str] | None = None  # the two states of the last event: "the two leaders" later on
+        partnered: dict[str, tuple[str, str]] = {}  # each state's last event pair: "Moscow … the two leaders"
         subject: str | None = None  # the state the last sentence was about: "France … Its troops"
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
@@ -279,7 +280,7 @@ class Extractor:
             mentions = _people_mentions(sent, sentence_mentions(sent, self.index, focus, published), people)
             people.update(_introduced_people(sent, mentions))
             if pair is not None:
-                mentions = _pair_mentions(sent, mentions, pair, self.index)
+                mentions = _pair_mentions(sent, mentions, pair, self.index, partnered)
             mentions = _group_mentions(sent, mentions, groups, self.index)
             groups.update({len(g): g for g in _coordinated_states(sent, mentions)})
             mentions = _bloc_mentions(sent, mentions, bloc)
@@ -320,6 +321,7 @@ class Extractor:
                         events.append(repeat.model_copy(update={"event": repeat_id}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
+                        partnered.update(dict.fromkeys(pair, pair))
                         if event.status == "asserted":  # "the invasion" is not one only threatened
                             sides[event.type] = sides[event.category] = pair
             stated = _joint_statement_date(sent, dates, published)
@@ -1225,31 +1227,29 @@ PAIR_EVENT_NOUNS = {
 
 
 def _pair_mentions(
-    sent: Span, mentions: list[Mention], pair: tuple[str, str], index: ActorIndex
+    sent: Span,
+    mentions: list[Mention],
+    pair: tuple[str, str],
+    index: ActorIndex,
+    partnered: dict[str, tuple[str, str]],
 ) -> list[Mention]:
-    """Mentions with the last event's two states added where the sentence refers to them together."""
+    """Mentions with the last event's two states added where the sentence refers to them together (or
+    the last pair of the one state the sentence names: "the talks between the two leaders in the Kremlin")."""
     named = {i for m in mentions for i in m.tokens()}
     here = list(dict.fromkeys(m.country for m in mentions if not m.coref))
     if len(here) >= 2:
         pair = (here[-2], here[-1])  # "Russia's minister visited Niamey, and the two countries agreed"
-    elif len(here) == 1 and here[0] not in pair:
-        return mentions  # the sentence is about another state: the story's last pair is not meant
+    other = [m for m in mentions if not m.coref and m.country not in pair]
+    if len(here) == 1 and other and here[0] in partnered:
+        pair, other = partnered[here[0]], []
     added: list[Mention] = []
     for token in sent:
-        if token.i in named:
-            continue
+        if token.i in named or (other and not _acting_on(token, other)):
+            continue  # the sentence is about another state: the story's last pair is not meant
         # as the subject only: "the two leaders met"; "cooperation between the two countries" restates
         # "troops of the two countries faced each other": of the subject
         of_subject = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj"
-        two = (
-            (token.dep_ in ("nsubj", "nsubjpass") or of_subject)
-            and token.lemma_.lower() in PAIR_NOUNS
-            and any(
-                (c.dep_ == "nummod" and c.lower_ == "two")
-                or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                for c in token.children
-            )
-        )
+        two = _group_of_two(token) and (token.dep_ in ("nsubj", "nsubjpass") or of_subject or _party_role(token))
         their = (
             token.lower_ == "their"
             and token.dep_ == "poss"
@@ -1257,11 +1257,42 @@ def _pair_mentions(
             and not mentions
         )
         if two or their:
+            how = f"'{token.text}' read as the two states of the story's last event ({pair[0]}-{pair[1]})"
             for code in pair:
                 actor = index.get(code)
                 if actor is not None:
-                    added.append(_standing_for(token, actor, code, pair=True))
+                    added.append(replace(_standing_for(token, actor, code, pair=True), filled=how))
     return _merged(mentions, added)
+
+
+def _acting_on(group: Token, others: list[Mention]) -> bool:
+    """Whether a group is the subject of a verb and the other states named are in its clause, not in the
+    group's phrase: "the two countries condemned Libya" (not "Libya's two neighbours met")."""
+    verb = group.head
+    return group.dep_ == "nsubj" and all(
+        m.root in {t.i for t in verb.subtree} - {t.i for t in group.subtree} for m in others
+    )
+
+
+def _group_of_two(token: Token) -> bool:
+    """ "the two countries", "both leaders", "the pair": two states together ("the two sides of the
+    border", "both teams" are not)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # "the two sides of the river", "both halves of the island"
+    lemma = token.lemma_.lower()
+    if lemma == "pair":
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return lemma in PAIR_NOUNS and any(
+        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+        for c in token.children
+    )
+
+
+def _party_role(token: Token) -> bool:
+    """Whether a group of two is the parties of an event noun: "talks between the two leaders", "a call
+    among both presidents" ("cooperation between the two countries" restates no event)."""
+    between = token.dep_ == "pobj" and token.head.lower_ in ("between", "among")
+    return between and token.head.head.lemma_.lower() in PAIR_EVENT_NOUNS
 
 
 def _standing_for(token: Token, actor: Actor, code: str, pair: bool = False) -> Mention:
@@ -2407,8 +2438,8 @@ def _pairs(
                 return
             swap = _focus_mention_of(trigger, other, index)
             a, b = (swap, b) if _host_place(a) else (a, swap)
-        if (a.pair or b.pair) and not entry.symmetric:
-            return  # "the two sides" are a pair only for events between equals (met, signed, talked)
+        if a.pair and b.pair and not entry.symmetric:
+            return  # "the two sides" are each other's other side only for events between equals (met, signed)
         key = (a.country, b.country)
         if a.country == b.country or key in seen or key[::-1] in seen:
             return

@@ -46,3 +46,32 @@ def test_group_sides(extract, name, text, present, absent):
     asserted = [e for e in extract(name, text, PUB) if e.status == "asserted"]
     found = {(dyad_key(e.source.country, e.target.country), e.category) for e in asserted}
     assert set(present) <= found and not set(absent) & found, found
+
+
+# "the two countries", "both leaders", "the pair": the two states of the story's last event, for any event
+# (not only between equals), as a subject or as the parties of a meeting ("talks between the two leaders")
+STORY = "Chad and Niger signed a defence pact in May. "
+GROUP_CASES = [
+    ("two-countries-condemned", "The two countries condemned Libya on Friday.",
+     [("LBY-NER", "condemnation"), ("LBY-TCD", "condemnation")]),
+    ("both-leaders-condemned", "Both leaders condemned Libya on Friday.",
+     [("LBY-NER", "condemnation"), ("LBY-TCD", "condemnation")]),
+    ("the-pair-condemned", "The pair condemned Libya on Friday.",
+     [("LBY-NER", "condemnation"), ("LBY-TCD", "condemnation")]),
+    # the last pair of the one state the sentence names, not the story's last event (Mali-Libya)
+    ("talks-between-the-two", "Mali condemned Libya in June. The talks between the two leaders in "
+     "N'Djamena on Friday produced a joint statement.", [("NER-TCD", "meeting")]),
+    # not the two states: teams, federations, the banks of a river
+    ("both-teams", "Both teams condemned Libya on Friday.", []),
+    ("countries-federations", "The two countries' football federations condemned Libya on Friday.", []),
+    ("sides-of-the-river", "The two sides of the river condemned Libya on Friday.", []),
+]
+
+
+@pytest.mark.parametrize("name,text,present", GROUP_CASES, ids=[c[0] for c in GROUP_CASES])
+def test_group_of_two(extract, name, text, present):
+    asserted = [e for e in extract(name, STORY + text, PUB) if e.status == "asserted"]
+    found = {(dyad_key(e.source.country, e.target.country), e.type) for e in asserted}
+    assert set(present) <= found and ("LBY-NER", "condemnation") not in found - set(present), found
+    inferred = [e for e in asserted if (dyad_key(e.source.country, e.target.country), e.type) in present]
+    assert all(e.evidence.filled for e in inferred)  # the inference is told and costs confidence
