@@ -265,7 +265,6 @@ class Extractor:
         events: list[Event] = []
         seen: set[tuple] = set()
         pair: tuple[str, str] | None = None  # the two states of the last event: "the two leaders" later on
-        partnered: dict[str, tuple[str, str]] = {}  # each state's last event pair: "Moscow … the two leaders"
         subject: str | None = None  # the state the last sentence was about: "France … Its troops"
         referent: str | None = None  # the state or bloc the last sentence's subject named: "ECOWAS … It"
         groups: dict[int, tuple[str, ...]] = {}  # the last list of N states: "the three countries" later on
@@ -280,7 +279,7 @@ class Extractor:
             mentions = _people_mentions(sent, sentence_mentions(sent, self.index, focus, published), people)
             people.update(_introduced_people(sent, mentions))
             if pair is not None:
-                mentions = _pair_mentions(sent, mentions, pair, self.index, partnered)
+                mentions = _pair_mentions(sent, mentions, pair, self.index)
             mentions = _group_mentions(sent, mentions, groups, self.index)
             groups.update({len(g): g for g in _coordinated_states(sent, mentions)})
             mentions = _bloc_mentions(sent, mentions, bloc)
@@ -321,7 +320,6 @@ class Extractor:
                         events.append(repeat.model_copy(update={"event": repeat_id}))
                     if event.source.country != event.target.country:
                         pair = (event.source.country, event.target.country)
-                        partnered.update(dict.fromkeys(pair, pair))
                         if event.status == "asserted":  # "the invasion" is not one only threatened
                             sides[event.type] = sides[event.category] = pair
             stated = _joint_statement_date(sent, dates, published)
@@ -411,17 +409,6 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
-        principals, partners = _acting_with(token, mentions)
-        if principals:
-            # "demands handed to Qatar by Kuwaiti mediators on behalf of Saudi Arabia and Egypt": whom the
-            # act is done for are its doers; who carried it is no side
-            carriers = {m.country for m in subjects} - {m.country for m in principals}
-            objects = [m for m in objects if m not in principals and m.country not in carriers]
-            subjects, grammatical = principals, bool(objects)
-        elif partners and subjects:
-            # "Finland applied together with Sweden", "France, joined by Chad, struck": they act too
-            objects = [m for m in objects if m not in partners]
-            subjects = _distinct(subjects + partners)
         if type_ == "support" and trigger.type == "military_action" and subjects and not objects:
             # "French jets bombed a rebel column": on the side of the government the rebels fight, the
             # story's most-named other state
@@ -1227,29 +1214,31 @@ PAIR_EVENT_NOUNS = {
 
 
 def _pair_mentions(
-    sent: Span,
-    mentions: list[Mention],
-    pair: tuple[str, str],
-    index: ActorIndex,
-    partnered: dict[str, tuple[str, str]],
+    sent: Span, mentions: list[Mention], pair: tuple[str, str], index: ActorIndex
 ) -> list[Mention]:
-    """Mentions with the last event's two states added where the sentence refers to them together (or
-    the last pair of the one state the sentence names: "the talks between the two leaders in the Kremlin")."""
+    """Mentions with the last event's two states added where the sentence refers to them together."""
     named = {i for m in mentions for i in m.tokens()}
     here = list(dict.fromkeys(m.country for m in mentions if not m.coref))
     if len(here) >= 2:
         pair = (here[-2], here[-1])  # "Russia's minister visited Niamey, and the two countries agreed"
-    other = [m for m in mentions if not m.coref and m.country not in pair]
-    if len(here) == 1 and other and here[0] in partnered:
-        pair, other = partnered[here[0]], []
+    elif len(here) == 1 and here[0] not in pair:
+        return mentions  # the sentence is about another state: the story's last pair is not meant
     added: list[Mention] = []
     for token in sent:
-        if token.i in named or (other and not _acting_on(token, other)):
-            continue  # the sentence is about another state: the story's last pair is not meant
+        if token.i in named:
+            continue
         # as the subject only: "the two leaders met"; "cooperation between the two countries" restates
         # "troops of the two countries faced each other": of the subject
         of_subject = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "nsubj"
-        two = _group_of_two(token) and (token.dep_ in ("nsubj", "nsubjpass") or of_subject or _party_role(token))
+        two = (
+            (token.dep_ in ("nsubj", "nsubjpass") or of_subject)
+            and token.lemma_.lower() in PAIR_NOUNS
+            and any(
+                (c.dep_ == "nummod" and c.lower_ == "two")
+                or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in token.children
+            )
+        )
         their = (
             token.lower_ == "their"
             and token.dep_ == "poss"
@@ -1257,42 +1246,11 @@ def _pair_mentions(
             and not mentions
         )
         if two or their:
-            how = f"'{token.text}' read as the two states of the story's last event ({pair[0]}-{pair[1]})"
             for code in pair:
                 actor = index.get(code)
                 if actor is not None:
-                    added.append(replace(_standing_for(token, actor, code, pair=True), filled=how))
+                    added.append(_standing_for(token, actor, code, pair=True))
     return _merged(mentions, added)
-
-
-def _acting_on(group: Token, others: list[Mention]) -> bool:
-    """Whether a group is the subject of a verb and the other states named are in its clause, not in the
-    group's phrase: "the two countries condemned Libya" (not "Libya's two neighbours met")."""
-    verb = group.head
-    return group.dep_ == "nsubj" and all(
-        m.root in {t.i for t in verb.subtree} - {t.i for t in group.subtree} for m in others
-    )
-
-
-def _group_of_two(token: Token) -> bool:
-    """ "the two countries", "both leaders", "the pair": two states together ("the two sides of the
-    border", "both teams" are not)."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-        return False  # "the two sides of the river", "both halves of the island"
-    lemma = token.lemma_.lower()
-    if lemma == "pair":
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    return lemma in PAIR_NOUNS and any(
-        (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-        for c in token.children
-    )
-
-
-def _party_role(token: Token) -> bool:
-    """Whether a group of two is the parties of an event noun: "talks between the two leaders", "a call
-    among both presidents" ("cooperation between the two countries" restates no event)."""
-    between = token.dep_ == "pobj" and token.head.lower_ in ("between", "among")
-    return between and token.head.head.lemma_.lower() in PAIR_EVENT_NOUNS
 
 
 def _standing_for(token: Token, actor: Actor, code: str, pair: bool = False) -> Mention:
@@ -2066,58 +2024,6 @@ def event_roles(
     return subjects, objects, bool(subjects and objects)
 
 
-# "in coordination with Niger", "in concert with France": acting together with the named states
-JOINT_ACTION_NOUNS = frozenset("coordination concert conjunction tandem".split())
-
-
-def _acting_with(token: Token, mentions: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Whom an act is done for ("on behalf of Saudi Arabia, the UAE and Egypt", "on Egypt's behalf") and
-    who do it together with its subject ("together with Sweden", "alongside France", "joined by Chad", "in
-    coordination with Niger"), from the trigger's clause: the trigger, the participles describing it and
-    the verb it is the object of."""
-    # "the list of demands, handed to Qatar on behalf of …": the noun the trigger is "of"
-    noun = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
-    described = [c for n in {token, noun} for c in n.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
-    carriers = [token, *described]
-    if noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-        carriers.append(noun.head)  # "issued demands on behalf of the four states"
-    # "Chad, joined by Niger, condemned …": the participle describes the subject
-    carriers += [c for c in token.children if c.dep_ == "nsubj"]
-    principals: list[Token] = []
-    partners: list[Token] = []
-    for carrier in carriers:
-        for c in carrier.children:
-            word = c.lower_
-            objects = [o for o in c.children if o.dep_ == "pobj"]
-            if c.dep_ == "prep" and word in ("on", "in") and objects and objects[0].lower_ == "behalf":
-                behalf = objects[0]
-                owners = [o for o in behalf.children if o.dep_ == "poss"]
-                principals += owners + [t for o in behalf.children if o.lower_ == "of" for t in o.children]
-            elif c.dep_ == "prep" and word == "alongside":
-                partners += objects
-            elif c.dep_ == "prep" and word == "with" and any(a.lower_ == "together" for a in c.children):
-                partners += objects
-            elif c.dep_ == "advmod" and word == "together":
-                partners += [o for w in c.children if w.lower_ == "with" for o in w.children]
-            elif c.dep_ == "prep" and word == "in" and objects and objects[0].lower_ in JOINT_ACTION_NOUNS:
-                partners += [o for w in objects[0].children if w.lower_ == "with" for o in w.children]
-            elif c.dep_ in ("advcl", "acl") and c.lemma_ == "join" and c.tag_ == "VBN":
-                partners += [o for a in c.children if a.dep_ == "agent" for o in a.children]
-
-    def named(heads: list[Token]) -> list[Mention]:
-        # the object and the names listed with it ("of Saudi Arabia, the UAE and Egypt"), not what it
-        # relates them to ("alongside a meeting with Sweden")
-        at: set[int] = set()
-        todo = [h for h in heads if h.dep_ != "cc"]
-        while todo:
-            t = todo.pop()
-            at.add(t.i)
-            todo += [c for c in t.children if c.dep_ in LIST_DEPS]
-        return _distinct([m for m in mentions if m.root in at and not m.coref])
-
-    return named(principals), named(partners)
-
-
 def _stray_preps(noun: Token) -> list[Token]:
     """The "between" phrases of a verb whose object the noun is, and its "of" phrases after the noun (the
     noun's own, hung on the verb by the parse)."""
@@ -2438,8 +2344,8 @@ def _pairs(
                 return
             swap = _focus_mention_of(trigger, other, index)
             a, b = (swap, b) if _host_place(a) else (a, swap)
-        if a.pair and b.pair and not entry.symmetric:
-            return  # "the two sides" are each other's other side only for events between equals (met, signed)
+        if (a.pair or b.pair) and not entry.symmetric:
+            return  # "the two sides" are a pair only for events between equals (met, signed, talked)
         key = (a.country, b.country)
         if a.country == b.country or key in seen or key[::-1] in seen:
             return
@@ -3340,16 +3246,13 @@ def event_status(token: Token) -> str:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):
             return "negated"
-    for below, t in zip([None, *chain], chain):
+    for t in chain:
         lemma = t.lemma_.lower()
         if t != token and _negating(t):
             return "negated"
-        # "the list of demands also calls on Doha to …": a verb of wanting governs its complement, not
-        # its subject
-        wanted = below is None or below.dep_ not in ("nsubj", "nsubjpass")
-        if t != token and wanted and lemma in HYPOTHETICAL_HEADS:
+        if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and wanted and lemma in PLANNED_HEADS:
+        if t != token and lemma in PLANNED_HEADS:
             return "planned"
         for child in t.children:
             word = child.lower_
