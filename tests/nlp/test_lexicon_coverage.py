@@ -68,7 +68,51 @@ CASES = [
     ("turned-over-base", "The United States turned over the base to Afghanistan in 2021.",
      [("AFG-USA", "handover")], []),
     ("repatriated-troops", "Chad repatriated its troops from Mali in 2022.", [("MLI-TCD", "withdrawal")], []),
-]
+
+    # tension: sanctions (CAMEO 163)
+    ("struck-deal", "Chile and Peru struck a deal on fishing rights in May.", [("CHL-PER", "agreement")],
+     [("CHL-PER", "military_action")]),
+    ("imposed-tariffs", "The United States imposed tariffs on Chinese steel in March.", [("CHN-USA", "sanction")], []),
+    ("raised-prices", "Egypt raised fuel prices for Sudanese traders in March.", [], [("EGY-SDN", "sanction")]),
+    ("blacklisted", "Washington blacklisted dozens of Chinese firms in October.", [("CHN-USA", "sanction")], []),
+    # threat, show of force (CAMEO 13, 15)
+    ("massed-troops", "Russia massed troops on its border with Ukraine in November.", [("RUS-UKR", "threat")], []),
+    ("massed-crowds", "Crowds massed in the capital of Mali to cheer Russia on Friday.", [], [("MLI-RUS", "threat")]),
+    ("coercion", "Lithuania accused China of economic coercion in January.", [("CHN-LTU", "accusation")], []),
+    # condemnation (CAMEO 111, 114)
+    ("slammed", "Algeria slammed Spain on Saturday over its stance on Western Sahara.",
+     [("DZA-ESP", "condemnation")], []),
+    ("lodged-protest", "Japan lodged a formal protest with China on Monday.", [("CHN-JPN", "condemnation")], []),
+    ("street-protest", "Thousands joined a protest in Niger's capital against France on Sunday.",
+     [], [("FRA-NER", "condemnation")]),
+    # accusation (CAMEO 112)
+    ("held-responsible", "Ukraine held Russia responsible for the attack on the dam.", [("RUS-UKR", "accusation")], []),
+    ("held-talks", "Ghana held talks with Togo in Lome on Monday.", [], [("GHA-TGO", "accusation")]),
+    # expulsion, recall (CAMEO 174, 161)
+    ("threw-out-diplomats", "Poland threw out three Belarusian diplomats on Friday.", [("BLR-POL", "expulsion")], []),
+    ("called-ambassador-home", "Algeria called its ambassador to France home on Tuesday.",
+     [("DZA-FRA", "recall_ambassador")], []),
+    ("called-ambassador-not-home", "The Algerian ambassador called Paris a friend on Tuesday.",
+     [], [("DZA-FRA", "recall_ambassador")]),
+    ("pulled-envoy", "Niger pulled its envoy from Benin in August.", [("BEN-NER", "recall_ambassador")], []),
+    # relations worsening, a bid blocked (CAMEO 16)
+    ("ties-frayed", "Ties between India and Canada frayed in 2023.", [("CAN-IND", "deteriorating_relations")], []),
+    ("friction", "Friction between Egypt and Ethiopia grew in 2021.", [("EGY-ETH", "deteriorating_relations")], []),
+    ("blocked-bid", "Hungary blocked Ukraine's accession bid in December.",
+     [("HUN-UKR", "deteriorating_relations")], []),
+    ("ditched-deal", "The United States ditched the nuclear deal with Iran in May 2018.",
+     [("IRN-USA", "end_agreement")], []),
+    # fighting (CAMEO 19)
+    ("shelling", "Azerbaijani shelling of Armenia killed two soldiers in September.",
+     [("ARM-AZE", "military_action")], []),
+    ("fired-missiles", "Iran fired missiles at Israel in April.", [("IRN-ISR", "military_action")], []),
+    ("fired-official", "Kenya fired the official who had met Somalia's envoy.", [], [("KEN-SOM", "military_action")]),
+    ("sank-ship", "Argentina said Britain sank its cruiser in 1982.", [("ARG-GBR", "military_action")], []),
+    ("waged-war", "Iraq waged war on Iran from 1980 to 1988.", [("IRN-IRQ", "military_action")], []),
+    # coup (CAMEO 170), demand (CAMEO 10)
+    ("unseated", "Soldiers unseated the president of Niger in July 2023.", [("NER-NER", "coup")], []),
+    ("asked-to-release", "Benin asked Niger to release its citizens on Monday.", [("BEN-NER", "pressure")], []),
+    ("asked-for-help", "Benin asked Niger for advice on Monday.", [], [("BEN-NER", "pressure")]),]
 
 
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[c[0] for c in CASES])
