@@ -112,7 +112,21 @@ CASES = [
     # coup (CAMEO 170), demand (CAMEO 10)
     ("unseated", "Soldiers unseated the president of Niger in July 2023.", [("NER-NER", "coup")], []),
     ("asked-to-release", "Benin asked Niger to release its citizens on Monday.", [("BEN-NER", "pressure")], []),
-    ("asked-for-help", "Benin asked Niger for advice on Monday.", [], [("BEN-NER", "pressure")]),]
+    ("asked-for-help", "Benin asked Niger for advice on Monday.", [], [("BEN-NER", "pressure")]),
+    # a leader flying to a state visits it; weapons fly only when flown in
+    ("president-flew-to", "Nigerian President Bola Tinubu flew to France on Tuesday for talks.",
+     [("FRA-NGA", "visit")], []),
+    ("drones-fly-missions", "Turkish drones fly surveillance missions over Libya.", [], [("LBY-TUR", "arms_transfer")]),
+    # siding with, standing with (CAMEO 051)
+    ("sided-with", "Hungary sided with Russia in March.", [("HUN-RUS", "support")], []),
+    ("stands-with", "Poland stands with Ukraine, its president said on Friday.", [("POL-UKR", "support")], []),
+    ("videoconference", "Xi Jinping and Joe Biden held a videoconference in November.", [("CHN-USA", "call")], []),
+    ("sat-down-with", "The leaders of Egypt and Turkey sat down with each other in Cairo in February.",
+     [("EGY-TUR", "meeting")], []),
+    ("vowed-retaliation", "Iran vowed retaliation against Israel on Monday.", [("IRN-ISR", "threat")], []),
+    ("armed-state", "France armed Ukraine in 2022.", [("FRA-UKR", "arms_transfer")], []),
+    ("armed-men", "Armed men from Mali crossed into Niger in May.", [], [("MLI-NER", "arms_transfer")]),
+    ("vowed-cooperation", "Iran vowed closer cooperation with Iraq on Monday.", [], [("IRN-IRQ", "threat")]),]
 
 
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[c[0] for c in CASES])
