@@ -126,7 +126,12 @@ CASES = [
     ("vowed-retaliation", "Iran vowed retaliation against Israel on Monday.", [("IRN-ISR", "threat")], []),
     ("armed-state", "France armed Ukraine in 2022.", [("FRA-UKR", "arms_transfer")], []),
     ("armed-men", "Armed men from Mali crossed into Niger in May.", [], [("MLI-NER", "arms_transfer")]),
-    ("vowed-cooperation", "Iran vowed closer cooperation with Iraq on Monday.", [], [("IRN-IRQ", "threat")]),]
+    ("vowed-cooperation", "Iran vowed closer cooperation with Iraq on Monday.", [], [("IRN-IRQ", "threat")]),
+    # bodies joined or left by name, royals who visit
+    ("quit-opec", "Qatar quit OPEC in January 2019.", [("OPEC-QAT", "withdraw_membership")], []),
+    ("joined-csto", "Armenia joined the CSTO in 1992.", [("ARM-CSTO", "join_alliance")], []),
+    ("crown-prince-arrived", "Saudi Crown Prince Mohammed bin Salman arrived in India on Tuesday.",
+     [("IND-SAU", "visit")], []),]
 
 
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[c[0] for c in CASES])
