@@ -131,7 +131,17 @@ CASES = [
     ("quit-opec", "Qatar quit OPEC in January 2019.", [("OPEC-QAT", "withdraw_membership")], []),
     ("joined-csto", "Armenia joined the CSTO in 1992.", [("ARM-CSTO", "join_alliance")], []),
     ("crown-prince-arrived", "Saudi Crown Prince Mohammed bin Salman arrived in India on Tuesday.",
-     [("IND-SAU", "visit")], []),]
+     [("IND-SAU", "visit")], []),
+    # fifth batch: MoUs, joint patrols, weapons by model, ambassadors exchanged, a leader leaving for a state
+    ("mous", "India and Bhutan signed three MoUs on Friday.", [("BTN-IND", "agreement")], []),
+    ("joint-patrols", "Thailand and Cambodia began joint patrols along the border in May.",
+     [("KHM-THA", "military_cooperation")], []),
+    ("police-patrols", "Police patrols in Thailand stopped Cambodian workers in May.",
+     [], [("KHM-THA", "military_cooperation")]),
+    ("f-16s", "Norway delivered F-16s to Ukraine in 2024.", [("NOR-UKR", "arms_transfer")], []),
+    ("exchanged-ambassadors", "Israel and Bahrain exchanged ambassadors in 2021.", [("BHR-ISR", "restore_relations")], []),
+    ("left-for", "President Lula left for China on Tuesday.", [("BRA-CHN", "visit")], []),
+    ("left-for-talks", "President Lula left the talks with China early on Tuesday.", [], [("BRA-CHN", "visit")]),]
 
 
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[c[0] for c in CASES])
