@@ -48,6 +48,8 @@ CASES = [
      [("AUS-VNM", "restore_relations")], []),
     ("rapprochement", "The rapprochement between Saudi Arabia and Iran began in March 2023.",
      [("IRN-SAU", "restore_relations")], []),
+    ("rapprochement-referred-to", "The visit was a sign of Turkey's rapprochement with Egypt, officials said in May.",
+     [], [("EGY-TUR", "restore_relations")]),
     ("repaired-roads", "Chinese firms repaired roads in Laos in 2019.", [], [("CHN-LAO", "restore_relations")]),
     # joint exercises (CAMEO 062)
     ("joint-drills", "China and Russia held joint naval drills in the Sea of Japan in July.",
