@@ -43,6 +43,18 @@ def extract(extractor):
     return run
 
 
+@pytest.fixture(scope="session")
+def asserted(extract):
+    """The asserted events of a text published on 12 April 2024: ``{(sorted pair, event type)}``."""
+    from kg.model import dyad_key
+
+    def run(name: str, text: str) -> set[tuple[str, str]]:
+        events = extract(name, text, date(2024, 4, 12))
+        return {(dyad_key(e.source.country, e.target.country), e.type) for e in events if e.status == "asserted"}
+
+    return run
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -1673,8 +1673,10 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "talks on their disputed border": a description of the border, no new dispute
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
         return True  # "Yemen's internationally recognised government": a description, no recognition
-    if lemma == "fly" and not any(c.dep_ == "nsubjpass" for c in token.children):
-        return True  # "drones fly surveillance missions": only what "was flown into" a country is delivered
+    if lemma == "fly" and not any(
+        c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children
+    ):
+        return True  # "drones fly surveillance missions": only what "was flown into" (or flew to) a state counts
     if (
         lemma == "call"
         and token.pos_ == "NOUN"
