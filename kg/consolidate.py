@@ -103,6 +103,8 @@ INFERRED_DATE_MARKS = ("(present tense)", "(earlier in the article)", "(the stor
 # when there is none, the one within a year (an undated "the junta revoked the accord" in May).
 HORIZONS = (timedelta(days=31), timedelta(days=366))
 ACTIONS = ("reject", "date", "type", "actor", "merge", "split")
+# Dyads consolidated together: their mentions read in one query, their graphs written in one update
+DYADS_PER_UPDATE = 200
 
 
 # ---------------------------------------------------------------------- values
@@ -786,7 +788,7 @@ def consolidated_graph(
 # ---------------------------------------------------------------------- the store edge
 
 _MENTIONS = """
-SELECT DISTINCT ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
+SELECT DISTINCT ?dyad ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
        ?confidence ?sentence ?trigger ?articleId ?outlet ?published ?url ?title
 WHERE {
   %s
@@ -813,7 +815,8 @@ WHERE {
   BIND(LCASE(STRBEFORE(STRAFTER(STR(?precisionNode), "#"), "Precision")) AS ?precision)
   BIND(LCASE(STRAFTER(STR(?statusNode), "#")) AS ?status)
 }
-"""  # plain SPARQL 1.1 (no LATERAL): the dyad or the ids arrive as VALUES, so any endpoint runs it
+"""  # plain SPARQL 1.1 (no LATERAL): the dyads or the ids arrive as VALUES, so any endpoint runs it; ?dyad
+# is unbound when the ids do
 
 
 def _code(term: object) -> str:
@@ -864,8 +867,18 @@ def _mentions_from(rows: list[dict]) -> list[Mention]:
 
 def read_mentions(kg: KnowledgeGraph, dyad: str) -> list[Mention]:
     """Every stored mention (all statuses) of one dyad, as the articles' graphs hold them."""
-    result = kg.query(_MENTIONS % "?dyad kg:hasEvent ?event .", {"dyad": DYAD[iri_safe(dyad)]})
-    return _mentions_from(result.records())
+    return read_dyads_mentions(kg, [dyad])[dyad]
+
+
+def read_dyads_mentions(kg: KnowledgeGraph, dyads: Iterable[str]) -> dict[str, list[Mention]]:
+    """Every stored mention of each dyad (an empty list for a dyad without any), read in one query."""
+    iris = {str(DYAD[iri_safe(d)]): d for d in dyads}
+    rows: dict[str, list[dict]] = {d: [] for d in iris.values()}
+    if iris:
+        values = " ".join(f"<{iri}>" for iri in sorted(iris))
+        for r in kg.query(_MENTIONS % f"VALUES ?dyad {{ {values} }} ?dyad kg:hasEvent ?event .").records():
+            rows[iris[str(r["dyad"])]].append(r)
+    return {d: _mentions_from(found) for d, found in rows.items()}
 
 
 def read_mentions_by_id(kg: KnowledgeGraph, event_ids: Iterable[str]) -> list[Mention]:
@@ -1013,22 +1026,30 @@ def consolidate_dyads(kg: KnowledgeGraph, dyads: Iterable[str]) -> Consolidation
     moved_ids = {event_id_of(c.subject) for c in corrections if c.action == "actor" and not c.on_consolidated}
     moved_ids |= {m for c in corrections if c.action == "actor" and c.on_consolidated for m in c.mentions}
     moved = read_mentions_by_id(kg, moved_ids)
-    for dyad in wanted:
-        stored = read_mentions(kg, dyad)
-        pool = {m.event: m for m in stored + moved}
-        events = [e for e in consolidate(pool.values(), corrections) if e.dyad == dyad]
-        if not stored and not events:
-            for iri in (consolidated_graph_iri(dyad), states_graph_iri(dyad), summary_graph_iri(dyad)):
-                kg.remove_graph(iri)
-            report.removed.append(dyad)
-            continue
-        scores = monthly_scores(events, intensities)
-        states = derive_states(events)
-        kg.replace_graph(consolidated_graph_iri(dyad), consolidated_graph(dyad, events, scores))
-        kg.replace_graph(states_graph_iri(dyad), states_graph(dyad, states))
-        kg.replace_graph(summary_graph_iri(dyad), summary_graph(dyad, stored, intensities))  # kg/summaries.py
-        report.dyads += 1
-        report.mentions += sum(len(e.mentions) for e in events)
-        report.events += len(events)
-        report.states += len(states)
+    for start in range(0, len(wanted), DYADS_PER_UPDATE):
+        chunk = wanted[start : start + DYADS_PER_UPDATE]
+        graphs: dict[URIRef, Graph | tuple] = {}
+        for dyad, stored in read_dyads_mentions(kg, chunk).items():
+            pool = {m.event: m for m in stored + moved}
+            events = [e for e in consolidate(pool.values(), corrections) if e.dyad == dyad]
+            if not stored and not events:
+                graphs |= dict.fromkeys(derived_graph_iris(dyad), ())  # an empty graph: removed
+                report.removed.append(dyad)
+                continue
+            scores = monthly_scores(events, intensities)
+            states = derive_states(events)
+            consolidated, states_iri, summary = derived_graph_iris(dyad)
+            graphs[consolidated] = consolidated_graph(dyad, events, scores)
+            graphs[states_iri] = states_graph(dyad, states)
+            graphs[summary] = summary_graph(dyad, stored, intensities)  # kg/summaries.py
+            report.dyads += 1
+            report.mentions += sum(len(e.mentions) for e in events)
+            report.events += len(events)
+            report.states += len(states)
+        kg.replace_graphs(graphs)
     return report
+
+
+def derived_graph_iris(dyad: str) -> tuple[URIRef, URIRef, URIRef]:
+    """The graphs consolidation derives for a dyad: its consolidated events, its states, its summaries."""
+    return consolidated_graph_iri(dyad), states_graph_iri(dyad), summary_graph_iri(dyad)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -149,6 +150,15 @@ class KnowledgeGraph:
         raise NotImplementedError
 
     # ------------------------------------------------------------------ built on the primitives
+
+    def replace_graphs(self, graphs: Mapping[str | URIRef, Iterable[tuple[Term, Term, Term]]]) -> None:
+        """Replace several named graphs in one update (one transaction); an empty one is removed.
+
+        One update for many graphs instead of one each: consolidating 4,000 dyads writes 12,000
+        graphs, and each update is a commit (and a request to a server)."""
+        updates = [replace_graph_update(_named_node(iri), triples) for iri, triples in graphs.items()]
+        if updates:
+            self.update(" ;\n".join(updates))
 
     def remove_graph(self, iri: str | URIRef) -> bool:
         """Remove a named graph; True if it was there."""
@@ -335,7 +345,7 @@ def is_remote_location(where: str) -> bool:
     return bool(_REMOTE_URL.match(where)) or (where.endswith(".toml") and Path(where).is_file())
 
 
-def replace_graph_update(graph: ox.NamedNode, triples: Graph) -> str:
+def replace_graph_update(graph: ox.NamedNode, triples: Iterable[tuple[Term, Term, Term]]) -> str:
     """The one SPARQL update that replaces a named graph: DROP SILENT GRAPH, then INSERT DATA."""
     try:
         body = ox.serialize(
