@@ -36,10 +36,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from urllib.parse import unquote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
 
 from kg.model import BASE, DYAD, EVENT, GRAPH, KG, KGT, PROV, Event, EventDate, dyad_key
-from kg.rdf import article_graph_iri, date_literal, event_iri, iri_safe, new_graph, ontology_graph, state_iri
+from kg.rdf import Triples, article_graph_iri, date_literal, event_iri, iri_safe, ontology_graph, state_iri
 from kg.states import MonthlyScore, derive_states, monthly_scores, score_triples, states_graph
 from kg.store import KnowledgeGraph
 from kg.summaries import summary_graph, summary_graph_iri
@@ -720,7 +720,7 @@ def _integer(value: int) -> Literal:
     return Literal(str(int(value)), datatype=XSD.integer)
 
 
-def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
+def consolidated_triples(graph: Triples, event: ConsolidatedEvent) -> None:
     """Add one consolidated event's triples to ``graph``."""
     node, dyad = event.iri, DYAD[iri_safe(event.dyad)]
     add = graph.add
@@ -774,9 +774,9 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
 
 def consolidated_graph(
     dyad: str, events: Sequence[ConsolidatedEvent], scores: Sequence[MonthlyScore] = ()
-) -> Graph:
+) -> Triples:
     """The graph graph/consolidated/A-B: the dyad's consolidated events and monthly scores."""
-    graph = new_graph()
+    graph: Triples = set()
     graph.add((DYAD[iri_safe(dyad)], RDF.type, KG.Dyad))
     for event in events:
         consolidated_triples(graph, event)
@@ -788,8 +788,8 @@ def consolidated_graph(
 # ---------------------------------------------------------------------- the store edge
 
 _MENTIONS = """
-SELECT DISTINCT ?dyad ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
-       ?confidence ?sentence ?trigger ?articleId ?outlet ?published ?url ?title
+SELECT DISTINCT ?dyad ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState
+       ?status ?confidence ?sentence ?trigger ?articleId ?outlet ?published ?url ?title
 WHERE {
   %s
   ?event kg:category ?categoryNode ;
@@ -1028,12 +1028,12 @@ def consolidate_dyads(kg: KnowledgeGraph, dyads: Iterable[str]) -> Consolidation
     moved = read_mentions_by_id(kg, moved_ids)
     for start in range(0, len(wanted), DYADS_PER_UPDATE):
         chunk = wanted[start : start + DYADS_PER_UPDATE]
-        graphs: dict[URIRef, Graph | tuple] = {}
+        graphs: dict[URIRef, Triples] = {}
         for dyad, stored in read_dyads_mentions(kg, chunk).items():
             pool = {m.event: m for m in stored + moved}
             events = [e for e in consolidate(pool.values(), corrections) if e.dyad == dyad]
             if not stored and not events:
-                graphs |= dict.fromkeys(derived_graph_iris(dyad), ())  # an empty graph: removed
+                graphs |= {g: set() for g in derived_graph_iris(dyad)}  # an empty graph: removed
                 report.removed.append(dyad)
                 continue
             scores = monthly_scores(events, intensities)

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 
 from kg.dates import month_range
 from kg.model import BASE, DYAD, KG, PROV
-from kg.rdf import iri_safe, new_graph, state_iri
+from kg.rdf import Triples, iri_safe, state_iri
 
 if TYPE_CHECKING:
     from kg.consolidate import ConsolidatedEvent
@@ -281,9 +281,9 @@ def derive_states(
     return found
 
 
-def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Graph:
+def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Triples:
     """The graph graph/states/A-B: the dyad's kg:RelationshipState nodes."""
-    graph = new_graph()
+    graph: Triples = set()
     add = graph.add
     for s in states:
         node = s.iri
@@ -368,7 +368,7 @@ def turning_points(scores: Sequence[MonthlyScore]) -> list[str]:
     return [s.month for s in scores if s.turning_point]
 
 
-def score_triples(graph: Graph, dyad: str, score: MonthlyScore) -> None:
+def score_triples(graph: Triples, dyad: str, score: MonthlyScore) -> None:
     """Add one kg:MonthlyScore node to ``graph`` (the dyad's consolidated graph)."""
     node = SCORE[f"{iri_safe(dyad)}/{score.month}"]
     add = graph.add

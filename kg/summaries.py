@@ -58,10 +58,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Literal, Namespace, URIRef
 
 from kg.model import BASE, CATEGORIES, DYAD, GRAPH, KG, KGT, EventDate
-from kg.rdf import article_iri, event_iri, iri_safe, state_iri
+from kg.rdf import Triples, article_iri, event_iri, iri_safe, state_iri
 
 SUMMARY = Namespace(BASE + "summary/")
 MONTH_PRECISIONS = ("day", "month")
@@ -114,9 +114,9 @@ def summary_graph_iri(dyad: str) -> URIRef:
     return GRAPH["summary/" + iri_safe(dyad)]
 
 
-def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str, float]) -> Graph:
+def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str, float]) -> Triples:
     """The dyad's sides and its month and year summaries of asserted, dated mentions (empty: no mentions)."""
-    graph = Graph()  # no prefixes bound: it is only ever stored
+    graph: Triples = set()  # it is only ever stored
     add = graph.add
     node = DYAD[iri_safe(dyad)]
     months: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
@@ -187,7 +187,7 @@ def edge_tally(sides: set[str], asserted: list[Counted]) -> str:
 
 
 def _tally(
-    graph: Graph, dyad: str, sides: set[str], period: str, category: str, cell: _Cell, months: int
+    graph: Triples, dyad: str, sides: set[str], period: str, category: str, cell: _Cell, months: int
 ) -> None:
     """The dyad's line on the shared node of a category and period (see the module docstring)."""
     a, b = (sorted(sides) * 2)[:2]  # one side only: an actor's events with itself
@@ -201,7 +201,7 @@ def _tally(
         graph.add((period_node, KG.pairEvents, _integer(len(cell.mentions))))
 
 
-def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:
+def _summary_node(graph: Triples, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:
     node = SUMMARY[f"{iri_safe(dyad)}/{period}/{iri_safe(category)}"]
     add = graph.add
     add((node, RDF.type, kind))
