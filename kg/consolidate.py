@@ -36,10 +36,21 @@ from datetime import date, timedelta
 from functools import lru_cache
 from urllib.parse import unquote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 
 from kg.model import BASE, DYAD, EVENT, GRAPH, KG, KGT, PROV, Event, EventDate, dyad_key
-from kg.rdf import Triples, article_graph_iri, date_literal, event_iri, iri_safe, ontology_graph, state_iri
+from kg.rdf import (
+    Triples,
+    article_graph_iri,
+    date_literal,
+    day_literal,
+    double_literal,
+    event_iri,
+    integer_literal,
+    iri_safe,
+    ontology_graph,
+    state_iri,
+)
 from kg.states import MonthlyScore, derive_states, monthly_scores, score_triples, states_graph
 from kg.store import KnowledgeGraph
 from kg.summaries import summary_graph, summary_graph_iri
@@ -712,14 +723,6 @@ def _apply_event_corrections(
 # ---------------------------------------------------------------------- RDF
 
 
-def _double(value: float) -> Literal:
-    return Literal(repr(float(value)), datatype=XSD.double)
-
-
-def _integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.integer)
-
-
 def consolidated_triples(graph: Triples, event: ConsolidatedEvent) -> None:
     """Add one consolidated event's triples to ``graph``."""
     node, dyad = event.iri, DYAD[iri_safe(event.dyad)]
@@ -746,8 +749,8 @@ def consolidated_triples(graph: Triples, event: ConsolidatedEvent) -> None:
     if literal is not None:
         add((node, KG.date, literal))
         first, last = event.date.bounds()  # type: ignore[misc]
-        add((node, KG.dateStart, Literal(first.isoformat(), datatype=XSD.date)))
-        add((node, KG.dateEnd, Literal(last.isoformat(), datatype=XSD.date)))
+        add((node, KG.dateStart, day_literal(first)))
+        add((node, KG.dateEnd, day_literal(last)))
     add(
         (
             node,
@@ -762,9 +765,9 @@ def consolidated_triples(graph: Triples, event: ConsolidatedEvent) -> None:
     )
     for value in event.date_conflicts:
         add((node, KG.dateConflict, date_literal(_new_date(value))))  # type: ignore[arg-type]
-    add((node, KG.confidence, _double(event.confidence)))
-    add((node, KG.sourceCount, _integer(event.source_count)))
-    add((node, KG.mentionCount, _integer(len(event.mentions))))
+    add((node, KG.confidence, double_literal(event.confidence)))
+    add((node, KG.sourceCount, integer_literal(event.source_count)))
+    add((node, KG.mentionCount, integer_literal(len(event.mentions))))
     for m in event.mentions:
         add((node, KG.mention, m.iri))
         add((node, PROV.wasDerivedFrom, m.iri))

@@ -413,6 +413,8 @@ class _NotProjected(Exception):
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term (raises ValueError on an invalid IRI)."""
+    if type(term) is URIRef:  # most terms: no isinstance walk, and an IRI seen before is not checked again
+        return _ox_iri(str(term))
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -421,9 +423,14 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_ox_iri(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _ox_iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
 
 
 def _from_ox(term: object) -> Term | None:
