@@ -2,8 +2,8 @@
 
 Ten outlets reporting the Russian instructors' arrival are one event with ten sources.
 ``consolidate`` is pure (mentions and corrections in, consolidated events out);
-``consolidate_dyads`` is the store edge that reads a dyad's mentions and writes its
-derived graphs:
+``consolidate_dyads`` is the store edge that reads the dyads' mentions and writes their
+derived graphs, ``DYADS_PER_UPDATE`` dyads to a query and to a write:
 
     https://w3id.org/kg/graph/consolidated/NER-USA   kg:ConsolidatedEvent and kg:MonthlyScore nodes
     https://w3id.org/kg/graph/states/NER-USA         kg:RelationshipState nodes (kg/states.py)
