@@ -2,8 +2,8 @@
 
 Ten outlets reporting the Russian instructors' arrival are one event with ten sources.
 ``consolidate`` is pure (mentions and corrections in, consolidated events out);
-``consolidate_dyads`` is the store edge that reads a dyad's mentions and writes its
-derived graphs:
+``consolidate_dyads`` is the store edge that reads the dyads' mentions and writes their
+derived graphs, ``DYADS_PER_UPDATE`` dyads to a query and to a write:
 
     https://w3id.org/kg/graph/consolidated/NER-USA   kg:ConsolidatedEvent and kg:MonthlyScore nodes
     https://w3id.org/kg/graph/states/NER-USA         kg:RelationshipState nodes (kg/states.py)
@@ -36,10 +36,21 @@ from datetime import date, timedelta
 from functools import lru_cache
 from urllib.parse import unquote
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 
 from kg.model import BASE, DYAD, EVENT, GRAPH, KG, KGT, PROV, Event, EventDate, dyad_key
-from kg.rdf import article_graph_iri, date_literal, event_iri, iri_safe, new_graph, ontology_graph, state_iri
+from kg.rdf import (
+    Triples,
+    article_graph_iri,
+    date_literal,
+    day_literal,
+    double_literal,
+    event_iri,
+    integer_literal,
+    iri_safe,
+    ontology_graph,
+    state_iri,
+)
 from kg.states import MonthlyScore, derive_states, monthly_scores, score_triples, states_graph
 from kg.store import KnowledgeGraph
 from kg.summaries import summary_graph, summary_graph_iri
@@ -103,6 +114,8 @@ INFERRED_DATE_MARKS = ("(present tense)", "(earlier in the article)", "(the stor
 # when there is none, the one within a year (an undated "the junta revoked the accord" in May).
 HORIZONS = (timedelta(days=31), timedelta(days=366))
 ACTIONS = ("reject", "date", "type", "actor", "merge", "split")
+# Dyads consolidated together: their mentions read in one query, their graphs written in one update
+DYADS_PER_UPDATE = 200
 
 
 # ---------------------------------------------------------------------- values
@@ -712,15 +725,7 @@ def _apply_event_corrections(
 # ---------------------------------------------------------------------- RDF
 
 
-def _double(value: float) -> Literal:
-    return Literal(repr(float(value)), datatype=XSD.double)
-
-
-def _integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.integer)
-
-
-def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
+def consolidated_triples(graph: Triples, event: ConsolidatedEvent) -> None:
     """Add one consolidated event's triples to ``graph``."""
     node, dyad = event.iri, DYAD[iri_safe(event.dyad)]
     add = graph.add
@@ -746,8 +751,8 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
     if literal is not None:
         add((node, KG.date, literal))
         first, last = event.date.bounds()  # type: ignore[misc]
-        add((node, KG.dateStart, Literal(first.isoformat(), datatype=XSD.date)))
-        add((node, KG.dateEnd, Literal(last.isoformat(), datatype=XSD.date)))
+        add((node, KG.dateStart, day_literal(first)))
+        add((node, KG.dateEnd, day_literal(last)))
     add(
         (
             node,
@@ -762,9 +767,9 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
     )
     for value in event.date_conflicts:
         add((node, KG.dateConflict, date_literal(_new_date(value))))  # type: ignore[arg-type]
-    add((node, KG.confidence, _double(event.confidence)))
-    add((node, KG.sourceCount, _integer(event.source_count)))
-    add((node, KG.mentionCount, _integer(len(event.mentions))))
+    add((node, KG.confidence, double_literal(event.confidence)))
+    add((node, KG.sourceCount, integer_literal(event.source_count)))
+    add((node, KG.mentionCount, integer_literal(len(event.mentions))))
     for m in event.mentions:
         add((node, KG.mention, m.iri))
         add((node, PROV.wasDerivedFrom, m.iri))
@@ -774,9 +779,9 @@ def consolidated_triples(graph: Graph, event: ConsolidatedEvent) -> None:
 
 def consolidated_graph(
     dyad: str, events: Sequence[ConsolidatedEvent], scores: Sequence[MonthlyScore] = ()
-) -> Graph:
+) -> Triples:
     """The graph graph/consolidated/A-B: the dyad's consolidated events and monthly scores."""
-    graph = new_graph()
+    graph: Triples = set()
     graph.add((DYAD[iri_safe(dyad)], RDF.type, KG.Dyad))
     for event in events:
         consolidated_triples(graph, event)
@@ -788,8 +793,8 @@ def consolidated_graph(
 # ---------------------------------------------------------------------- the store edge
 
 _MENTIONS = """
-SELECT DISTINCT ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState ?status
-       ?confidence ?sentence ?trigger ?filled ?articleId ?outlet ?published ?url ?title
+SELECT DISTINCT ?dyad ?event ?date ?dateEnd ?precision ?dateText ?category ?type ?sourceState ?targetState
+       ?status ?confidence ?sentence ?trigger ?filled ?articleId ?outlet ?published ?url ?title
 WHERE {
   %s
   ?event kg:category ?categoryNode ;
@@ -816,7 +821,8 @@ WHERE {
   BIND(LCASE(STRBEFORE(STRAFTER(STR(?precisionNode), "#"), "Precision")) AS ?precision)
   BIND(LCASE(STRAFTER(STR(?statusNode), "#")) AS ?status)
 }
-"""  # plain SPARQL 1.1 (no LATERAL): the dyad or the ids arrive as VALUES, so any endpoint runs it
+"""  # plain SPARQL 1.1 (no LATERAL): the dyads or the ids arrive as VALUES, so any endpoint runs it; ?dyad
+# is unbound when the ids do
 
 
 def _code(term: object) -> str:
@@ -868,8 +874,18 @@ def _mentions_from(rows: list[dict]) -> list[Mention]:
 
 def read_mentions(kg: KnowledgeGraph, dyad: str) -> list[Mention]:
     """Every stored mention (all statuses) of one dyad, as the articles' graphs hold them."""
-    result = kg.query(_MENTIONS % "?dyad kg:hasEvent ?event .", {"dyad": DYAD[iri_safe(dyad)]})
-    return _mentions_from(result.records())
+    return read_dyads_mentions(kg, [dyad])[dyad]
+
+
+def read_dyads_mentions(kg: KnowledgeGraph, dyads: Iterable[str]) -> dict[str, list[Mention]]:
+    """Every stored mention of each dyad (an empty list for a dyad without any), read in one query."""
+    iris = {str(DYAD[iri_safe(d)]): d for d in dyads}
+    rows: dict[str, list[dict]] = {d: [] for d in iris.values()}
+    if iris:
+        values = " ".join(f"<{iri}>" for iri in sorted(iris))
+        for r in kg.query(_MENTIONS % f"VALUES ?dyad {{ {values} }} ?dyad kg:hasEvent ?event .").records():
+            rows[iris[str(r["dyad"])]].append(r)
+    return {d: _mentions_from(found) for d, found in rows.items()}
 
 
 def read_mentions_by_id(kg: KnowledgeGraph, event_ids: Iterable[str]) -> list[Mention]:
@@ -1017,22 +1033,30 @@ def consolidate_dyads(kg: KnowledgeGraph, dyads: Iterable[str]) -> Consolidation
     moved_ids = {event_id_of(c.subject) for c in corrections if c.action == "actor" and not c.on_consolidated}
     moved_ids |= {m for c in corrections if c.action == "actor" and c.on_consolidated for m in c.mentions}
     moved = read_mentions_by_id(kg, moved_ids)
-    for dyad in wanted:
-        stored = read_mentions(kg, dyad)
-        pool = {m.event: m for m in stored + moved}
-        events = [e for e in consolidate(pool.values(), corrections) if e.dyad == dyad]
-        if not stored and not events:
-            for iri in (consolidated_graph_iri(dyad), states_graph_iri(dyad), summary_graph_iri(dyad)):
-                kg.remove_graph(iri)
-            report.removed.append(dyad)
-            continue
-        scores = monthly_scores(events, intensities)
-        states = derive_states(events)
-        kg.replace_graph(consolidated_graph_iri(dyad), consolidated_graph(dyad, events, scores))
-        kg.replace_graph(states_graph_iri(dyad), states_graph(dyad, states))
-        kg.replace_graph(summary_graph_iri(dyad), summary_graph(dyad, stored, intensities))  # kg/summaries.py
-        report.dyads += 1
-        report.mentions += sum(len(e.mentions) for e in events)
-        report.events += len(events)
-        report.states += len(states)
+    for start in range(0, len(wanted), DYADS_PER_UPDATE):
+        chunk = wanted[start : start + DYADS_PER_UPDATE]
+        graphs: dict[URIRef, Triples] = {}
+        for dyad, stored in read_dyads_mentions(kg, chunk).items():
+            pool = {m.event: m for m in stored + moved}
+            events = [e for e in consolidate(pool.values(), corrections) if e.dyad == dyad]
+            if not stored and not events:
+                graphs |= {g: set() for g in derived_graph_iris(dyad)}  # an empty graph: removed
+                report.removed.append(dyad)
+                continue
+            scores = monthly_scores(events, intensities)
+            states = derive_states(events)
+            consolidated, states_iri, summary = derived_graph_iris(dyad)
+            graphs[consolidated] = consolidated_graph(dyad, events, scores)
+            graphs[states_iri] = states_graph(dyad, states)
+            graphs[summary] = summary_graph(dyad, stored, intensities)  # kg/summaries.py
+            report.dyads += 1
+            report.mentions += sum(len(e.mentions) for e in events)
+            report.events += len(events)
+            report.states += len(states)
+        kg.replace_graphs(graphs)
     return report
+
+
+def derived_graph_iris(dyad: str) -> tuple[URIRef, URIRef, URIRef]:
+    """The graphs consolidation derives for a dyad: its consolidated events, its states, its summaries."""
+    return consolidated_graph_iri(dyad), states_graph_iri(dyad), summary_graph_iri(dyad)

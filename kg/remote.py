@@ -32,7 +32,7 @@ import re
 import threading
 import time
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -211,6 +211,15 @@ class RemoteKnowledgeGraph(KnowledgeGraph):
             self.insert_quads(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), graph) for s, p, o in triples)
             return
         self._update(replace_graph_update(graph, triples), f"graph <{graph.value}>")
+
+    def replace_graphs(self, graphs: Mapping[str | URIRef, Iterable[tuple[Term, Term, Term]]]) -> None:
+        """Replace several named graphs in one update request; on Virtuoso (``split_large_graphs``), one
+        request per graph, as its SPARQL compiler runs out of memory on a large update."""
+        if not self.split_large_graphs:
+            super().replace_graphs(graphs)
+            return
+        for iri, triples in graphs.items():
+            self.replace_graph(iri, list(triples))
 
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update (one request, applied by the server as one transaction)."""

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, Namespace, URIRef
 
 from kg.dates import month_range
 from kg.model import BASE, DYAD, KG, PROV
-from kg.rdf import iri_safe, new_graph, state_iri
+from kg.rdf import Triples, day_literal, double_literal, integer_literal, iri_safe, state_iri, typed_literal
 
 if TYPE_CHECKING:
     from kg.consolidate import ConsolidatedEvent
@@ -281,9 +281,9 @@ def derive_states(
     return found
 
 
-def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Graph:
+def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Triples:
     """The graph graph/states/A-B: the dyad's kg:RelationshipState nodes."""
-    graph = new_graph()
+    graph: Triples = set()
     add = graph.add
     for s in states:
         node = s.iri
@@ -300,10 +300,10 @@ def states_graph(dyad: str, states: Sequence[RelationshipState]) -> Graph:
         add((node, KG.dyad, DYAD[iri_safe(dyad)]))
         add((node, KG.relation, Literal(s.relation)))
         add((node, KG.state, Literal(s.state)))
-        add((node, KG.validFrom, Literal(s.valid_from.isoformat(), datatype=XSD.date)))
+        add((node, KG.validFrom, day_literal(s.valid_from)))
         if s.valid_until is not None:
-            add((node, KG.validUntil, Literal(s.valid_until.isoformat(), datatype=XSD.date)))
-        add((node, KG.sequence, Literal(str(s.sequence), datatype=XSD.integer)))
+            add((node, KG.validUntil, day_literal(s.valid_until)))
+        add((node, KG.sequence, integer_literal(s.sequence)))
         add((node, KG.changedBy, URIRef(s.changed_by)))
         for event in s.events:
             add((node, PROV.wasDerivedFrom, URIRef(event)))
@@ -368,18 +368,18 @@ def turning_points(scores: Sequence[MonthlyScore]) -> list[str]:
     return [s.month for s in scores if s.turning_point]
 
 
-def score_triples(graph: Graph, dyad: str, score: MonthlyScore) -> None:
+def score_triples(graph: Triples, dyad: str, score: MonthlyScore) -> None:
     """Add one kg:MonthlyScore node to ``graph`` (the dyad's consolidated graph)."""
     node = SCORE[f"{iri_safe(dyad)}/{score.month}"]
     add = graph.add
     add((node, RDF.type, KG.MonthlyScore))
     add((node, KG.dyad, DYAD[iri_safe(dyad)]))
     add((node, KG.month, Literal(score.month)))
-    add((node, KG.score, Literal(repr(float(score.score)), datatype=XSD.double)))
-    add((node, KG.rollingScore, Literal(repr(float(score.rolling)), datatype=XSD.double)))
-    add((node, KG.cooperation, Literal(str(score.cooperation), datatype=XSD.integer)))
-    add((node, KG.tension, Literal(str(score.tension), datatype=XSD.integer)))
-    add((node, KG.turningPoint, Literal("true" if score.turning_point else "false", datatype=XSD.boolean)))
+    add((node, KG.score, double_literal(score.score)))
+    add((node, KG.rollingScore, double_literal(score.rolling)))
+    add((node, KG.cooperation, integer_literal(score.cooperation)))
+    add((node, KG.tension, integer_literal(score.tension)))
+    add((node, KG.turningPoint, typed_literal("true" if score.turning_point else "false", XSD.boolean)))
     if score.turning_point:
         add((node, KG.turn, Literal(score.turning_point)))
     for event in score.events:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -150,6 +151,15 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------------ built on the primitives
 
+    def replace_graphs(self, graphs: Mapping[str | URIRef, Iterable[tuple[Term, Term, Term]]]) -> None:
+        """Replace several named graphs in one update (one transaction); an empty one is removed.
+
+        One update for many graphs instead of one each: consolidating 4,000 dyads writes 12,000
+        graphs, and each update is a commit (and a request to a server)."""
+        updates = [replace_graph_update(_named_node(iri), triples) for iri, triples in graphs.items()]
+        if updates:
+            self.update(" ;\n".join(updates))
+
     def remove_graph(self, iri: str | URIRef) -> bool:
         """Remove a named graph; True if it was there."""
         if not self.has_graph(iri):
@@ -233,6 +243,26 @@ class EmbeddedKnowledgeGraph(KnowledgeGraph):
         """Replace a named graph by ``triples`` in one transaction: readers see the old or the new graph."""
         graph = _named_node(iri)
         self._write(replace_graph_update(graph, triples), f"graph <{graph.value}>")
+
+    def replace_graphs(self, graphs: Mapping[str | URIRef, Iterable[tuple[Term, Term, Term]]]) -> None:
+        """Replace several named graphs: one transaction drops them, a second adds the new triples.
+
+        Adding the quads (``Store.extend``) instead of an INSERT DATA writes 2.5x faster on disk
+        (126k quads: 1.9 s instead of 4.7 s). A reader between the two transactions would see the
+        graphs missing; only this process can open the store, and kg.load marks the dyads it is
+        consolidating pending (graph/pending), so a run cut between the two is redone."""
+        names = {_named_node(iri): triples for iri, triples in graphs.items()}
+        where = f"{len(names)} graphs to store {self.location or 'in memory'}"
+        try:  # every term checked before anything is dropped
+            quads = [ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o), g) for g, ts in names.items() for s, p, o in ts]
+        except (ValueError, TypeError) as exc:
+            raise StoreError(f"cannot write graphs {', '.join(g.value for g in names)[:200]}: {exc}") from exc
+        if names:
+            self._write(" ;\n".join(f"DROP SILENT GRAPH {g}" for g in names), where)
+        try:
+            self._ox.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"cannot write {where}: {exc}") from exc
 
     def remove_graph(self, iri: str | URIRef) -> bool:
         """Remove a named graph; True if it was there."""
@@ -335,7 +365,7 @@ def is_remote_location(where: str) -> bool:
     return bool(_REMOTE_URL.match(where)) or (where.endswith(".toml") and Path(where).is_file())
 
 
-def replace_graph_update(graph: ox.NamedNode, triples: Graph) -> str:
+def replace_graph_update(graph: ox.NamedNode, triples: Iterable[tuple[Term, Term, Term]]) -> str:
     """The one SPARQL update that replaces a named graph: DROP SILENT GRAPH, then INSERT DATA."""
     try:
         body = ox.serialize(
@@ -383,6 +413,8 @@ class _NotProjected(Exception):
 
 def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as a pyoxigraph term (raises ValueError on an invalid IRI)."""
+    if type(term) is URIRef:  # most terms: no isinstance walk, and an IRI seen before is not checked again
+        return _ox_iri(str(term))
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -391,9 +423,14 @@ def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_ox_iri(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _ox_iri(value: str) -> ox.NamedNode:
+    return ox.NamedNode(value)
 
 
 def _from_ox(term: object) -> Term | None:

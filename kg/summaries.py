@@ -58,10 +58,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Literal, Namespace, URIRef
 
 from kg.model import BASE, CATEGORIES, DYAD, GRAPH, KG, KGT, EventDate
-from kg.rdf import article_iri, event_iri, iri_safe, state_iri
+from kg.rdf import (
+    Triples,
+    article_iri,
+    day_literal,
+    double_literal,
+    event_iri,
+    integer_literal,
+    iri_safe,
+    state_iri,
+)
 
 SUMMARY = Namespace(BASE + "summary/")
 MONTH_PRECISIONS = ("day", "month")
@@ -114,9 +123,9 @@ def summary_graph_iri(dyad: str) -> URIRef:
     return GRAPH["summary/" + iri_safe(dyad)]
 
 
-def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str, float]) -> Graph:
+def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str, float]) -> Triples:
     """The dyad's sides and its month and year summaries of asserted, dated mentions (empty: no mentions)."""
-    graph = Graph()  # no prefixes bound: it is only ever stored
+    graph: Triples = set()  # it is only ever stored
     add = graph.add
     node = DYAD[iri_safe(dyad)]
     months: dict[tuple[str, str], _Cell] = defaultdict(_Cell)
@@ -148,7 +157,7 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
     for (period, category), cell in months.items():
         summary = _summary_node(graph, dyad, period, category, cell, KG.PairMonth)
         add((node, KG.monthSummary, summary))
-        add((summary, KG.monthDatedCount, _integer(cell.month_dated)))
+        add((summary, KG.monthDatedCount, integer_literal(cell.month_dated)))
         for event, line in zip(cell.mentions, cell.mention_lines, strict=True):
             add((summary, KG.summarises, event_iri(event)))
             add((summary, KG.mentionLine, Literal(line)))
@@ -162,13 +171,13 @@ def summary_graph(dyad: str, mentions: Iterable[Counted], intensities: dict[str,
     for (period, category), cell in years.items():
         summary = _summary_node(graph, dyad, period, category, cell, KG.PairYear)
         add((node, KG.yearSummary, summary))
-        add((summary, KG.articleMonths, _integer(article_months[(period, category)])))
+        add((summary, KG.articleMonths, integer_literal(article_months[(period, category)])))
         _tally(graph, dyad, sides, period, category, cell, article_months[(period, category)])
     for (period, type_, target), cell in coups.items():
         summary = COUP[f"{period}/{iri_safe(target)}/{iri_safe(type_)}"]
         add((node, KG.coupSummary, summary))
         add((summary, RDF.type, KG.CoupYear))
-        add((summary, KG.mentionStart, _date(cell.first)))
+        add((summary, KG.mentionStart, day_literal(cell.first)))
         for event in cell.mentions:
             add((summary, KG.summarises, event_iri(event)))
         for article in sorted(cell.articles):
@@ -187,7 +196,7 @@ def edge_tally(sides: set[str], asserted: list[Counted]) -> str:
 
 
 def _tally(
-    graph: Graph, dyad: str, sides: set[str], period: str, category: str, cell: _Cell, months: int
+    graph: Triples, dyad: str, sides: set[str], period: str, category: str, cell: _Cell, months: int
 ) -> None:
     """The dyad's line on the shared node of a category and period (see the module docstring)."""
     a, b = (sorted(sides) * 2)[:2]  # one side only: an actor's events with itself
@@ -198,27 +207,20 @@ def _tally(
     graph.add((period_node, RDF.type, KG.CategoryPeriod))
     graph.add((period_node, KG.pairTally, Literal(tally)))
     if a != b:
-        graph.add((period_node, KG.pairEvents, _integer(len(cell.mentions))))
+        graph.add((period_node, KG.pairEvents, integer_literal(len(cell.mentions))))
 
 
-def _summary_node(graph: Graph, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:
+def _summary_node(graph: Triples, dyad: str, period: str, category: str, cell: _Cell, kind: URIRef) -> URIRef:
     node = SUMMARY[f"{iri_safe(dyad)}/{period}/{iri_safe(category)}"]
     add = graph.add
     add((node, RDF.type, kind))
     add((node, KG.period, Literal(period)))
     add((node, KG.summaryCategory, KGT[iri_safe(category)]))
-    add((node, KG.mentionCount, _integer(len(cell.mentions))))
-    add((node, KG.articleCount, _integer(len(cell.articles))))
-    add((node, KG.intensitySum, Literal(repr(float(cell.intensity)), datatype=XSD.double)))
-    add((node, KG.firstStart, _date(cell.first)))
-    add((node, KG.lastStart, _date(cell.last)))
+    add((node, KG.mentionCount, integer_literal(len(cell.mentions))))
+    add((node, KG.articleCount, integer_literal(len(cell.articles))))
+    add((node, KG.intensitySum, double_literal(cell.intensity)))
+    add((node, KG.firstStart, day_literal(cell.first)))
+    add((node, KG.lastStart, day_literal(cell.last)))
     return node
 
 
-def _date(value: date | None) -> Literal:
-    assert value is not None  # a cell has at least one mention
-    return Literal(value.isoformat(), datatype=XSD.date)
-
-
-def _integer(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.integer)

@@ -106,6 +106,16 @@ def test_failed_replace_keeps_the_old_graph(kg):
     assert count(kg) == 3
 
 
+def test_replace_graphs_replaces_several_removes_the_empty_and_keeps_them_all_on_a_bad_triple(kg):
+    kg.replace_graphs({EX.a: triples(3), EX.b: triples(2)})
+    kg.replace_graphs({EX.a: triples(1, "new"), EX.b: set(), EX.c: triples(4)})
+    assert (count(kg, EX.a), count(kg, EX.c)) == (1, 4) and not kg.has_graph(EX.b)
+    bad = {(URIRef("http://example.org/not an iri"), EX.p, Literal("x"))}
+    with pytest.raises(StoreError, match="cannot write graph"):
+        kg.replace_graphs({EX.a: triples(5), EX.c: bad})
+    assert (count(kg, EX.a), count(kg, EX.c)) == (1, 4)
+
+
 def test_remove_graph(kg):
     kg.replace_graph(G, triples(3))
     assert kg.has_graph(G)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from rdflib import RDF, Literal
+from rdflib import RDF, Graph, Literal
 from test_analytics import event, fill_store, state
 
 from kg.consolidate import Mention, consolidate_dyads, unconsolidated_dyads
@@ -31,6 +31,14 @@ def mention(
     return Mention.from_event(e)
 
 
+def summary(dyad: str, mentions: list[Mention]) -> Graph:
+    """The dyad's summary triples as an rdflib Graph, to ask it for values."""
+    graph = Graph()
+    for triple in summary_graph(dyad, mentions, INTENSITIES):
+        graph.add(triple)
+    return graph
+
+
 def value(graph, node, predicate):
     found = graph.value(node, predicate)
     return None if found is None else found.toPython()
@@ -46,7 +54,7 @@ def test_months_and_years_count_asserted_dated_mentions():
         mention(6, None),  # no date
         mention(7, "2024-03-21", category="cooperation", type="agreement"),
     ]
-    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    graph = summary("NER-USA", mentions)
     march = SUMMARY["NER-USA/2024-03/tension"]
     assert (march, RDF.type, KG.PairMonth) in graph
     assert (DYAD["NER-USA"], KG.monthSummary, march) in graph
@@ -139,7 +147,7 @@ def test_years_carry_intensity_dates_and_the_articles_of_their_months():
         mention(2, "2024-05-02", article="b", type="sanction"),
         mention(3, "2024-05-20"),  # article a again, another month: counted in both months
     ]
-    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    graph = summary("NER-USA", mentions)
     year = SUMMARY["NER-USA/2024/tension"]
     assert value(graph, year, KG.articleCount) == 2
     assert value(graph, year, KG.articleMonths) == 3
@@ -158,7 +166,7 @@ def test_period_nodes_hold_one_tally_line_per_pair_and_the_events_of_each_type()
         mention(4, "2024-07-01", type="sanction"),
         mention(5, "2024-03-20", status="planned"),  # not asserted: not counted
     ]
-    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    graph = summary("NER-USA", mentions)
     march = PERIOD["tension/2024-03"]
     assert (march, RDF.type, KG.CategoryPeriod) in graph
     # dyad, sides, mentions, articles, article months, intensity, first, last: as the PairMonth says
@@ -183,7 +191,7 @@ def test_period_nodes_hold_one_tally_line_per_pair_and_the_events_of_each_type()
 
 def test_an_actor_with_itself_has_no_event_lines_or_pair_events():
     mentions = [replace(mention(1, "2024-03-16"), target="NER"), replace(mention(2, "2024-03-18"), target="NER")]
-    graph = summary_graph("NER", mentions, INTENSITIES)
+    graph = summary("NER", mentions)
     march = PERIOD["tension/2024-03"]
     assert [str(t) for t in graph.objects(march, KG.pairTally)] == ["NER NER NER 2 1 1 -8.0 2024-03-16 2024-03-18"]
     assert set(graph.objects(PERIOD["tension/2024-03/pressure"], KG.summarises)) == {EVENT["a/1"], EVENT["a/2"]}
@@ -199,7 +207,7 @@ def test_coup_nodes_list_the_coups_of_a_year_country_and_type():
         mention(4, "2024-01-02", category="coup", type="coup_attempt"),
         mention(5, "2023-07-28", category="coup", type="coup", status="negated"),
     ]
-    graph = summary_graph("NER-USA", mentions, INTENSITIES)
+    graph = summary("NER-USA", mentions)
     node = COUP["2023/USA/coup"]  # the target is the country of the coup
     assert (DYAD["NER-USA"], KG.coupSummary, node) in graph
     assert (node, RDF.type, KG.CoupYear) in graph
