@@ -43,6 +43,7 @@ TIMELINE_VARIABLES = [
     "confidence",
     "sentence",
     "trigger",
+    "filled",
     "article",
     "articleId",
     "title",
@@ -215,6 +216,7 @@ def test_dyad_timeline_orders_by_date_unknown_last(timeline_store, a, b):
     assert (first["sourceCode"], first["targetCode"]) == (Literal("NER"), Literal("RUS"))
     assert (first["source"], first["target"]) == (ACTOR["NER"], ACTOR["RUS/military"])
     assert first["articleId"] == Literal("a-art") and first["title"] is None and first["url"] is None
+    assert first["filled"] is None  # both sides stated
     statuses = {str(r["status"]) for r in result.records()}
     assert statuses == {"asserted", "planned", "negated"}
     last = result.records()[-1]
