@@ -143,7 +143,37 @@ CASES = [
     ("f-16s", "Norway delivered F-16s to Ukraine in 2024.", [("NOR-UKR", "arms_transfer")], []),
     ("exchanged-ambassadors", "Israel and Bahrain exchanged ambassadors in 2021.", [("BHR-ISR", "restore_relations")], []),
     ("left-for", "President Lula left for China on Tuesday.", [("BRA-CHN", "visit")], []),
-    ("left-for-talks", "President Lula left the talks with China early on Tuesday.", [], [("BRA-CHN", "visit")]),]
+    ("left-for-talks", "President Lula left the talks with China early on Tuesday.", [], [("BRA-CHN", "visit")]),
+    # second pass, by meaning again: basing (rotation, port calls, overflight and landing rights, rent, bases
+    # closed, troops scaled back or kicked out) and help (troop contributions, security guarantees, credit lines)
+    ("troops-rotate", "American troops rotate through four bases in Poland under the agreement signed in 2020.",
+     [("POL-USA", "access_used")], []),
+    ("rotating-presidency", "Poland handed the rotating presidency of the council to Hungary in July.",
+     [], [("HUN-POL", "access_used")]),
+    ("port-call", "A Chinese warship made a port call in Cambodia in December.", [("CHN-KHM", "access_used")], []),
+    ("phone-call", "The call between Egypt and Turkey lasted an hour in March.", [("EGY-TUR", "call")], []),
+    ("overflight-rights", "Georgia granted Britain overflight rights in 2003.", [("GBR-GEO", "access_granted")], []),
+    ("overflight-rights-to", "Georgia granted overflight rights to Britain in 2003.", [("GBR-GEO", "access_granted")], []),
+    ("landing-rights", "Oman gave Indian warplanes landing rights at Duqm in 2018.", [("IND-OMN", "access_granted")], []),
+    ("landing-instructions", "Oman gave India landing instructions for the aircraft in 2018.",
+     [], [("IND-OMN", "access_granted")]),
+    ("human-rights", "Norway criticised the human rights record of Egypt in May.", [], [("EGY-NOR", "access_granted")]),
+    ("rented-base", "Russia rented the Baikonur base from Kazakhstan in 1994.", [("KAZ-RUS", "access_granted")], []),
+    ("closed-base", "The United States closed its air base in Kyrgyzstan in 2014.", [("KGZ-USA", "withdrawal")], []),
+    ("closed-talks", "France closed the talks with Mali in 2022.", [], [("FRA-MLI", "withdrawal")]),
+    ("scaled-back-troops", "Spain scaled back its troops in Mali in 2021.", [("ESP-MLI", "withdrawal")], []),
+    ("cut-troops", "Germany cut its troops in Afghanistan in 2014.", [("AFG-DEU", "withdrawal")], []),
+    ("cut-aid", "Germany cut its aid to Afghanistan in 2021.", [], [("AFG-DEU", "withdrawal")]),
+    ("kicked-out-troops", "Niger kicked French troops out in 2023.", [("FRA-NER", "withdrawal")], []),
+    ("contributed-troops", "Rwanda contributed troops to Mozambique in 2021.", [("MOZ-RWA", "support")], []),
+    ("contributed-funds", "Rwanda contributed funds to Mozambique in 2021.", [], [("MOZ-RWA", "support")]),
+    ("security-guarantees", "Britain gave security guarantees to Ukraine in January.", [("GBR-UKR", "support")], []),
+    ("guarantees-access", "The treaty of 1994 guarantees Ukraine access to Russia's ports.", [], [("RUS-UKR", "support")]),
+    ("credit-line", "India extended a credit line to Sri Lanka in March.", [("IND-LKA", "aid")], []),
+    ("credit-for", "India took credit for the rescue of Nepal's climbers.", [], [("IND-NPL", "aid")]),
+    ("rescue-package", "The United Arab Emirates approved a financial package for Egypt in February.",
+     [("ARE-EGY", "aid")], []),
+]
 
 
 @pytest.mark.parametrize("name,text,present,absent", CASES, ids=[c[0] for c in CASES])
