@@ -173,6 +173,26 @@ CASES = [
     ("credit-for", "India took credit for the rescue of Nepal's climbers.", [], [("IND-NPL", "aid")]),
     ("rescue-package", "The United Arab Emirates approved a financial package for Egypt in February.",
      [("ARE-EGY", "aid")], []),
+    # nominalisations, hyphenated ones headed on the particle, phrasal verbs
+    ("signing-of", "The signing of the accord between Chad and Sudan took place in May.", [("SDN-TCD", "agreement")], []),
+    ("pull-out", "The pull-out of French troops from Mali ended in 2022.", [("FRA-MLI", "withdrawal")], []),
+    ("hand-over-base", "The hand-over of the French base to Chad was completed in January.", [("FRA-TCD", "handover")], []),
+    ("broke-off-talks", "Mali broke off talks with France in 2022.", [("FRA-MLI", "suspension")], []),
+    ("called-off-talks", "Mali called off the talks with France in 2022.", [("FRA-MLI", "suspension")], []),
+    ("called-off-match", "Mali called off the match against France in 2022.", [], [("FRA-MLI", "suspension")]),
+    ("walked-out-of-talks", "The Serbian delegation walked out of the talks with Kosovo in May.",
+     [("SRB-XKX", "deteriorating_relations")], []),
+    # tension words
+    ("reprimanded", "Britain reprimanded Iran's envoy on Monday.", [("GBR-IRN", "condemnation")], []),
+    ("boycotted", "Canada boycotted the Olympics in China in 2022.", [("CAN-CHN", "deteriorating_relations")], []),
+    ("closed-embassy", "Lithuania closed its embassy in Belarus in 2023.", [("BLR-LTU", "suspension")], []),
+    ("closed-shop", "Lithuania closed its shop in Belarus in 2023.", [], [("BLR-LTU", "suspension")]),
+    ("revoked-visas", "Russia revoked the visas of Estonian diplomats in March.", [("EST-RUS", "sanction")], []),
+    ("revoked-accreditation", "Germany revoked the accreditation of two Russian diplomats in May.",
+     [("DEU-RUS", "expulsion")], []),
+    ("seized-tanker", "Iran seized a British tanker in July 2019.", [("GBR-IRN", "military_action")], []),
+    ("seized-chance", "Iran seized the chance to talk to Britain in July 2019.", [], [("GBR-IRN", "military_action")]),
+    ("cyberattack", "Estonia suffered a Russian cyberattack in 2007.", [("EST-RUS", "military_action")], []),
 ]
 
 
