@@ -193,6 +193,17 @@ CASES = [
     ("seized-tanker", "Iran seized a British tanker in July 2019.", [("GBR-IRN", "military_action")], []),
     ("seized-chance", "Iran seized the chance to talk to Britain in July 2019.", [], [("GBR-IRN", "military_action")]),
     ("cyberattack", "Estonia suffered a Russian cyberattack in 2007.", [("EST-RUS", "military_action")], []),
+    # third batch: port visits, base access widened, troops pledged, aid packages
+    ("port-visit", "A Philippine frigate made a port visit to Japan in May.", [("JPN-PHL", "access_used")], []),
+    ("visit-and-port", "The Indian minister's visit to Japan in May included the port of Kobe.",
+     [("IND-JPN", "visit")], [("IND-JPN", "access_used")]),
+    ("expanded-access-bases", "The Philippines expanded US access to four more bases in 2023.",
+     [("PHL-USA", "access_granted")], []),
+    ("expanded-access-tourists", "The Philippines expanded access to its ports for tourists from Japan in 2023.",
+     [], [("JPN-PHL", "access_granted")]),
+    ("pledged-troops", "Italy pledged 500 troops to the mission in Lebanon in 2006.", [("ITA-LBN", "support")], []),
+    ("committed-to-peace", "Italy committed itself to peace with Lebanon in 2006.", [], [("ITA-LBN", "support")]),
+    ("aid-package", "Germany rolled out a new aid package for Ukraine in June.", [("DEU-UKR", "aid")], []),
 ]
 
 
