@@ -79,16 +79,18 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
         try:
             triggers.append(
                 Trigger(
-                    lemmas=frozenset(e["lemmas"]),
+                    lemmas=_words(e, "lemmas", path, n),
                     type=e["type"],
                     category=e["category"],
-                    needs=frozenset(e.get("needs", [])),
-                    also=frozenset(e.get("also", [])),
-                    subtypes=tuple((k, frozenset(v)) for k, v in (e.get("subtypes") or {}).items()),
+                    needs=_words(e, "needs", path, n),
+                    also=_words(e, "also", path, n),
+                    subtypes=tuple(
+                        (k, _words(e["subtypes"], k, path, n)) for k in (e.get("subtypes") or {})
+                    ),
                     host_is_source=bool(e.get("host_is_source", False)),
                     confidence=float(e.get("confidence", 0.6)),
                     order=n,
-                    pos=frozenset(e.get("pos", [])),
+                    pos=_words(e, "pos", path, n),
                     symmetric=bool(e.get("symmetric", False)),
                     near=bool(e.get("near", False)),
                     transitive=bool(e.get("transitive", False)),
@@ -105,6 +107,19 @@ def load_lexicon(path: Path = TRIGGERS_FILE) -> Lexicon:
             by_lemma.setdefault(lemma, []).append(trigger)
     categories = {t.type: t.category for t in triggers}
     return Lexicon(tuple(triggers), {k: tuple(v) for k, v in by_lemma.items()}, categories)
+
+
+def _words(entry: dict, key: str, path: Path, n: int) -> frozenset[str]:
+    """A word list of a trigger entry; a bare YAML word that is not a string (off, on, yes, no read as
+    booleans, numbers) is an error naming the entry, not a word that silently never matches."""
+    words = entry.get(key, []) if key != "lemmas" else entry["lemmas"]
+    odd = [w for w in words if not isinstance(w, str)]
+    if odd:
+        raise ExtractError(
+            f"{path}: trigger entry {n + 1} ({key}): {odd[0]!r} is not a word (YAML reads bare off/on/yes/no "
+            f"as booleans); quote it, e.g. \"off\""
+        )
+    return frozenset(words)
 
 
 def ruler_patterns(index: ActorIndex) -> list[dict]:
