@@ -409,6 +409,10 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if type_ == "withdrawal" and token.pos_ == "VERB" and subjects and all(
+            m.actor.kind == "leader" for m in subjects
+        ):
+            return []  # "Nuland told reporters after leaving Niamey": a person who leaves withdraws no forces
         if type_ == "support" and trigger.type == "military_action" and subjects and not objects:
             # "French jets bombed a rebel column": on the side of the government the rebels fight, the
             # story's most-named other state

@@ -319,3 +319,18 @@ def test_an_aside_does_not_make_a_threatened_act_real(extract, text):
 def test_what_a_report_says_is_alleged(extract, text, status):
     """ "reports that X deployed troops": alleged; denied when the reports are denied."""
     assert {e.status for e in extract("report", text, PUB) if e.category == "base_access"} == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "withdrawals"),
+    [
+        # a leader or envoy who leaves a capital withdraws no forces, whatever army officers she met
+        ("Blinken spoke to reporters after leaving Kabul, where he had met the army chief of staff.", 0),
+        ("President Macron left Bamako on Sunday after talks with the army's commanders.", 0),
+        # forces that leave do
+        ("French troops left Bamako on Sunday after nine years in the country.", 1),
+    ],
+)
+def test_a_person_who_leaves_withdraws_no_forces(extract, text, withdrawals):
+    events = extract("leaving", text, date(2022, 8, 20))
+    assert sum(e.type == "withdrawal" and e.status == "asserted" for e in events) == withdrawals
