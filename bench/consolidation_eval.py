@@ -155,15 +155,16 @@ def key_of(event, scheme: Scheme) -> tuple[str, Counter]:
 
 def consolidated_events(store: Path, corpus: Path = CORPUS):
     """Ingest the corpus into ``store`` with the real extractor; every consolidated event there."""
-    from kg.consolidate import consolidate, read_corrections, read_mentions, stored_dyads
+    from kg.consolidate import consolidate, read_corrections, read_dyads_mentions, stored_dyads
     from kg.load import ingest_paths
     from kg.store import KnowledgeGraph
 
     with KnowledgeGraph.open(store) as kg:
         report = ingest_paths(kg, [corpus / "articles"])
         corrections = read_corrections(kg)
-        events = [e for d in sorted(stored_dyads(kg)) for e in consolidate(read_mentions(kg, d), corrections)]
-        mentions = [m for d in sorted(stored_dyads(kg)) for m in read_mentions(kg, d)]
+        by_dyad = read_dyads_mentions(kg, sorted(stored_dyads(kg)))
+        events = [e for d in sorted(by_dyad) for e in consolidate(by_dyad[d], corrections)]
+        mentions = [m for d in sorted(by_dyad) for m in by_dyad[d]]
     return report, events, mentions
 
 
