@@ -537,6 +537,8 @@ class Extractor:
         if type_ == "access_used" and untold and _relative_clause(token):
             return []  # "Air Base 201, which has been used for drone flights": what the base is, undated
         out = []
+        named = {m.country for m in mentions}
+        roles = ("host", "user") if trigger.host_is_source else ("source", "target")
         for (src, tgt), from_grammar in pairs:
             if trigger.host_is_source:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
@@ -547,8 +549,6 @@ class Extractor:
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             if src is not tgt and src.filled is not None and src.filled == tgt.filled:
                 confidence -= FILLED_PENALTY  # both sides of one event told before, read again
-            roles = ("host", "user") if trigger.host_is_source else ("source", "target")
-            named = {m.country for m in mentions}
             filled = filled_note(list(zip(roles, (src, tgt), strict=True)), named, focus)
             out.append(
                 Event(
@@ -2549,9 +2549,15 @@ def _names_someone_else(mentions: list[Mention], taken: set[str], other: str, do
 
 def _a_subject(token: Token) -> bool:
     """A subject, or one of a list of subjects ("Germany, France and Poland")."""
+    return _first_conjunct(token).dep_ in ("nsubj", "nsubjpass")
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the words or clauses a token is coordinated with ("Germany" for the "Poland" of
+    "Germany, France and Poland"); the token itself when it is not a conjunct."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    return token
 
 
 def _refers_back(trigger: Token) -> bool:
@@ -2814,9 +2820,7 @@ def _coup_after(trigger: Token) -> Token | None:
     """The coup told in an "after" clause of the trigger's clause (or of the clause it is coordinated
     with), which the act answers: "After soldiers seized power in Niamey, ECOWAS threatened to use force
     and its leaders ordered a standby force readied"."""
-    clause = _clause_head(trigger)
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
+    clause = _first_conjunct(_clause_head(trigger))
     for verb in clause.children:
         after = any(m.dep_ == "mark" and m.lower_ in ("after", "once") for m in verb.children)
         power = any(d.dep_ == "dobj" and d.lemma_.lower() == "power" for d in verb.children)
