@@ -1,0 +1,177 @@
+"""Pairing checklist (issue 3): which two sides an event links, written by construction before measuring.
+Each row is one way news English says who did what to whom (coordinated subjects of a reciprocal act,
+"between X and Y", "X held talks with Y", a possessor object, a prepositional target, a passive agent, a
+list of doers, a co-doer "together with" or "alongside"), or someone named who is no side of the act (a
+host, broker, mediator or witness, a third state in an "after"/"as"/"while" clause, the doer's own state).
+Sentences are our own, about real events of 2011-2025. Rows are (name, text, present, absent): (sorted
+pair, event type) among the asserted events."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+CASES = [
+    # coordinated subjects of a reciprocal act: the subjects pair with each other
+    ("agreed-brokered-by", "Saudi Arabia and Iran agreed in March 2023 to reopen embassies after talks brokered "
+     "by China.", [("IRN-SAU", "restore_relations")],
+     [("CHN-SAU", "restore_relations"), ("CHN-IRN", "restore_relations")]),
+    ("agreed-to-observe", "India and Pakistan agreed in February 2021 to observe the ceasefire along the Line of "
+     "Control.", [("IND-PAK", "agreement")], []),
+    ("exchanged-fire", "The Indian army and Pakistani troops exchanged fire across the Line of Control in May 2025.",
+     [("IND-PAK", "military_action")], []),
+    ("border-guards-clashed", "Kyrgyz and Tajik border guards clashed in September 2022.",
+     [("KGZ-TJK", "military_action")], []),
+    ("restored-relations", "Qatar and the United Arab Emirates restored diplomatic relations in June 2023.",
+     [("ARE-QAT", "restore_relations")], []),
+    ("normalised-under-deal", "Morocco and Israel normalised relations in December 2020 under a deal brokered by "
+     "the United States.", [("ISR-MAR", "restore_relations")],
+     [("ISR-USA", "restore_relations"), ("MAR-USA", "restore_relations")]),
+    ("ties-with-each-other", "Bahrain and Qatar agreed in April 2023 to restore ties with each other.",
+     [("BHR-QAT", "restore_relations")], []),
+    ("accused-one-another", "Russia and Ukraine accused one another of shelling the Zaporizhzhia nuclear plant in "
+     "August 2022.", [("RUS-UKR", "accusation")], []),
+    ("expelled-each-others", "Serbia and Montenegro expelled each other's ambassadors in November 2020.",
+     [("MNE-SRB", "expulsion")], []),
+    ("leaders-met", "Xi Jinping and Shigeru Ishiba met on the sidelines of the APEC summit in Lima in November 2024.",
+     [("CHN-JPN", "meeting")], [("CHN-PER", "meeting"), ("JPN-PER", "meeting")]),
+    ("held-talks-coordinated", "Egypt and Turkey held talks in Cairo in March 2023.",
+     [("EGY-TUR", "meeting")], []),
+    # "between X and Y"
+    ("talks-between", "Talks between Egypt and Ethiopia on the Nile dam were held in Cairo in August 2023.",
+     [("EGY-ETH", "meeting")], []),
+    ("clashes-between", "Clashes between Armenia and Azerbaijan killed dozens of soldiers in September 2022.",
+     [("ARM-AZE", "military_action")], []),
+    ("deal-between", "A deal between Greece and North Macedonia on the name dispute was signed in June 2018.",
+     [("GRC-MKD", "agreement")], []),
+    # compound dyads (the naming of "Sino-" is issue h-act's; the pairing of a named dyad is ours)
+    ("dyad-talks", "US-China trade talks were held in Geneva in May 2025.", [("CHN-USA", "meeting")], []),
+    ("dyad-summit", "The Russia-Ukraine talks in Istanbul in May 2025 lasted less than two hours.",
+     [("RUS-UKR", "meeting")], [("RUS-TUR", "meeting"), ("TUR-UKR", "meeting")]),
+    # "X held talks with Y", "X's talks with Y"
+    ("held-talks-with", "Turkey held talks with Greece in Athens in December 2023.", [("GRC-TUR", "meeting")], []),
+    ("pm-held-talks-with-counterpart", "Vietnam's prime minister held talks with Australian leaders in Canberra in "
+     "March 2024.", [("AUS-VNM", "meeting")], []),
+    ("possessive-talks-with", "Egypt's talks with Turkey in Ankara in April 2023 ended with a pledge to restore "
+     "ambassadors.", [("EGY-TUR", "meeting")], []),
+    ("signed-deal-with", "Indonesia signed a deal with France for 42 Rafale jets in February 2022.",
+     [("FRA-IDN", "agreement")], []),
+    # possessor objects: the possessor of the object noun is the other side
+    ("condemned-invasion", "Germany condemned Russia's invasion of Ukraine in February 2022.",
+     [("DEU-RUS", "condemnation")], [("DEU-UKR", "condemnation")]),
+    ("blocked-bid", "Ankara blocked Stockholm's NATO bid for more than a year.",
+     [("SWE-TUR", "deteriorating_relations")], []),
+    ("criticised-decision", "Beijing criticised Manila's decision to give American troops access to more bases in "
+     "April 2023.", [("CHN-PHL", "condemnation")], [("CHN-USA", "condemnation")]),
+    ("sanctioned-oil-company", "The United States sanctioned Venezuela's state oil company in January 2019.",
+     [("USA-VEN", "sanction")], []),
+    # prepositional targets
+    ("sanctions-on", "The European Union imposed sanctions on Belarus in June 2021.", [("BLR-EU", "sanction")], []),
+    ("strikes-on", "Pakistan launched air strikes on Iran in January 2024.", [("IRN-PAK", "military_action")], []),
+    ("missiles-against", "Iran fired missiles against Israel in October 2024.", [("IRN-ISR", "military_action")], []),
+    ("missiles-towards", "China fired missiles towards Taiwan in August 2022.", [("CHN-TWN", "military_action")], []),
+    ("tanks-to", "Germany delivered Leopard tanks to Ukraine in March 2023.", [("DEU-UKR", "arms_transfer")], []),
+    ("downgraded-ties-with", "China downgraded its diplomatic ties with Lithuania in November 2021.",
+     [("CHN-LTU", "suspension")], []),
+    ("troops-from", "France withdrew its last troops from Niger in December 2023.",
+     [("FRA-NER", "withdrawal")], []),
+    # passive agents
+    ("expelled-by", "The French ambassador was expelled by Niger's junta in August 2023.",
+     [("FRA-NER", "expulsion")], []),
+    ("sanctioned-by", "Dozens of Russian banks were sanctioned by Japan in 2022.", [("JPN-RUS", "sanction")], []),
+    ("attacked-by", "Armenia was attacked by Azerbaijan in September 2022.", [("ARM-AZE", "military_action")], []),
+    ("diplomats-expelled-by", "Seventeen Russian diplomats were expelled by the Netherlands in March 2022.",
+     [("NLD-RUS", "expulsion")], []),
+    # hosts, brokers, mediators and witnesses are no side of the act
+    ("hosted-talks-between", "Turkey hosted talks between Russia and Ukraine in Istanbul in March 2022.",
+     [("RUS-UKR", "meeting")], [("RUS-TUR", "meeting"), ("TUR-UKR", "meeting")]),
+    ("mediated-ceasefire", "Egypt and Qatar mediated a truce between Israel and Hamas in November 2023.",
+     [("HAMAS-ISR", "agreement")], [("EGY-ISR", "agreement"), ("ISR-QAT", "agreement"), ("EGY-QAT", "agreement")]),
+    ("talks-mediated-by", "Armenia and Azerbaijan agreed to a ceasefire in October 2020 in talks mediated by Russia "
+     "in Moscow.", [("ARM-AZE", "agreement")], [("ARM-RUS", "agreement"), ("AZE-RUS", "agreement")]),
+    ("in-the-presence-of", "Ethiopia and Eritrea signed a peace agreement in Jeddah in September 2018 in the "
+     "presence of Saudi Arabia's King Salman.", [("ERI-ETH", "agreement")],
+     [("ETH-SAU", "agreement"), ("ERI-SAU", "agreement")]),
+    ("with-the-mediation-of", "Rwanda and the Democratic Republic of Congo signed a peace deal in June 2025 with "
+     "the mediation of the United States.", [("COD-RWA", "agreement")],
+     [("COD-USA", "agreement"), ("RWA-USA", "agreement")]),
+    ("after-talks-brokered", "Israel and Lebanon agreed on their maritime border in October 2022 after talks "
+     "brokered by the United States.", [("ISR-LBN", "agreement")],
+     [("ISR-USA", "agreement"), ("LBN-USA", "agreement")]),
+    ("met-at-summit-in", "Narendra Modi and Xi Jinping met at a summit in Russia in October 2024.",
+     [("CHN-IND", "meeting")], [("CHN-RUS", "meeting"), ("IND-RUS", "meeting")]),
+    # a third state in a subordinate clause is no side of the main act
+    ("recalled-after", "Algeria recalled its ambassador from France in July 2024 after Paris backed Morocco's plan "
+     "for Western Sahara.", [("DZA-FRA", "recall_ambassador")],
+     [("DZA-MAR", "recall_ambassador"), ("FRA-MAR", "recall_ambassador")]),
+    ("revoked-before", "Niger revoked its military accord with the United States in March 2024, weeks before "
+     "Russian instructors arrived.", [("NER-USA", "end_agreement")],
+     [("NER-RUS", "end_agreement"), ("RUS-USA", "end_agreement")]),
+    ("joined-while", "Finland joined NATO in April 2023 while Sweden waited for Turkey's approval.",
+     [("FIN-NATO", "join_alliance")], [("FIN-TUR", "join_alliance"), ("FIN-SWE", "join_alliance")]),
+    ("protested-when", "The Philippines protested in April 2012 when Chinese ships blocked its navy at "
+     "Scarborough Shoal.", [("CHN-PHL", "condemnation")], []),
+    # lists of doers: pairwise for a reciprocal act, each with the one target otherwise
+    ("list-signed-pact", "Mali, Burkina Faso and Niger signed a mutual defence pact in September 2023.",
+     [("BFA-MLI", "alliance"), ("BFA-NER", "alliance"), ("MLI-NER", "alliance")], []),
+    ("list-met", "The leaders of Egypt, Jordan and Iraq met in Baghdad in June 2021.",
+     [("EGY-IRQ", "meeting"), ("EGY-JOR", "meeting"), ("IRQ-JOR", "meeting")], []),
+    ("list-expelled", "Estonia, Latvia and Lithuania expelled Russian diplomats in 2022.",
+     [("EST-RUS", "expulsion"), ("LVA-RUS", "expulsion"), ("LTU-RUS", "expulsion")],
+     [("EST-LVA", "expulsion"), ("EST-LTU", "expulsion")]),
+    ("list-cut-ties", "Saudi Arabia, Bahrain and Egypt cut ties with Qatar in June 2017.",
+     [("QAT-SAU", "suspension"), ("BHR-QAT", "suspension"), ("EGY-QAT", "suspension")],
+     [("BHR-SAU", "suspension"), ("EGY-SAU", "suspension")]),
+    # on behalf of: the one spoken for acts
+    ("on-behalf-of", "Josep Borrell condemned the coup in Niger on behalf of the European Union in July 2023.",
+     [("EU-NER", "condemnation")], []),
+    # co-doers: "together with", "alongside", "joined by" act too, and are no target
+    ("together-with", "Finland applied to join NATO together with Sweden in May 2022.",
+     [("FIN-NATO", "join_alliance"), ("NATO-SWE", "join_alliance")], [("FIN-SWE", "join_alliance")]),
+    ("alongside", "Canada expelled four Russian diplomats in March 2018 alongside the United States.",
+     [("CAN-RUS", "expulsion")], [("CAN-USA", "expulsion")]),
+    ("joined-by", "The United States, joined by Britain, struck Houthi targets in Yemen in January 2024.",
+     [("HOUTHIS-USA", "military_action")], [("GBR-USA", "military_action")]),
+    ("coordinated-doers", "The United States and Britain struck Houthi targets in January 2024.",
+     [("HOUTHIS-USA", "military_action"), ("GBR-HOUTHIS", "military_action")], [("GBR-USA", "military_action")]),
+]
+
+# the doer's own state, or people who are no state: nothing between two states
+NOTHING = [
+    ("own-army-retook", "Mali's army retook Kidal in November 2023."),
+    ("own-army-killed", "Nigeria's army killed dozens of militants in Borno in March 2024."),
+    ("own-emergency", "Ethiopia's government declared a state of emergency in November 2021."),
+    ("fans-clashed", "Indian and Pakistani fans clashed outside the stadium in Dubai in 2022."),
+    ("tourists-met", "Chinese and Japanese tourists met in Paris in June 2023."),
+]
+
+# the direction of an act told in the passive or by a possessor: (source, target, type)
+DIRECTED = [
+    ("passive-expelled", "The French ambassador was expelled by Niger's junta in August 2023.",
+     ("NER", "FRA", "expulsion")),
+    ("passive-attacked", "Armenia was attacked by Azerbaijan in September 2022.", ("AZE", "ARM", "military_action")),
+    ("possessor-blocked", "Ankara blocked Stockholm's NATO bid for more than a year.",
+     ("TUR", "SWE", "deteriorating_relations")),
+    ("possessor-condemned", "Germany condemned Russia's invasion of Ukraine in February 2022.",
+     ("DEU", "RUS", "condemnation")),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[c[0] for c in CASES])
+def test_pairing(asserted, name, text, present, absent):
+    found = asserted(name, text)
+    assert set(present) <= found, f"missing {set(present) - found}; found {found}"
+    assert not set(absent) & found, f"wrong side {set(absent) & found}"
+
+
+@pytest.mark.parametrize(("name", "text"), NOTHING, ids=[c[0] for c in NOTHING])
+def test_no_pair(asserted, name, text):
+    assert asserted(name, text) == set()
+
+
+@pytest.mark.parametrize(("name", "text", "directed"), DIRECTED, ids=[c[0] for c in DIRECTED])
+def test_direction(extract, name, text, directed):
+    events = extract(name, text, date(2024, 4, 12))
+    found = {(e.source.country, e.target.country, e.type) for e in events if e.status == "asserted"}
+    assert directed in found, found
