@@ -494,7 +494,7 @@ class Extractor:
             # "Finland applied together with Sweden": Sweden applied too, it is not who Finland applied to
             subjects = [*subjects, *alongside]
             objects = [m for m in objects if m not in alongside]
-        if trigger.object_only and token.pos_ in ("VERB", "AUX"):
+        if trigger.object_only and token.pos_ in ("VERB", "AUX") and not _reciprocal(token):
             # "accuse the North of shipping shells to Russia": only the accused is the other side
             direct = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)}
             objects = [m for m in objects if m.root in direct or m.start in direct]
@@ -1552,6 +1552,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
+                # "Egypt and Turkey held talks", "US-China talks": the partners named together, as "with" would
+                or (entry.symmetric and "with" in entry.needs and _named_together(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
                 or (
                     entry.type == "withdrawal"
@@ -1562,6 +1564,23 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _named_together(token: Token, mentions: list[Mention]) -> bool:
+    """Whether two or more states are named together as who acts: the subject of the trigger's clause
+    ("Egypt and Turkey held talks", "the leaders of Egypt, Jordan and Iraq met") or the noun's own modifiers
+    ("US-China talks")."""
+    own = [c for c in token.children if c.dep_ in NOUN_SOURCE_DEPS] if token.pos_ == "NOUN" else []
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ == "dobj" else None
+    if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return False  # "Baku and Yerevan are negotiating a treaty": a process going on, not talks held
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    inside = {t.i for c in own + subjects for t in _phrase(c)}
+    named = {m.country for m in mentions if m.root in inside and m.actor.kind in SIDE_KINDS and not m.coref}
+    return len(named) >= 2  # named here, not "the three countries" of a list before
+
+
+SIDE_KINDS = frozenset({"state", "government", "military"})
 
 
 def _no_longer_welcome(token: Token) -> bool:
@@ -1996,6 +2015,11 @@ def event_roles(
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
         light = head.lemma_.lower() in LIGHT_VERBS
+        between = _distinct([m for m in rest if _under(m, token, "between") is not None])
+        if len(between) >= 2 and head.lemma_.lower() in MEDIATING_LEMMAS:
+            # "Turkey hosted talks between Russia and Ukraine", "Qatar mediated a truce between Israel and
+            # Hamas": the noun names its two sides, the host or mediator is neither
+            return between[:1], between[1:], True
         if head.pos_ in ("VERB", "AUX") and (light or (token.dep_ in ("pobj", "dobj") and rest)):
             # "imposed sanctions on Y": the light verb's subject; "came away from a call with Putin":
             # the subject of the clause the event noun sits in
@@ -2165,6 +2189,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             subj_tokens.extend(
                 _phrase(child)
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
+        elif child.dep_ == "prep" and (behalf := _on_behalf_of(child)):
+            subj_tokens.extend(behalf)  # "condemned the coup on behalf of the European Union": who acts
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
         elif child.dep_ == "ccomp" and (
@@ -2252,6 +2278,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_tokens:
                 objects = [m for m in collect(_phrase(child), set()) if m not in subjects]
+                # "condemned Russia's invasion of Ukraine": whose act it is, not who suffered it
+                owners = collect([t for c in child.children if c.dep_ == "poss" for t in _phrase(c)], set())
+                objects = [m for m in objects if m in owners] or objects
     if not objects:
         # "revoking the agreement under which American troops are stationed", "the UAE and Bahrain signed
         # agreements establishing relations with Israel": the accord's own clause names its other party
@@ -2286,6 +2315,20 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
         subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
+
+
+def _on_behalf_of(prep: Token) -> list[Token]:
+    """The words of X in a phrase "on behalf of X" (none for any other phrase)."""
+    if prep.lower_ != "on":
+        return []
+    return [
+        t
+        for b in prep.children
+        if b.dep_ == "pobj" and b.lower_ == "behalf"
+        for of in b.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for t in of.subtree
+    ]
 
 
 # Who lifts, eases, ends or renews sanctions or an accord is who imposed or signed them.
@@ -2374,6 +2417,9 @@ def _pairs(
     objects = [m for m in objects if _under(m, trigger, "sidelines") is None]
     # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
+    # "after talks brokered by China", "in the presence of King Salman": a go-between is no side
+    subjects = [m for m in subjects if not _go_between(m, trigger)]
+    objects = [m for m in objects if not _go_between(m, trigger)]
     # "joined NATO despite objections from Russia": who objected is not a side of the joining
     objects = [m for m in objects if _under(m, trigger, "despite") is None]
     # "to support its operations in Libya": backing one's own operations supports no state
@@ -2398,12 +2444,18 @@ def _pairs(
             for m in objects
             if m.country not in own or not (_place(m, trigger.doc) or _under(m, trigger, "according"))
         ]
+    # "Serbia and Montenegro expelled each other's ambassadors": a reciprocal act is between its doers
+    mutual = entry.symmetric or entry.type in MUTUAL_TYPES or _reciprocal(trigger)
+    if entry.symmetric and len(subjects) >= 2 and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
+        # "Modi and Xi met at a summit in Russia": a state named as the place is where, not a side
+        objects = [m for m in objects if not _placed(m, trigger.doc)]
     others = {m.country for m in objects} - {m.country for m in subjects}
-    if entry.symmetric and len(subjects) >= 2 and not others:
+    if mutual and len(subjects) >= 2 and not others:
         # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed
-        # accords with Israel": each with Israel)
+        # accords with Israel": each with Israel); an act mutual by its words only between states it names
         for a, b in itertools.combinations(subjects, 2):
-            add(a, b, True)
+            if entry.symmetric or not (a.coref or b.coref):
+                add(a, b, True)
     if subjects and objects:
         for a in subjects:
             for b in objects:
@@ -2418,7 +2470,7 @@ def _pairs(
             # signatories are all parties to one another
             for a, b in itertools.combinations(objects, 2):
                 add(a, b, grammatical)
-    elif entry.symmetric and len(subjects) >= 2:
+    elif mutual and len(subjects) >= 2:
         pass
     elif entry.symmetric and len(objects) >= 2 and not subjects and not _partners(objects, trigger):
         for a, b in itertools.combinations(objects, 2):
@@ -2678,6 +2730,10 @@ def _partners(mentions: list[Mention], trigger: Token) -> bool:
     return all(w is not None for w in withs) and len({w.i for w in withs if w is not None}) >= 2
 
 
+TOPIC_OWNED = frozenset("for on over about regarding".split())
+OBJECT_OWNED = frozenset("of to against into with".split())
+
+
 def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool:
     """Whether a mention hangs from a noun another side owns ("Morocco's plan for Western Sahara")."""
     doc = trigger.doc
@@ -2688,8 +2744,9 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             return False
         if (
             t.pos_ == "NOUN"
-            # the plan's topic ("for Western Sahara"), not a place ("Russia's bases in Syria")
-            and below.lower_ in ("for", "on", "over", "about", "regarding")
+            # the plan's topic ("for Western Sahara"), the act's own object ("Russia's invasion of Ukraine",
+            # not "Russia's rights of representation in the organisation"), not a place ("Russia's bases in Syria")
+            and (below.lower_ in TOPIC_OWNED or (below.lower_ in OBJECT_OWNED and doc[m.root].head == below))
             and any(c.dep_ == "poss" and c.i in owners for c in t.children)
         ):
             return True
@@ -2787,6 +2844,50 @@ def _in_solidarity(m: Mention, trigger: Token) -> bool:
         if t.lower_ == "with" and t.i > 0 and trigger.doc[t.i - 1].lower_ == "solidarity":
             return True
     return False
+
+
+RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
+# acts that are mutual whoever names them: "Qatar and the UAE restored relations" (with each other), but not
+# "the two countries" a story named before (symmetric entries take those too)
+MUTUAL_TYPES = frozenset({"restore_relations"})
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """Whether the trigger's clause says its doers act on each other ("accused one another", "expelled
+    each other's ambassadors", "restore ties with each other")."""
+    doc = trigger.doc
+    return any(
+        t.i + 1 < len(doc) and (t.lower_, doc[t.i + 1].lower_) in RECIPROCALS for t in _phrase(_clause_head(trigger))
+    )
+
+
+# who brings the sides together without being one: "talks brokered by China", "hosted talks between"
+MEDIATING_LEMMAS = frozenset("broker mediate host facilitate sponsor convene oversee witness".split())
+ADJUNCT_PREPOSITIONS = frozenset("in with under through via".split())
+GO_BETWEEN_NOUNS = frozenset("mediation presence auspices facilitation sponsorship aegis".split())
+
+
+def _go_between(m: Mention, trigger: Token) -> bool:
+    """Whether a mention names a broker, mediator, host or witness of the act: who does a mediating verb
+    below the trigger ("a deal brokered by the United States", "talks mediated by Russia", "Turkey-hosted
+    talks") or the one whose mediation or presence it is ("with the mediation of Qatar", "in the presence
+    of King Salman")."""
+    below = trigger.doc[m.root]
+    for t in below.ancestors:
+        if t.i == trigger.i:
+            return False
+        if t.lemma_.lower() in MEDIATING_LEMMAS and below.dep_ in ("nsubj", "npadvmod", "agent"):
+            return True  # not "a base hosting US troops"
+        if t.pos_ == "NOUN" and t.lemma_.lower() in GO_BETWEEN_NOUNS and t.head.lower_ in ADJUNCT_PREPOSITIONS:
+            return True  # "in the presence of", not "the presence of American soldiers"
+        below = t
+    return False
+
+
+def _placed(m: Mention, doc: Doc) -> bool:
+    """A state named as where something happened: "in Russia", "at Camp David"."""
+    word = doc[m.root]
+    return word.dep_ == "pobj" and word.head.lower_ in ("in", "at")
 
 
 def _under(m: Mention, trigger: Token, preposition: str) -> Token | None:
