@@ -146,6 +146,29 @@ CASES = [
      [("HOUTHIS-USA", "military_action")], [("GBR-USA", "military_action")]),
     ("coordinated-doers", "The United States and Britain struck Houthi targets in January 2024.",
      [("HOUTHIS-USA", "military_action"), ("GBR-HOUTHIS", "military_action")], [("GBR-USA", "military_action")]),
+    # second batch, written before measuring it: coordinated objects, doers with one partner, more go-betweens
+    ("coordinated-objects", "The United States sanctioned Iran and Venezuela in 2019.",
+     [("IRN-USA", "sanction"), ("USA-VEN", "sanction")], [("IRN-VEN", "sanction")]),
+    ("doers-with-one-partner", "The UAE and Bahrain signed normalisation accords with Israel in September 2020.",
+     [("ARE-ISR", "agreement"), ("BHR-ISR", "agreement")], [("ARE-BHR", "agreement")]),
+    ("coordinated-condemners", "Britain and France condemned Iran's seizure of a tanker in July 2019.",
+     [("GBR-IRN", "condemnation"), ("FRA-IRN", "condemnation")], [("FRA-GBR", "condemnation")]),
+    ("fighting-between", "Fighting between Sudan and South Sudan broke out over Heglig in April 2012.",
+     [("SDN-SSD", "military_action")], []),
+    ("ceasefire-brokered-apposition", "A ceasefire between Thailand and Cambodia, brokered by Malaysia, took effect in "
+     "July 2025.", [("KHM-THA", "agreement")], [("KHM-MYS", "agreement"), ("MYS-THA", "agreement")]),
+    ("oman-hosted-talks", "Oman hosted talks between the United States and Iran in April 2025.",
+     [("IRN-USA", "meeting")], [("IRN-OMN", "meeting"), ("OMN-USA", "meeting")]),
+    ("under-the-auspices", "Egypt and Ethiopia held talks on the dam in January 2020 under the auspices of the "
+     "United States.", [("EGY-ETH", "meeting")], [("EGY-USA", "meeting"), ("ETH-USA", "meeting")]),
+    ("possessive-talks-capital", "Armenia's peace talks with Azerbaijan resumed in Washington in May 2023.",
+     [("ARM-AZE", "meeting")], [("ARM-USA", "meeting"), ("AZE-USA", "meeting")]),
+    ("expelled-after", "Russia expelled Estonia's ambassador in January 2023 after Tallinn cut the staff of the "
+     "Russian embassy.", [("EST-RUS", "expulsion")], []),
+    ("which-clause", "Germany sent Leopard tanks to Ukraine in 2023, which Russia condemned.",
+     [("DEU-UKR", "arms_transfer")], [("RUS-UKR", "arms_transfer"), ("DEU-RUS", "arms_transfer")]),
+    ("invasion-by", "The invasion of Ukraine by Russia began in February 2022.", [("RUS-UKR", "military_action")], []),
+    ("bought-from", "Russia bought drones from Iran in 2022.", [("IRN-RUS", "arms_transfer")], []),
 ]
 
 # the doer's own state, or people who are no state: nothing between two states
@@ -156,6 +179,8 @@ NOTHING = [
     ("fans-clashed", "Indian and Pakistani fans clashed outside the stadium in Dubai in 2022."),
     ("tourists-met", "Chinese and Japanese tourists met in Paris in June 2023."),
     ("negotiating-still", "Japan and South Korea are negotiating a currency swap."),
+    ("own-capital-bombed", "Sudan's army bombed Khartoum in 2023."),
+    ("teams-qualified", "Germany and France qualified for the final in July 2024."),
 ]
 
 # the direction of an act told in the passive or by a possessor: (source, target, type)
@@ -165,6 +190,10 @@ DIRECTED = [
     ("passive-attacked", "Armenia was attacked by Azerbaijan in September 2022.", ("AZE", "ARM", "military_action")),
     ("possessor-blocked", "Ankara blocked Stockholm's NATO bid for more than a year.",
      ("TUR", "SWE", "deteriorating_relations")),
+    ("passive-invaded", "Ukraine was invaded by Russia in February 2022.", ("RUS", "UKR", "military_action")),
+    ("bought-from", "Russia bought drones from Iran in 2022.", ("IRN", "RUS", "arms_transfer")),
+    ("expelled-possessor", "Russia expelled Estonia's ambassador in January 2023 after Tallinn cut the staff of "
+     "the Russian embassy.", ("RUS", "EST", "expulsion")),
     ("possessor-condemned", "Germany condemned Russia's invasion of Ukraine in February 2022.",
      ("DEU", "RUS", "condemnation")),
 ]
