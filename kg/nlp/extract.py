@@ -546,6 +546,8 @@ class Extractor:
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
+            if category == "cooperation" and _bought_from(token, tgt):
+                src, tgt = tgt, src  # "Russia bought drones from Iran": Iran supplies
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             if src is not tgt and src.filled is not None and src.filled == tgt.filled:
                 confidence -= FILLED_PENALTY  # both sides of one event told before, read again
@@ -565,6 +567,15 @@ class Extractor:
                 )
             )
         return out
+
+
+BUYING_LEMMAS = frozenset("buy purchase acquire procure import".split())
+
+
+def _bought_from(trigger: Token, seller: Mention) -> bool:
+    """Whether a buying word's other side is who it was bought from ("bought drones from Iran", "India's
+    purchase of S-400 systems from Russia"): the seller is the source."""
+    return trigger.lemma_.lower() in BUYING_LEMMAS and _under(seller, trigger, "from") is not None
 
 
 def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
@@ -1552,7 +1563,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
-                # "Egypt and Turkey held talks", "US-China talks": the partners named together, as "with" would
+                # "Egypt and Turkey held talks", "US-China talks": partners named together, as "with" would
                 or (entry.symmetric and "with" in entry.needs and _named_together(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
                 or (
@@ -1572,7 +1583,8 @@ def _named_together(token: Token, mentions: list[Mention]) -> bool:
     ("US-China talks")."""
     own = [c for c in token.children if c.dep_ in NOUN_SOURCE_DEPS] if token.pos_ == "NOUN" else []
     verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ == "dobj" else None
-    if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+    going_on = verb is not None and verb.tag_ == "VBG"
+    if going_on and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
         return False  # "Baku and Yerevan are negotiating a treaty": a process going on, not talks held
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
     inside = {t.i for c in own + subjects for t in _phrase(c)}
@@ -1848,6 +1860,7 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and entry.category != "coup"
             and head.i in verbs
             and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
+            and head.lemma_.lower() not in MEDIATING_LEMMAS  # "Oman hosted talks": the talks are an event too
         ):
             absorbed[token.i] = categories[head.i]
             continue
@@ -2745,7 +2758,8 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
         if (
             t.pos_ == "NOUN"
             # the plan's topic ("for Western Sahara"), the act's own object ("Russia's invasion of Ukraine",
-            # not "Russia's rights of representation in the organisation"), not a place ("Russia's bases in Syria")
+            # not "Russia's rights of representation in the organisation"), not a place ("Russia's bases in
+            # Syria")
             and (below.lower_ in TOPIC_OWNED or (below.lower_ in OBJECT_OWNED and doc[m.root].head == below))
             and any(c.dep_ == "poss" and c.i in owners for c in t.children)
         ):
@@ -2857,7 +2871,8 @@ def _reciprocal(trigger: Token) -> bool:
     each other's ambassadors", "restore ties with each other")."""
     doc = trigger.doc
     return any(
-        t.i + 1 < len(doc) and (t.lower_, doc[t.i + 1].lower_) in RECIPROCALS for t in _phrase(_clause_head(trigger))
+        t.i + 1 < len(doc) and (t.lower_, doc[t.i + 1].lower_) in RECIPROCALS
+        for t in _phrase(_clause_head(trigger))
     )
 
 
@@ -2878,7 +2893,8 @@ def _go_between(m: Mention, trigger: Token) -> bool:
             return False
         if t.lemma_.lower() in MEDIATING_LEMMAS and below.dep_ in ("nsubj", "npadvmod", "agent"):
             return True  # not "a base hosting US troops"
-        if t.pos_ == "NOUN" and t.lemma_.lower() in GO_BETWEEN_NOUNS and t.head.lower_ in ADJUNCT_PREPOSITIONS:
+        named = {t.lemma_.lower(), t.lower_} & GO_BETWEEN_NOUNS  # "auspices" is lemmatised "auspex"
+        if t.pos_ == "NOUN" and named and t.head.lower_ in ADJUNCT_PREPOSITIONS:
             return True  # "in the presence of", not "the presence of American soldiers"
         below = t
     return False

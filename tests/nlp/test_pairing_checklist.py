@@ -199,6 +199,10 @@ DIRECTED = [
 ]
 
 
+def _name(row) -> str:
+    return row.values[0] if hasattr(row, "values") else row[0]  # a pytest.param or a plain row
+
+
 PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
 
 
@@ -207,7 +211,7 @@ def asserted_pairs(extract, name: str, text: str) -> set[tuple[str, str]]:
     return {(dyad_key(e.source.country, e.target.country), e.type) for e in events if e.status == "asserted"}
 
 
-@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[c.values[0] if hasattr(c, 'values') else c[0] for c in CASES])
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[_name(c) for c in CASES])
 def test_pairing(extract, name, text, present, absent):
     found = asserted_pairs(extract, name, text)
     assert set(present) <= found, f"missing {set(present) - found}; found {found}"
