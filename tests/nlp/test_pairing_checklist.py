@@ -169,6 +169,32 @@ CASES = [
      [("DEU-UKR", "arms_transfer")], [("RUS-UKR", "arms_transfer"), ("DEU-RUS", "arms_transfer")]),
     ("invasion-by", "The invasion of Ukraine by Russia began in February 2022.", [("RUS-UKR", "military_action")], []),
     ("bought-from", "Russia bought drones from Iran in 2022.", [("IRN-RUS", "arms_transfer")], []),
+    # third batch, written before measuring it: co-doers by "joined X in", "along with"; double objects; passive
+    # agents in a list; a third state's act in an "after" or "while" clause
+    ("expelled-after-invaded", "Lithuania expelled Russian diplomats in April 2022 after Russia invaded Ukraine.",
+     [("LTU-RUS", "expulsion")], [("LTU-UKR", "expulsion")]),
+    ("passive-agents-list", "Sanctions were imposed on Russia by the European Union, Britain and Canada in "
+     "February 2022.", [("EU-RUS", "sanction"), ("GBR-RUS", "sanction"), ("CAN-RUS", "sanction")],
+     [("CAN-GBR", "sanction"), ("EU-GBR", "sanction")]),
+    ("joined-in-condemning", "Canada joined Britain in condemning China's crackdown in Hong Kong in 2020.",
+     [("CAN-CHN", "condemnation"), ("CHN-GBR", "condemnation")], [("CAN-GBR", "condemnation")]),
+    ("along-with", "Norway, along with Ireland and Spain, recognised Palestinian statehood in May 2024.",
+     [("NOR-PSE", "support"), ("IRL-PSE", "support"), ("ESP-PSE", "support")],
+     [("IRL-NOR", "support"), ("ESP-NOR", "support")]),
+    ("double-object-sold", "The United States sold Taiwan F-16 fighter jets in 2019.", [("TWN-USA", "arms_transfer")],
+     []),
+    ("double-object-loan", "China gave Pakistan a loan of two billion dollars in 2023.", [("CHN-PAK", "aid")], []),
+    ("counterpart", "Kenya's president met his Ugandan counterpart in Kampala in 2024.", [("KEN-UGA", "meeting")], []),
+    ("sent-while-refused", "Poland sent tanks to Ukraine in 2022 while Hungary refused to send any weapons.",
+     [("POL-UKR", "arms_transfer")], [("HUN-POL", "arms_transfer"), ("HUN-UKR", "arms_transfer")]),
+    ("possessive-strikes-on", "Israel's strikes on Iran in June 2025 killed senior commanders.",
+     [("IRN-ISR", "military_action")], []),
+    ("approved-possessor-membership", "Turkey approved Sweden's NATO membership in January 2024.",
+     [("SWE-TUR", "agreement")], [("NATO-TUR", "agreement")]),
+    ("signed-with-each-other", "Kazakhstan and Uzbekistan signed a border treaty with each other in December 2022.",
+     [("KAZ-UZB", "agreement")], []),
+    ("summit-between-leaders", "A summit between Vladimir Putin and Kim Jong Un took place in Vladivostok in April "
+     "2019.", [("PRK-RUS", "meeting")], []),
 ]
 
 # the doer's own state, or people who are no state: nothing between two states
@@ -194,6 +220,9 @@ DIRECTED = [
     ("bought-from", "Russia bought drones from Iran in 2022.", ("IRN", "RUS", "arms_transfer")),
     ("expelled-possessor", "Russia expelled Estonia's ambassador in January 2023 after Tallinn cut the staff of "
      "the Russian embassy.", ("RUS", "EST", "expulsion")),
+    ("double-object-sold", "The United States sold Taiwan F-16 fighter jets in 2019.", ("USA", "TWN", "arms_transfer")),
+    ("possessive-strikes-on", "Israel's strikes on Iran in June 2025 killed senior commanders.",
+     ("ISR", "IRN", "military_action")),
     ("possessor-condemned", "Germany condemned Russia's invasion of Ukraine in February 2022.",
      ("DEU", "RUS", "condemnation")),
 ]
