@@ -2184,6 +2184,7 @@ def _clause_subject(token: Token, collect, excluded: set[int]) -> list[Mention]:
 
 
 UNWELCOME_WORDS = frozenset({"persona", "grata", "unwelcome"})
+JOINING_LEMMAS = frozenset({"join"})
 
 
 def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | None):
@@ -2203,7 +2204,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                 _phrase(child)
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
         elif child.dep_ == "prep" and (behalf := _on_behalf_of(child)):
-            subj_tokens.extend(behalf)  # "condemned the coup on behalf of the European Union": who acts
+            # "condemned the coup on behalf of the European Union": who acts (a side named, not "the two")
+            subj_tokens.extend(t for t in behalf if not any(m.pair for m in collect([t], set())))
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
         elif child.dep_ == "ccomp" and (
@@ -2235,7 +2237,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                 up = up.head
             for child in found:
                 subj_tokens.extend(_phrase(child))
-            if verb.dep_ == "xcomp":
+            joined = verb.dep_ == "pcomp" and verb.head.lower_ == "in" and head.lemma_.lower() in JOINING_LEMMAS
+            if verb.dep_ == "xcomp" or joined:  # "Canada joined Britain in condemning": Britain condemns too
                 for child in head.children:
                     if child.dep_ == "dobj":
                         subj_tokens.extend(_phrase(child))
@@ -2760,7 +2763,11 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             # the plan's topic ("for Western Sahara"), the act's own object ("Russia's invasion of Ukraine",
             # not "Russia's rights of representation in the organisation"), not a place ("Russia's bases in
             # Syria")
-            and (below.lower_ in TOPIC_OWNED or (below.lower_ in OBJECT_OWNED and doc[m.root].head == below))
+            and (
+                below.lower_ in TOPIC_OWNED
+                or (below.lower_ in OBJECT_OWNED and doc[m.root].head == below)
+                or (below.i == m.root and below.dep_ == "compound")  # "Sweden's NATO membership"
+            )
             and any(c.dep_ == "poss" and c.i in owners for c in t.children)
         ):
             return True
