@@ -2237,7 +2237,7 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                 up = up.head
             for child in found:
                 subj_tokens.extend(_phrase(child))
-            joined = verb.dep_ == "pcomp" and verb.head.lower_ == "in" and head.lemma_.lower() in JOINING_LEMMAS
+            joined = verb.dep_ == "pcomp" and verb.head.lower_ == "in" and head.lemma_ in JOINING_LEMMAS
             if verb.dep_ == "xcomp" or joined:  # "Canada joined Britain in condemning": Britain condemns too
                 for child in head.children:
                     if child.dep_ == "dobj":
