@@ -195,6 +195,21 @@ CASES = [
      [("KAZ-UZB", "agreement")], []),
     ("summit-between-leaders", "A summit between Vladimir Putin and Kim Jong Un took place in Vladivostok in April "
      "2019.", [("PRK-RUS", "meeting")], []),
+    # fourth batch, written before measuring it: reciprocal acts in the passive, lists meeting, accused pairs
+    ("passive-signed-by-both", "A peace deal was signed by Armenia and Azerbaijan in August 2025.",
+     [("ARM-AZE", "agreement")], []),
+    ("passive-agreed-between", "A truce was agreed between India and Pakistan in May 2025.",
+     [("IND-PAK", "agreement")], []),
+    ("three-leaders-met-capital", "The leaders of Russia, Iran and Turkey met in Tehran in July 2022.",
+     [("IRN-RUS", "meeting"), ("RUS-TUR", "meeting"), ("IRN-TUR", "meeting")], []),
+    ("which-called-threat", "Sweden joined NATO in March 2024, which Russia called a threat.",
+     [("NATO-SWE", "join_alliance")], [("RUS-SWE", "join_alliance"), ("NATO-RUS", "join_alliance")]),
+    ("accused-two", "Iran accused the United States and Israel of the attack in January 2020.",
+     [("IRN-USA", "accusation"), ("IRN-ISR", "accusation")], [("ISR-USA", "accusation")]),
+    ("urged-to-stop-strikes-on", "Washington urged Israel to halt its strikes on Lebanon in October 2024.",
+     [("ISR-USA", "pressure")], [("LBN-USA", "pressure")]),
+    ("possessive-deal-with", "Rwanda's deal with Britain on migrants was signed in April 2022.",
+     [("GBR-RWA", "agreement")], []),
 ]
 
 # the doer's own state, or people who are no state: nothing between two states
@@ -207,6 +222,8 @@ NOTHING = [
     ("negotiating-still", "Japan and South Korea are negotiating a currency swap."),
     ("own-capital-bombed", "Sudan's army bombed Khartoum in 2023."),
     ("teams-qualified", "Germany and France qualified for the final in July 2024."),
+    ("own-parliament-budget", "Egypt's parliament approved the budget in June 2024."),
+    ("own-city-visited", "Pakistan's prime minister visited Lahore in March 2024."),
 ]
 
 # the direction of an act told in the passive or by a possessor: (source, target, type)
