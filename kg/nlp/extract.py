@@ -2450,7 +2450,8 @@ def _pairs(
         return out
     subjects = [m for m in subjects if not _other_members(m, trigger.doc)]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
-    objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
+    # ("signed Rwanda's deal with Britain": a symmetric act's own noun names its partner)
+    objects = [m for m in objects if not _owned_by_another(m, trigger, objects, not entry.symmetric)]
     subjects, objects = _distinct(subjects), _distinct(objects)
     if not entry.host_is_source and len(own := {m.country for m in subjects}) == 1:
         # "In Paris, Macron condemned the mutiny, according to the Élysée": the subject's own state named
@@ -2750,8 +2751,9 @@ TOPIC_OWNED = frozenset("for on over about regarding".split())
 OBJECT_OWNED = frozenset("of to against into with".split())
 
 
-def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool:
-    """Whether a mention hangs from a noun another side owns ("Morocco's plan for Western Sahara")."""
+def _owned_by_another(m: Mention, trigger: Token, others: list[Mention], acts: bool = True) -> bool:
+    """Whether a mention hangs from a noun another side owns ("Morocco's plan for Western Sahara"); with
+    `acts`, also as the object of an owned act ("Russia's invasion of Ukraine", "Sweden's NATO bid")."""
     doc = trigger.doc
     owners = {i for o in others if o is not m for i in o.tokens()}
     below = doc[m.root]
@@ -2765,8 +2767,8 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             # Syria")
             and (
                 below.lower_ in TOPIC_OWNED
-                or (below.lower_ in OBJECT_OWNED and doc[m.root].head == below)
-                or (below.i == m.root and below.dep_ == "compound")  # "Sweden's NATO membership"
+                or (acts and below.lower_ in OBJECT_OWNED and doc[m.root].head == below)
+                or (acts and below.i == m.root and below.dep_ == "compound")  # "Sweden's NATO membership"
             )
             and any(c.dep_ == "poss" and c.i in owners for c in t.children)
         ):
