@@ -1581,6 +1581,8 @@ def _named_together(token: Token, mentions: list[Mention]) -> bool:
     """Whether two or more states are named together as who acts: the subject of the trigger's clause
     ("Egypt and Turkey held talks", "the leaders of Egypt, Jordan and Iraq met") or the noun's own modifiers
     ("US-China talks")."""
+    if token.lemma_.lower() in LIGHT_VERBS:
+        return False  # "China and Russia held drills": what they held tells the event, not "held"
     own = [c for c in token.children if c.dep_ in NOUN_SOURCE_DEPS] if token.pos_ == "NOUN" else []
     verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ == "dobj" else None
     going_on = verb is not None and verb.tag_ == "VBG"
@@ -2747,6 +2749,10 @@ def _partners(mentions: list[Mention], trigger: Token) -> bool:
     return all(w is not None for w in withs) and len({w.i for w in withs if w is not None}) >= 2
 
 
+def _envoy(noun: Token) -> bool:
+    return noun.lemma_.lower() in DIPLOMAT_NOUNS | MISSION_NOUNS
+
+
 TOPIC_OWNED = frozenset("for on over about regarding".split())
 OBJECT_OWNED = frozenset("of to against into with".split())
 
@@ -2767,7 +2773,8 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention], acts: b
             # Syria")
             and (
                 below.lower_ in TOPIC_OWNED
-                or (acts and below.lower_ in OBJECT_OWNED and doc[m.root].head == below)
+                # ("the functions of Niger's ambassador to Togo": an envoy's host is a side)
+                or (acts and below.lower_ in OBJECT_OWNED and doc[m.root].head == below and not _envoy(t))
                 or (acts and below.i == m.root and below.dep_ == "compound")  # "Sweden's NATO membership"
             )
             and any(c.dep_ == "poss" and c.i in owners for c in t.children)
