@@ -2750,6 +2750,7 @@ def _partners(mentions: list[Mention], trigger: Token) -> bool:
 
 
 def _envoy(noun: Token) -> bool:
+    """Whether a noun names a diplomat or a mission ("ambassador to Togo": the host is a side)."""
     return noun.lemma_.lower() in DIPLOMAT_NOUNS | MISSION_NOUNS
 
 
