@@ -208,6 +208,25 @@ CASES = [
         [("ARM-AZE", "tension")],
         [("AZE-AZE", "coup")],
     ),
+    (
+        "entered-adiz",
+        "Chinese jets entered Taiwan's air defence identification zone in October 2021.",
+        [("CHN-TWN", "tension")],
+        [],
+    ),
+    (
+        "entered-visa-free",
+        "Chinese tourists entered Thailand without visas in 2023.",
+        [],
+        [("CHN-THA", "tension")],
+    ),
+    (
+        "traded-accusations",
+        "Ethiopia and Egypt traded accusations over the dam in 2021.",
+        [("EGY-ETH", "accusation")],
+        [],
+    ),
+    ("traded-goods", "Ghana and Togo traded goods worth $1 billion in 2023.", [], [("GHA-TGO", "tension")]),
     # (b) the type of generic relation nouns: military only with a military word
     xfail(
         "ties-deepened-host",
