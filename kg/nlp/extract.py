@@ -215,6 +215,7 @@ LIGHT_VERBS = {
     "lodge",
     "file",
     "send",
+    "elevate",
 }
 
 
