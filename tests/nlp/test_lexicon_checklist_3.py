@@ -393,6 +393,12 @@ CASES = [
         [],
     ),
     (
+        "cancelled-own-trip",
+        "Joe Biden cancelled his trip to Australia in May 2023.",
+        [],
+        [("AUS-USA", "tension")],
+    ),
+    (
         "withdrew-recognition",
         "Honduras withdrew its recognition of Taiwan in March 2023.",
         [("HND-TWN", "tension")],
