@@ -258,7 +258,13 @@ CASES = [
         [("POL-USA", "access_used")],
         [("POL-USA", "tension")],
     ),
-    ("crossed-into", "Kenyan troops crossed into Somalia in October 2011.", [("KEN-SOM", "tension")], []),
+    xfail(
+        "crossed-into",
+        "Kenyan troops crossed into Somalia in October 2011.",
+        [("KEN-SOM", "tension")],
+        [],
+        reason="entry dropped: 'the last French soldier crossed into Niger' (a withdrawal) reads the same",
+    ),
     ("migrants-crossed", "Migrants crossed into Poland from Belarus in 2021.", [], [("BLR-POL", "tension")]),
     (
         "downing",
