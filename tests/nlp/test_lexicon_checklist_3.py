@@ -278,6 +278,12 @@ CASES = [
         [("ECU-MEX", "tension")],
         [],
     ),
+    (
+        "missile-test-over",
+        "North Korea's missile test over Japan in October 2022 drew protests from Tokyo.",
+        [("JPN-PRK", "threat")],
+        [],
+    ),
     # (b) the type of generic relation nouns: military only with a military word
     (
         "ties-deepened-host",
