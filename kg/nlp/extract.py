@@ -212,9 +212,6 @@ LIGHT_VERBS = {
     "lock",
     "stage",
     "stag",  # spaCy lemmatises "staged" as "stag"
-    "lodge",
-    "file",
-    "send",
     "elevate",
 }
 
@@ -1607,7 +1604,8 @@ VOTING_NOUNS = frozenset(
     "voter voters electorate parliament lawmaker lawmakers legislature legislator mp mps court".split()
 )
 OFFICE_NOUNS = frozenset(
-    "power office presidency throne post premiership helm seat junta regime administration".split()
+    "power office presidency throne post premiership helm seat junta regime administration transition "
+    "civilian civilians authorities party dynasty family palace".split()
 )
 
 
