@@ -198,6 +198,21 @@ LIGHT_VERBS = {
     "express",
     "voice",
     "proclaim",
+    # relations and fire worked on by both sides: "deepened defence ties", "exchanged fire", "locked in a
+    # standoff"
+    "deepen",
+    "strengthen",
+    "boost",
+    "bolster",
+    "enhance",
+    "expand",
+    "upgrade",
+    "exchange",
+    "trade",
+    "lock",
+    "stage",
+    "stag",  # spaCy lemmatises "staged" as "stag"
+    "elevate",
 }
 
 
@@ -1549,6 +1564,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 for c in token.children
             ):
                 continue  # "held talks with President Tinubu", "held elections": holding a ruler detains
+            if entry.type == "coup" and _no_putsch(token, mentions):
+                continue  # "voters ousted the ruling coalition", "took control of the region from Armenia"
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
@@ -1613,6 +1630,36 @@ def _no_longer_welcome(token: Token) -> bool:
         or w.lower_ in ("he", "she")
         or (w.pos_ == "PROPN" and w.ent_type_ in ("PERSON", "KG"))
         for w in who
+    )
+
+
+VOTING_NOUNS = frozenset(
+    "voter voters electorate parliament lawmaker lawmakers legislature legislator mp mps court".split()
+)
+OFFICE_NOUNS = frozenset(
+    "power office presidency throne post premiership helm seat junta regime administration transition "
+    "civilian civilians authorities party dynasty family palace".split()
+)
+
+
+def _no_putsch(verb: Token, mentions: list[Mention]) -> bool:
+    """A coup verb used of no coup: ousting by a vote or a court ("voters ousted the ruling coalition",
+    "parliament ousted the prime minister"), or taking from other than a ruler or an office ("ousted Morocco
+    from the World Cup", "took control of the region from Armenia"; "seized power from Bazoum" is a coup)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    voted = any(c.dep_ in ("nsubj", "agent") and VOTING_NOUNS & _words(c.subtree) for c in verb.children)
+    rulers = {m.root for m in mentions if m.actor.kind in ("leader", "government")}
+    taken_from = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return voted or any(
+        p.lemma_.lower() not in OFFICE_NOUNS | RULER_NOUNS and p.ent_type_ != "PERSON" and p.i not in rulers
+        for p in taken_from
     )
 
 
@@ -3012,6 +3059,7 @@ COUP_VERBS = {
     "take",
     "seize",
     "stage",
+    "stag",  # spaCy lemmatises "staged" as "stag"
     "lead",
     "mount",
     "launch",
