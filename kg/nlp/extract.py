@@ -348,6 +348,8 @@ class Extractor:
             type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
+        if category == "coup" and status == "negated" and _attempted(token):
+            type_, status = "coup_attempt", "asserted"  # "foiled a coup attempt": an attempt is an event
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if type_ in ("access_granted", "alliance") and (decision := _decided_not_to_renew(token)) is not None:
             # "the parliament voted last June not to extend the lease": access ended when it voted
@@ -3277,10 +3279,111 @@ def _negating(verb: Token) -> bool:
     return lemma in NEGATING_HEADS
 
 
+# Verbs that call off an arranged act: "cancelled the summit" (it did not happen), "postponed the visit",
+# "put off the talks", "put the deal on hold" (it is still to come)
+CANCELLING_HEADS = {"cancel", "cancellation", "scrap", "shelve", "abort", "axe", "scrub"}
+POSTPONING_HEADS = {"postpone", "postponement", "defer", "reschedule"}
+# Modifiers that tell the act is not (yet) a fact: "the cancelled visit", "the alleged transfer", "a possible
+# normalisation", "a draft deal" (a "planned" or "postponed" act that "took place" is one: _realised)
+UNREAL_MODIFIERS = {
+    **dict.fromkeys(("cancel", "scrap", "shelve", "abort"), "negated"),
+    **dict.fromkeys(("postpone", "plan", "schedule", "upcoming", "forthcoming", "future", "intended", "expected",
+                     "impending", "prospective"), "planned"),
+    **dict.fromkeys(("alleged", "allege", "suspected", "purported", "rumoured", "rumored", "possible",
+                     "potential", "would-be", "proposed", "propose", "mooted", "hypothetical", "draft"),
+                    "hypothetical"),
+}
+HEDGING_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "possibly", "potentially"}
+ABSENCE_NOUNS = {"lack", "absence"}
+# "did not hesitate to condemn": the negated verb asserts its complement
+LITOTES_HEADS = {"hesitate"}
+# Heads that end an attempt: "foiled a coup attempt", "the coup failed" (a coup attempt, ontology coup_attempt)
+ATTEMPT_ENDING_HEADS = {"foil", "thwart", "fail", "crush", "defeat", "repel", "repulse"}
+REALISING_HEADS = {"complete", "finish", "hold", "conduct", "carry", "finalise", "finalize", "begin", "start",
+                   "implement", "execute", "resume"}
+MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmatises "hopes" as "hop"
+
+
+def _lemma(token: Token) -> str:
+    return MISLEMMATISED.get(token.lower_, token.lemma_.lower())
+
+
+def _called_off(verb: Token) -> str | None:
+    """What a governing verb does to the arranged act it takes as object: "cancelled the summit" (negated),
+    "postponed the visit", "put off the talks", "put the deal on hold" (planned); None for other verbs."""
+    lemma = _lemma(verb)
+    if lemma in CANCELLING_HEADS:
+        return "negated"
+    if lemma in POSTPONING_HEADS:
+        return "planned"
+    if lemma == "put" and any(
+        (c.dep_ == "prt" and c.lower_ == "off")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "hold" for g in c.children))
+        for c in verb.children
+    ):
+        return "planned"
+    return None
+
+
+def _realised(token: Token) -> bool:
+    """Whether an act named by a noun is said to happen: "completed its planned withdrawal", "the postponed
+    summit finally took place"."""
+    head = token.head
+    if token.dep_ not in ("dobj", "nsubj", "nsubjpass") or head == token:
+        return False
+    lemma = _lemma(head)
+    return lemma in REALISING_HEADS or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+    )
+
+
+def _modified_status(token: Token) -> str | None:
+    """The status a modifier of the trigger gives it: "the cancelled visit", "the alleged transfer", "a
+    possible normalisation", "no agreement was reached", "allegedly supplied"."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and _lemma(child) in UNREAL_MODIFIERS and not _realised(token):
+            return UNREAL_MODIFIERS[_lemma(child)]
+        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
+            return "hypothetical"
+        if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass") and any(
+            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        ):
+            return "negated"  # "no agreement was reached", "sent no troops"
+    return None
+
+
+def _absent(token: Token) -> bool:
+    """Whether the act is named as missing: "ended without a deal", "the lack of an agreement"."""
+    prep = token.head
+    return token.dep_ == "pobj" and (
+        prep.lower_ == "without" or (prep.lower_ == "of" and _lemma(prep.head) in ABSENCE_NOUNS)
+    )
+
+
+def _not_yet(verb: Token) -> bool:
+    """Whether a verb says its complement has not happened yet: "has yet to join", "is yet to sign"."""
+    return _lemma(verb) in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "no longer hosts French troops": the act is not a fact now."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _attempted(token: Token) -> bool:
+    """Whether a coup trigger was foiled or failed: "foiled a coup attempt", "the coup failed"."""
+    return any(_lemma(t) in ATTEMPT_ENDING_HEADS for t in _governing_chain(token)[1:])
+
+
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
     last = chain[-1]
+    if (modified := _modified_status(token)) is not None:
+        return modified
     if (
         last.dep_ == "acl"
         and last.head != last
@@ -3305,10 +3408,19 @@ def event_status(token: Token) -> str:
         return _claim_status(last.head)
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
+        claim = next((c for c in said.children if c.dep_ == "nsubj" and _lemma(c) in CLAIM_NOUNS), None)
+        if claim is not None:
+            return _claim_status(claim)  # "unconfirmed reports said Egypt had sent warplanes"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):
             return "negated"
     for t in chain:
-        lemma = t.lemma_.lower()
+        lemma = _lemma(t)
+        if t != token and lemma in LITOTES_HEADS and any(c.dep_ == "neg" for c in t.children):
+            continue  # "did not hesitate to condemn"
+        if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (t != token and _not_yet(t)):
+            return "negated"  # ("no longer welcome" is an expulsion)
+        if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
+            return undone
         if t != token and _negating(t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
