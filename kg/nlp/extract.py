@@ -85,6 +85,12 @@ HYPOTHETICAL_HEADS = {
     "refrain",
     "prevent",
     "stop",
+    # "was supposed to visit", "is ready to send troops", "willing to host talks"
+    "suppose",
+    "ready",
+    "willing",
+    "eager",
+    "keen",
     # "accuse Pyongyang of shipping shells": the shipping is alleged, not reported as fact
     "accuse",
     "allege",
@@ -130,10 +136,12 @@ HOSTING_LEMMAS = {"host", "welcome", "receive"}
 # Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
 HAPPENING_NOUNS = {"move", "decision", "step", "measure", "policy", "crisis", "row", "dispute", "development",
                    "change", "shift", "withdrawal", "departure", "rupture", "escalation", "situation"}
-NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
+NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert",
+                  "veto", "block", "unwilling", "reluctant", "unable"}
 # Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
 NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
-HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push"}
+HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push", "talk",
+                      "talks", "negotiation", "effort"}
 PLANNED_NOUNS = {"plan", "intention", "pledge", "promise", "vow"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -3294,6 +3302,10 @@ UNREAL_MODIFIERS = {
                     "hypothetical"),
 }
 HEDGING_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "possibly", "potentially"}
+NEARLY_ADVERBS = {"nearly", "almost"}  # "nearly reached a deal": it did not
+# Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
+SPEECH_ACT_NOUNS = {"accusation", "charge", "ultimatum", "demand", "request", "offer", "proposal", "threat",
+                    "warning", "criticism", "condemnation"}
 ABSENCE_NOUNS = {"lack", "absence"}
 # "did not hesitate to condemn": the negated verb asserts its complement
 LITOTES_HEADS = {"hesitate"}
@@ -3345,10 +3357,12 @@ def _modified_status(token: Token) -> str | None:
             return UNREAL_MODIFIERS[_lemma(child)]
         if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
             return "hypothetical"
-        if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass") and any(
-            g.dep_ == "det" and g.lower_ == "no" for g in child.children
+        if token.pos_ == "VERB" and child.dep_ == "advmod" and child.lower_ in NEARLY_ADVERBS:
+            return "negated"
+        if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children
         ):
-            return "negated"  # "no agreement was reached", "sent no troops"
+            return "negated"  # "no agreement was reached", "sent no troops", "neither Pakistan nor Turkey sent"
     return None
 
 
@@ -3358,6 +3372,11 @@ def _absent(token: Token) -> bool:
     return token.dep_ == "pobj" and (
         prep.lower_ == "without" or (prep.lower_ == "of" and _lemma(prep.head) in ABSENCE_NOUNS)
     )
+
+
+def _rebutted(token: Token, verb: Token) -> bool:
+    """Whether a denial answers a speech act the trigger names: "denied the accusation" (it was made)."""
+    return token.dep_ == "dobj" and token.head == verb and _lemma(token) in SPEECH_ACT_NOUNS
 
 
 def _not_yet(verb: Token) -> bool:
@@ -3390,6 +3409,8 @@ def event_status(token: Token) -> str:
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children)
     ):
         noun = last.head.lemma_.lower()  # "stood by its refusal to withdraw its ambassador"
+        if _negating(last.head.head):
+            return "negated"  # "vetoed a resolution to impose sanctions", "rejected a plan to send troops"
         for nouns, status in (
             (NEGATING_NOUNS, "negated"),
             (HYPOTHETICAL_NOUNS, "hypothetical"),
@@ -3421,7 +3442,9 @@ def event_status(token: Token) -> str:
             return "negated"  # ("no longer welcome" is an expulsion)
         if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
             return undone
-        if t != token and _negating(t):
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in CLAIM_NOUNS:
+            return _claim_status(t.head.head)  # "rumours of a coup", "reports of a deployment"
+        if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
