@@ -3302,7 +3302,15 @@ UNREAL_MODIFIERS = {
                     "hypothetical"),
 }
 HEDGING_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "possibly", "potentially"}
-NEARLY_ADVERBS = {"nearly", "almost"}  # "nearly reached a deal": it did not
+NEARLY_ADVERBS = {"nearly", "almost"}
+# Nouns that hold an act in prospect: "the prospect of a deal", "fears of an invasion", "plans for a base"
+PROSPECT_NOUNS = {
+    **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance", "likelihood",
+                     "spectre", "specter", "idea", "proposal"), "hypothetical"),
+    "plan": "planned",
+}
+# Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
+REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}  # "nearly reached a deal": it did not
 # Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
 SPEECH_ACT_NOUNS = {"accusation", "charge", "ultimatum", "demand", "request", "offer", "proposal", "threat",
                     "warning", "criticism", "condemnation"}
@@ -3409,8 +3417,9 @@ def event_status(token: Token) -> str:
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children)
     ):
         noun = last.head.lemma_.lower()  # "stood by its refusal to withdraw its ambassador"
-        if _negating(last.head.head):
-            return "negated"  # "vetoed a resolution to impose sanctions", "rejected a plan to send troops"
+        decider = last.head.head
+        if _negating(decider) or _lemma(decider) in REVERSING_HEADS or _called_off(decider) == "negated":
+            return "negated"  # "vetoed a resolution to impose sanctions", "reversed its decision to expel"
         for nouns, status in (
             (NEGATING_NOUNS, "negated"),
             (HYPOTHETICAL_NOUNS, "hypothetical"),
@@ -3444,6 +3453,12 @@ def event_status(token: Token) -> str:
             return undone
         if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in CLAIM_NOUNS:
             return _claim_status(t.head.head)  # "rumours of a coup", "reports of a deployment"
+        if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(t.head.head) in PROSPECT_NOUNS:
+            return PROSPECT_NOUNS[_lemma(t.head.head)]
+        if t != token and lemma == "be" and any(
+            c.dep_ == "xcomp" and c in chain and any(g.tag_ == "TO" for g in c.children) for c in t.children
+        ):
+            return "planned"  # "the president is to visit France", "the ministers were to meet"
         if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
