@@ -3309,6 +3309,8 @@ PROSPECT_NOUNS = {
                      "spectre", "specter", "idea", "proposal"), "hypothetical"),
     "plan": "planned",
 }
+# Hearsay and appearance verbs that raise the act's subject: "is believed to have sent", "appears to have sent"
+RAISING_HEADS = {"say", "believe", "think", "report", "understand", "rumour", "rumor", "appear", "seem", "allege"}
 # Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
 REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}  # "nearly reached a deal": it did not
 # Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
@@ -3459,6 +3461,8 @@ def event_status(token: Token) -> str:
             c.dep_ == "xcomp" and c in chain and any(g.tag_ == "TO" for g in c.children) for c in t.children
         ):
             return "planned"  # "the president is to visit France", "the ministers were to meet"
+        if t != token and lemma in RAISING_HEADS and any(c.dep_ == "xcomp" and c in chain for c in t.children):
+            return "hypothetical"  # "is believed to have sent mercenaries", "appears to have sent warplanes"
         if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
