@@ -3302,7 +3302,7 @@ UNREAL_MODIFIERS = {
                     "hypothetical"),
 }
 HEDGING_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "possibly", "potentially"}
-NEARLY_ADVERBS = {"nearly", "almost"}
+NEARLY_ADVERBS = {"nearly", "almost"}  # "nearly reached a deal": it did not
 # Nouns that hold an act in prospect: "the prospect of a deal", "fears of an invasion", "plans for a base"
 PROSPECT_NOUNS = {
     **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance", "likelihood",
@@ -3312,7 +3312,7 @@ PROSPECT_NOUNS = {
 # Hearsay and appearance verbs that raise the act's subject: "is believed to have sent", "appears to have sent"
 RAISING_HEADS = {"say", "believe", "think", "report", "understand", "rumour", "rumor", "appear", "seem", "allege"}
 # Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
-REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}  # "nearly reached a deal": it did not
+REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}
 # Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
 SPEECH_ACT_NOUNS = {"accusation", "charge", "ultimatum", "demand", "request", "offer", "proposal", "threat",
                     "warning", "criticism", "condemnation"}
@@ -3327,6 +3327,7 @@ MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmat
 
 
 def _lemma(token: Token) -> str:
+    """The token's lower-case lemma, corrected where the model gets it wrong."""
     return MISLEMMATISED.get(token.lower_, token.lemma_.lower())
 
 
@@ -3407,6 +3408,27 @@ def _attempted(token: Token) -> bool:
     return any(_lemma(t) in ATTEMPT_ENDING_HEADS for t in _governing_chain(token)[1:])
 
 
+def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
+    """The status one link `t` of the trigger's governing chain gives it, if any: an act named as missing
+    ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of a
+    coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or hearsay ("is believed to have")."""
+    if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (t != token and _not_yet(t)):
+        return "negated"  # ("no longer welcome" is an expulsion)
+    if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
+        return undone
+    holder = t.head.head  # "rumours of a coup", "plans for a base"
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(holder) in CLAIM_NOUNS:
+        return _claim_status(holder)
+    if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(holder) in PROSPECT_NOUNS:
+        return PROSPECT_NOUNS[_lemma(holder)]
+    infinitive = [c for c in t.children if c.dep_ == "xcomp" and c in chain] if t != token else []
+    if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
+        return "planned"  # "the president is to visit France", "the ministers were to meet"
+    if _lemma(t) in RAISING_HEADS and infinitive:
+        return "hypothetical"  # "is believed to have sent mercenaries", "appears to have sent warplanes"
+    return None
+
+
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
@@ -3449,20 +3471,8 @@ def event_status(token: Token) -> str:
         lemma = _lemma(t)
         if t != token and lemma in LITOTES_HEADS and any(c.dep_ == "neg" for c in t.children):
             continue  # "did not hesitate to condemn"
-        if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (t != token and _not_yet(t)):
-            return "negated"  # ("no longer welcome" is an expulsion)
-        if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
-            return undone
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(t.head.head) in CLAIM_NOUNS:
-            return _claim_status(t.head.head)  # "rumours of a coup", "reports of a deployment"
-        if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(t.head.head) in PROSPECT_NOUNS:
-            return PROSPECT_NOUNS[_lemma(t.head.head)]
-        if t != token and lemma == "be" and any(
-            c.dep_ == "xcomp" and c in chain and any(g.tag_ == "TO" for g in c.children) for c in t.children
-        ):
-            return "planned"  # "the president is to visit France", "the ministers were to meet"
-        if t != token and lemma in RAISING_HEADS and any(c.dep_ == "xcomp" and c in chain for c in t.children):
-            return "hypothetical"  # "is believed to have sent mercenaries", "appears to have sent warplanes"
+        if (status := _link_status(t, token, chain)) is not None:
+            return status
         if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
