@@ -141,7 +141,7 @@ NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rul
 # Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
 NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
 HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push", "talk",
-                      "talks", "negotiation", "effort"}
+                      "talks", "negotiation"}
 PLANNED_NOUNS = {"plan", "intention", "pledge", "promise", "vow"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -3297,20 +3297,20 @@ UNREAL_MODIFIERS = {
     **dict.fromkeys(("cancel", "scrap", "shelve", "abort"), "negated"),
     **dict.fromkeys(("postpone", "plan", "schedule", "upcoming", "forthcoming", "future", "intended", "expected",
                      "impending", "prospective"), "planned"),
-    **dict.fromkeys(("alleged", "allege", "suspected", "purported", "rumoured", "rumored", "possible",
+    **dict.fromkeys(("alleged", "allege", "purported", "rumoured", "rumored", "possible",
                      "potential", "would-be", "proposed", "propose", "mooted", "hypothetical", "draft"),
                     "hypothetical"),
 }
-HEDGING_ADVERBS = {"allegedly", "reportedly", "purportedly", "supposedly", "possibly", "potentially"}
-NEARLY_ADVERBS = {"nearly", "almost"}  # "nearly reached a deal": it did not
+HEDGING_ADVERBS = {"allegedly", "purportedly", "supposedly", "possibly", "potentially"}
 # Nouns that hold an act in prospect: "the prospect of a deal", "fears of an invasion", "plans for a base"
 PROSPECT_NOUNS = {
     **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance", "likelihood",
                      "spectre", "specter", "idea", "proposal"), "hypothetical"),
     "plan": "planned",
 }
-# Hearsay and appearance verbs that raise the act's subject: "is believed to have sent", "appears to have sent"
-RAISING_HEADS = {"say", "believe", "think", "report", "understand", "rumour", "rumor", "appear", "seem", "allege"}
+# Speculation verbs that raise the act's subject: "is believed to have sent", "is alleged to have supplied" (not
+# the attribution hedges "reportedly", "is said to", "appears to", "suspected": the act itself is told as real)
+RAISING_HEADS = {"believe", "think", "rumour", "rumor", "allege"}
 # Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
 REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}
 # Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
@@ -3321,6 +3321,7 @@ ABSENCE_NOUNS = {"lack", "absence"}
 LITOTES_HEADS = {"hesitate"}
 # Heads that end an attempt: "foiled a coup attempt", "the coup failed" (a coup attempt, ontology coup_attempt)
 ATTEMPT_ENDING_HEADS = {"foil", "thwart", "fail", "crush", "defeat", "repel", "repulse"}
+PLOT_NOUNS = {"plot", "plan", "conspiracy"}
 REALISING_HEADS = {"complete", "finish", "hold", "conduct", "carry", "finalise", "finalize", "begin", "start",
                    "implement", "execute", "resume"}
 MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmatises "hopes" as "hop"
@@ -3368,8 +3369,6 @@ def _modified_status(token: Token) -> str | None:
             return UNREAL_MODIFIERS[_lemma(child)]
         if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
             return "hypothetical"
-        if token.pos_ == "VERB" and child.dep_ == "advmod" and child.lower_ in NEARLY_ADVERBS:
-            return "negated"
         if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
             g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children
         ):
@@ -3404,14 +3403,16 @@ def _no_longer(verb: Token) -> bool:
 
 
 def _attempted(token: Token) -> bool:
-    """Whether a coup trigger was foiled or failed: "foiled a coup attempt", "the coup failed"."""
-    return any(_lemma(t) in ATTEMPT_ENDING_HEADS for t in _governing_chain(token)[1:])
+    """Whether a coup trigger was foiled or failed: "foiled a coup attempt", "the coup failed" (not "foiled a
+    coup plot": a plot may never have been acted on)."""
+    chain = _governing_chain(token)[1:]
+    return any(_lemma(t) in ATTEMPT_ENDING_HEADS for t in chain) and not any(_lemma(t) in PLOT_NOUNS for t in chain)
 
 
 def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
     """The status one link `t` of the trigger's governing chain gives it, if any: an act named as missing
     ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of a
-    coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or hearsay ("is believed to have")."""
+    coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or speculated ("is believed to have")."""
     if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (t != token and _not_yet(t)):
         return "negated"  # ("no longer welcome" is an expulsion)
     if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
@@ -3425,7 +3426,7 @@ def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
     if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
         return "planned"  # "the president is to visit France", "the ministers were to meet"
     if _lemma(t) in RAISING_HEADS and infinitive:
-        return "hypothetical"  # "is believed to have sent mercenaries", "appears to have sent warplanes"
+        return "hypothetical"  # "is believed to have sent mercenaries"
     return None
 
 
