@@ -243,6 +243,17 @@ CASES = [
     ("said-it-struck", "Israel said it struck Iranian air defences in October 2024.",
      [("IRN-ISR", "military_action", "2024-10")], []),
     ("foiled-coup-plot", "Burkina Faso said it foiled a coup plot in September 2023.", [], [("BFA-BFA", "coup")]),
+    # fifth batch, written before running it: asserted look-alikes of the rules above ("the largest yet", "without
+    # a ceremony", a planned act begun, "the first to send", confirmed reports)
+    ("largest-yet", "The joint naval drills between China and Russia in July 2023 were the largest yet.",
+     [("CHN-RUS", "military_training", "2023-07")], []),
+    ("without-ceremony", "France withdrew its last troops from Mali in August 2022 without a ceremony.",
+     [("FRA-MLI", "withdrawal", "2022-08")], []),
+    ("planned-exercises-began", "Russia began its planned exercises with Belarus in February 2022.",
+     [("BLR-RUS", "military_training", "2022-02")], []),
+    ("first-to-send", "Poland was the first to send tanks to Ukraine in 2023.", [("POL-UKR", "arms_transfer")], []),
+    ("confirmed-reports", "Niger confirmed reports that Russian instructors had arrived in April 2024.",
+     [("NER-RUS", "military_training", "2024-04")], []),
     # variants of the look-alikes above in words the lexicon knows (added after the first run)
     ("not-only-recalled", "Turkey not only condemned Israel but also recalled its ambassador to Israel in November 2023.",
      [("ISR-TUR", "condemnation"), ("ISR-TUR", "recall_ambassador", "2023-11")], []),
