@@ -3413,8 +3413,9 @@ def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
     """The status one link `t` of the trigger's governing chain gives it, if any: an act named as missing
     ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of a
     coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or speculated ("is believed to have")."""
-    if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (t != token and _not_yet(t)):
-        return "negated"  # ("no longer welcome" is an expulsion)
+    infinitive = [c for c in t.children if c.dep_ == "xcomp" and c in chain] if t != token else []
+    if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (infinitive and _not_yet(t)):
+        return "negated"  # ("no longer welcome" is an expulsion; "the largest drills yet" were held)
     if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
         return undone
     holder = t.head.head  # "rumours of a coup", "plans for a base"
@@ -3422,7 +3423,6 @@ def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
         return _claim_status(holder)
     if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(holder) in PROSPECT_NOUNS:
         return PROSPECT_NOUNS[_lemma(holder)]
-    infinitive = [c for c in t.children if c.dep_ == "xcomp" and c in chain] if t != token else []
     if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
         return "planned"  # "the president is to visit France", "the ministers were to meet"
     if _lemma(t) in RAISING_HEADS and infinitive:
