@@ -254,6 +254,16 @@ CASES = [
     ("first-to-send", "Poland was the first to send tanks to Ukraine in 2023.", [("POL-UKR", "arms_transfer")], []),
     ("confirmed-reports", "Niger confirmed reports that Russian instructors had arrived in April 2024.",
      [("NER-RUS", "military_training", "2024-04")], []),
+    # sixth batch, written before running it: more asserted look-alikes ("was in Moscow to meet", definite
+    # "reports of the coup", a planned act that ended or went ahead)
+    ("was-in-to-meet", "The Chinese president was in Russia to meet his Russian counterpart in March 2023.",
+     [("CHN-RUS", "cooperation", "2023-03")], []),
+    ("reports-of-the-coup", "Reports of the coup in Gabon in August 2023 spread quickly.",
+     [("GAB-GAB", "coup", "2023-08")], []),
+    ("planned-withdrawal-ended", "The planned withdrawal of French troops from Niger ended in December 2023.",
+     [("FRA-NER", "withdrawal", "2023-12")], []),
+    ("scheduled-summit-went-ahead", "The scheduled summit between India and Russia went ahead in Moscow in July 2024.",
+     [("IND-RUS", "meeting", "2024-07")], []),
     # variants of the look-alikes above in words the lexicon knows (added after the first run)
     ("not-only-recalled", "Turkey not only condemned Israel but also recalled its ambassador to Israel in November 2023.",
      [("ISR-TUR", "condemnation"), ("ISR-TUR", "recall_ambassador", "2023-11")], []),
