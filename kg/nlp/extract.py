@@ -140,8 +140,8 @@ NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rul
                   "veto", "block", "unwilling", "reluctant", "unable"}
 # Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
 NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
-HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push", "talk",
-                      "talks", "negotiation"}
+HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push",
+                      "talk", "talks", "negotiation"}
 PLANNED_NOUNS = {"plan", "intention", "pledge", "promise", "vow"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -3295,8 +3295,8 @@ POSTPONING_HEADS = {"postpone", "postponement", "defer", "reschedule"}
 # normalisation", "a draft deal" (a "planned" or "postponed" act that "took place" is one: _realised)
 UNREAL_MODIFIERS = {
     **dict.fromkeys(("cancel", "scrap", "shelve", "abort"), "negated"),
-    **dict.fromkeys(("postpone", "plan", "schedule", "upcoming", "forthcoming", "future", "intended", "expected",
-                     "impending", "prospective"), "planned"),
+    **dict.fromkeys(("postpone", "plan", "schedule", "upcoming", "forthcoming", "future", "intended",
+                     "expected", "impending", "prospective"), "planned"),
     **dict.fromkeys(("alleged", "allege", "purported", "rumoured", "rumored", "possible",
                      "potential", "would-be", "proposed", "propose", "mooted", "hypothetical", "draft"),
                     "hypothetical"),
@@ -3304,12 +3304,12 @@ UNREAL_MODIFIERS = {
 HEDGING_ADVERBS = {"allegedly", "purportedly", "supposedly", "possibly", "potentially"}
 # Nouns that hold an act in prospect: "the prospect of a deal", "fears of an invasion", "plans for a base"
 PROSPECT_NOUNS = {
-    **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance", "likelihood",
-                     "spectre", "specter", "idea", "proposal"), "hypothetical"),
+    **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance",
+                     "likelihood", "spectre", "specter", "idea", "proposal"), "hypothetical"),
     "plan": "planned",
 }
-# Speculation verbs that raise the act's subject: "is believed to have sent", "is alleged to have supplied" (not
-# the attribution hedges "reportedly", "is said to", "appears to", "suspected": the act itself is told as real)
+# Speculation verbs that raise the act's subject: "is believed to have sent", "is alleged to have supplied"
+# (not the attribution hedges "reportedly", "is said to", "appears to", "suspected": the act is told as real)
 RAISING_HEADS = {"believe", "think", "rumour", "rumor", "allege"}
 # Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
 REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}
@@ -3319,11 +3319,11 @@ SPEECH_ACT_NOUNS = {"accusation", "charge", "ultimatum", "demand", "request", "o
 ABSENCE_NOUNS = {"lack", "absence"}
 # "did not hesitate to condemn": the negated verb asserts its complement
 LITOTES_HEADS = {"hesitate"}
-# Heads that end an attempt: "foiled a coup attempt", "the coup failed" (a coup attempt, ontology coup_attempt)
+# Heads that end an attempt: "foiled a coup attempt", "the coup failed" (ontology coup_attempt)
 ATTEMPT_ENDING_HEADS = {"foil", "thwart", "fail", "crush", "defeat", "repel", "repulse"}
 PLOT_NOUNS = {"plot", "plan", "conspiracy"}
 REALISING_HEADS = {"complete", "finish", "hold", "conduct", "carry", "finalise", "finalize", "begin", "start",
-                   "implement", "execute", "resume"}
+                   "implement", "execute", "resume", "end", "conclude", "happen", "occur"}
 MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmatises "hopes" as "hop"
 
 
@@ -3356,9 +3356,14 @@ def _realised(token: Token) -> bool:
     if token.dep_ not in ("dobj", "nsubj", "nsubjpass") or head == token:
         return False
     lemma = _lemma(head)
-    return lemma in REALISING_HEADS or (
+    return lemma in REALISING_HEADS or _goes_ahead(head) or (
         lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
     )
+
+
+def _goes_ahead(verb: Token) -> bool:
+    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to")."""
+    return _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
 
 
 def _modified_status(token: Token) -> str | None:
@@ -3372,7 +3377,7 @@ def _modified_status(token: Token) -> str | None:
         if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
             g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children
         ):
-            return "negated"  # "no agreement was reached", "sent no troops", "neither Pakistan nor Turkey sent"
+            return "negated"  # "no agreement was reached", "sent no troops", "neither Chad nor Niger sent"
     return None
 
 
@@ -3391,7 +3396,8 @@ def _rebutted(token: Token, verb: Token) -> bool:
 
 def _not_yet(verb: Token) -> bool:
     """Whether a verb says its complement has not happened yet: "has yet to join", "is yet to sign"."""
-    return _lemma(verb) in ("have", "be") and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    yet = any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    return yet and _lemma(verb) in ("have", "be")
 
 
 def _no_longer(verb: Token) -> bool:
@@ -3406,21 +3412,25 @@ def _attempted(token: Token) -> bool:
     """Whether a coup trigger was foiled or failed: "foiled a coup attempt", "the coup failed" (not "foiled a
     coup plot": a plot may never have been acted on)."""
     chain = _governing_chain(token)[1:]
-    return any(_lemma(t) in ATTEMPT_ENDING_HEADS for t in chain) and not any(_lemma(t) in PLOT_NOUNS for t in chain)
+    lemmas = {_lemma(t) for t in chain}
+    return bool(lemmas & ATTEMPT_ENDING_HEADS) and not lemmas & PLOT_NOUNS
 
 
 def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
     """The status one link `t` of the trigger's governing chain gives it, if any: an act named as missing
-    ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of a
-    coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or speculated ("is believed to have")."""
+    ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of
+    a coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or speculated ("is believed to
+    have sent")."""
     infinitive = [c for c in t.children if c.dep_ == "xcomp" and c in chain] if t != token else []
     if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (infinitive and _not_yet(t)):
         return "negated"  # ("no longer welcome" is an expulsion; "the largest drills yet" were held)
     if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
         return undone
     holder = t.head.head  # "rumours of a coup", "plans for a base"
-    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(holder) in CLAIM_NOUNS:
-        return _claim_status(holder)
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   for c in t.children)
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(holder) in CLAIM_NOUNS and not definite:
+        return _claim_status(holder)  # ("reports of the coup" take it as known)
     if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(holder) in PROSPECT_NOUNS:
         return PROSPECT_NOUNS[_lemma(holder)]
     if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
@@ -3478,7 +3488,7 @@ def event_status(token: Token) -> str:
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and lemma in PLANNED_HEADS:
+        if t != token and lemma in PLANNED_HEADS and not _goes_ahead(t):
             return "planned"
         for child in t.children:
             word = child.lower_

@@ -27,7 +27,8 @@ CASES = [
      [], [("CHN-USA", "visit")]),
     ("postponed-state-visit", "The American president postponed a state visit to Denmark in August 2019.",
      [], [("DNK-USA", "visit")]),
-    ("cancelled-visit-noun", "The cancelled visit of the American secretary of state to China angered Beijing.",
+    ("cancelled-visit-noun",
+     "The cancelled visit of the American secretary of state to China angered Beijing.",
      [], [("CHN-USA", "visit")]),
     ("put-on-hold-deal", "The European Union put on hold its investment agreement with China in May 2021.",
      [], [("CHN-EU", "agreement")]),
@@ -46,13 +47,15 @@ CASES = [
     # a negating verb or adverb
     ("failed-to-reach", "Egypt and Ethiopia failed to reach an agreement on the dam in 2021.",
      [], [("EGY-ETH", "agreement")]),
-    ("refused-to-send", "Hungary refused to send weapons to Ukraine in 2022.", [], [("HUN-UKR", "arms_transfer")]),
+    ("refused-to-send", "Hungary refused to send weapons to Ukraine in 2022.",
+     [], [("HUN-UKR", "arms_transfer")]),
     ("declined-to-supply", "Israel declined to supply air-defence systems to Ukraine in 2022.",
      [], [("ISR-UKR", "arms_transfer")]),
     ("did-not-impose", "Serbia did not impose sanctions on Russia in 2022.", [], [("RUS-SRB", "sanction")]),
     ("never-imposed", "Turkey never imposed sanctions on Russia after 2022.", [], [("RUS-TUR", "sanction")]),
     ("no-longer-hosts", "Mali no longer hosts French troops.", [], [("FRA-MLI", "base_access")]),
-    ("has-yet-to-join", "Sweden has yet to join NATO, officials said in 2023.", [], [("NATO-SWE", "join_alliance")]),
+    ("has-yet-to-join", "Sweden has yet to join NATO, officials said in 2023.",
+     [], [("NATO-SWE", "join_alliance")]),
     ("has-not-yet-joined", "Sweden has not yet joined NATO, officials said in 2023.",
      [], [("NATO-SWE", "join_alliance")]),
     ("stopped-short-of", "The European Union stopped short of imposing sanctions on Israel in 2024.",
@@ -71,9 +74,11 @@ CASES = [
     # planned: a future act, not the announcement of it
     ("plans-to-export", "Japan plans to export air-defence missiles to the United States.",
      [], [("JPN-USA", "arms_transfer")]),
-    ("announced-plans-to-buy", "Australia announced plans to buy cruise missiles from the United States in March 2023.",
+    ("announced-plans-to-buy",
+     "Australia announced plans to buy cruise missiles from the United States in March 2023.",
      [], [("AUS-USA", "arms_transfer")]),
-    ("is-set-to-visit", "The Indian prime minister is set to visit the United States.", [], [("IND-USA", "visit")]),
+    ("is-set-to-visit", "The Indian prime minister is set to visit the United States.",
+     [], [("IND-USA", "visit")]),
     ("is-poised-to-join", "Finland is poised to join NATO.", [], [("FIN-NATO", "join_alliance")]),
     ("is-expected-to-restore", "Saudi Arabia is expected to restore diplomatic ties with Iran.",
      [], [("IRN-SAU", "restore_relations")]),
@@ -82,7 +87,8 @@ CASES = [
      [], [("CHN-EU", "meeting")]),
     ("due-to-arrive", "Kenyan police officers are due to arrive in Haiti.", [], [("HTI-KEN", "*")]),
     ("hopes-to-join", "Ukraine hopes to join the European Union.", [], [("EU-UKR", "join_alliance")]),
-    ("applied-to-join", "Sweden applied to join NATO in May 2022.", [("NATO-SWE", "join_alliance", "2022-05")], []),
+    ("applied-to-join", "Sweden applied to join NATO in May 2022.",
+     [("NATO-SWE", "join_alliance", "2022-05")], []),
     ("agreed-to-hand-over", "Britain agreed to hand over the Chagos Islands to Mauritius in October 2024.",
      [("GBR-MUS", "agreement")], [("GBR-MUS", "handover")]),
     # hypothetical and conditional
@@ -91,16 +97,19 @@ CASES = [
     ("may-impose", "Washington may impose sanctions on Turkey over its missile purchase.",
      [], [("TUR-USA", "sanction")]),
     ("would-send", "Poland said it would send more tanks to Ukraine.", [], [("POL-UKR", "arms_transfer")]),
-    ("might-block-bid", "Turkey might block the Swedish bid to join NATO.", [], [("NATO-SWE", "join_alliance")]),
+    ("might-block-bid", "Turkey might block the Swedish bid to join NATO.",
+     [], [("NATO-SWE", "join_alliance")]),
     ("if-joined", "Russia warned that it would deploy more missiles in the Baltic if Finland joined NATO.",
      [], [("FIN-NATO", "join_alliance")]),
-    ("unless-restored", "ECOWAS said it would use force against Niger unless the junta restored the president.",
+    ("unless-restored",
+     "ECOWAS said it would use force against Niger unless the junta restored the president.",
      [], [("ECOWAS-NER", "military_action")]),
     ("threatened-to-impose", "China threatened to impose sanctions on Lithuania in 2021.",
      [("CHN-LTU", "threat")], [("CHN-LTU", "sanction")]),
     ("threatened-to-block", "Turkey threatened to block the accession of Finland to NATO in 2022.",
      [], [("FIN-NATO", "join_alliance")]),
-    ("vowed-to-retaliate", "Iran vowed to strike Israel in April 2024.", [], [("IRN-ISR", "military_action")]),
+    ("vowed-to-retaliate", "Iran vowed to strike Israel in April 2024.",
+     [], [("IRN-ISR", "military_action")]),
     ("considering-selling", "The United States is considering selling fighter jets to Turkey.",
      [], [("TUR-USA", "arms_transfer")]),
     ("weighing-sanctions", "Britain is weighing sanctions on Israel.", [], [("GBR-ISR", "sanction")]),
@@ -110,10 +119,12 @@ CASES = [
      [], [("FRA-UKR", "*")]),
     ("draft-deal", "Ukraine and the United States discussed a draft minerals deal in February 2025.",
      [], [("UKR-USA", "agreement")]),
-    ("talks-on-possible", "Turkey and Armenia held talks on a possible normalisation of ties in January 2022.",
+    ("talks-on-possible",
+     "Turkey and Armenia held talks on a possible normalisation of ties in January 2022.",
      [("ARM-TUR", "meeting", "2022-01")], [("ARM-TUR", "restore_relations")]),
     # reported speech and allegation: the accusation is asserted, what it alleges is not
-    ("accused-of-shipping", "The United States accused North Korea of shipping artillery shells to Russia in 2023.",
+    ("accused-of-shipping",
+     "The United States accused North Korea of shipping artillery shells to Russia in 2023.",
      [("PRK-USA", "accusation")], [("PRK-RUS", "arms_transfer")]),
     ("allegedly-supplied", "Iran allegedly supplied ballistic missiles to Russia in 2024.",
      [], [("IRN-RUS", "arms_transfer")]),
@@ -122,16 +133,19 @@ CASES = [
     ("unconfirmed-reports", "Unconfirmed reports said Egypt had sent warplanes to Sudan in 2023.",
      [], [("EGY-SDN", "*")]),
     # a negated noun
-    ("ended-without-deal", "Talks between Serbia and Kosovo in Brussels ended without a deal in September 2023.",
+    ("ended-without-deal",
+     "Talks between Serbia and Kosovo in Brussels ended without a deal in September 2023.",
      [("SRB-XKX", "meeting")], [("SRB-XKX", "agreement")]),
-    ("no-agreement-reached", "Egypt and Ethiopia met in Cairo in December 2023, but no agreement was reached.",
+    ("no-agreement-reached",
+     "Egypt and Ethiopia met in Cairo in December 2023, but no agreement was reached.",
      [("EGY-ETH", "meeting", "2023-12")], [("EGY-ETH", "agreement")]),
     ("absence-of-agreement", "In the absence of an agreement with Egypt, Ethiopia filled the dam in 2020.",
      [], [("EGY-ETH", "agreement")]),
     ("lack-of-deal", "The lack of a deal between Britain and the European Union worried traders in 2020.",
      [], [("EU-GBR", "agreement")]),
     # asserted look-alikes
-    ("did-not-hesitate", "Norway did not hesitate to condemn the Russian invasion of Ukraine in February 2022.",
+    ("did-not-hesitate",
+     "Norway did not hesitate to condemn the Russian invasion of Ukraine in February 2022.",
      [("NOR-RUS", "condemnation")], []),
     ("not-only-but-also", "Finland not only applied to join NATO but also joined it in April 2023.",
      [("FIN-NATO", "join_alliance", "2023-04")], []),
@@ -141,7 +155,8 @@ CASES = [
     ("postponed-summit-took-place",
      "The postponed summit between China and the European Union finally took place by video in June 2020.",
      [("CHN-EU", "meeting", "2020-06")], []),
-    ("after-delays", "After several delays, India received its first S-400 missiles from Russia in December 2021.",
+    ("after-delays",
+     "After several delays, India received its first S-400 missiles from Russia in December 2021.",
      [("IND-RUS", "arms_transfer", "2021-12")], []),
     ("planned-withdrawal-completed", "France completed its planned withdrawal from Mali in August 2022.",
      [("FRA-MLI", "withdrawal", "2022-08")], []),
@@ -150,8 +165,8 @@ CASES = [
      [("BLR-EU", "sanction", "2021-06")], []),
     ("despite-objections", "Despite American objections, Turkey received missiles from Russia in July 2019.",
      [("RUS-TUR", "arms_transfer", "2019-07")], []),
-    # second batch, written before running it: collapse, veto, abandonment, counterfactual, readiness, pending,
-    # neither-nor, questions, "nearly", "never materialised"; look-alikes of rejection and suspension
+    # second batch, written before running it: collapse, veto, abandonment, counterfactual, readiness,
+    # pending, neither-nor, questions, "nearly", "never materialised"; look-alikes of rejection and suspension
     ("fell-through", "A minerals deal between Ukraine and the United States fell through in February 2025.",
      [], [("UKR-USA", "agreement")]),
     ("vetoed-resolution-to-impose", "Russia vetoed a resolution to impose sanctions on Mali in August 2023.",
@@ -160,20 +175,24 @@ CASES = [
      [], [("DEU-SAU", "arms_transfer")]),
     ("was-supposed-to", "The American secretary of state was supposed to visit China in February 2023.",
      [], [("CHN-USA", "visit")]),
-    ("would-have-given", "The accord would have given Russia a naval base in Sudan.", [], [("RUS-SDN", "base_access")]),
+    ("would-have-given", "The accord would have given Russia a naval base in Sudan.",
+     [], [("RUS-SDN", "base_access")]),
     ("in-talks-to-buy", "Egypt is in talks to buy Chinese fighter jets.", [], [("CHN-EGY", "arms_transfer")]),
     ("ready-to-send", "Turkey is ready to send troops to Azerbaijan.", [], [("AZE-TUR", "*")]),
     ("willing-to-host", "Qatar said it was willing to host talks between Iran and the United States.",
      [], [("IRN-USA", "meeting")]),
     ("pending-approval", "The sale of fighter jets by the United States to the Emirates was pending in 2021.",
      [], [("ARE-USA", "arms_transfer")]),
-    ("neither-nor", "Neither Pakistan nor Turkey sent troops to Yemen in 2015.", [], [("PAK-YEM", "*"), ("TUR-YEM", "*")]),
+    ("neither-nor", "Neither Pakistan nor Turkey sent troops to Yemen in 2015.",
+     [], [("PAK-YEM", "*"), ("TUR-YEM", "*")]),
     ("unclear-whether", "It was unclear whether Egypt had sent warplanes to Sudan.", [], [("EGY-SDN", "*")]),
-    ("refrained-from", "India refrained from imposing sanctions on Russia in 2022.", [], [("IND-RUS", "sanction")]),
+    ("refrained-from", "India refrained from imposing sanctions on Russia in 2022.",
+     [], [("IND-RUS", "sanction")]),
     ("blocked-sanctions", "Hungary blocked new sanctions on Russia in 2023.", [], [("HUN-RUS", "sanction")]),
     ("intention-to-buy", "Pakistan announced its intention to buy Chinese fighter jets in 2024.",
      [], [("CHN-PAK", "arms_transfer")]),
-    ("should-inversion", "Should Iran attack Israel, Washington would respond.", [], [("IRN-ISR", "military_action")]),
+    ("should-inversion", "Should Iran attack Israel, Washington would respond.",
+     [], [("IRN-ISR", "military_action")]),
     ("nearly-reached", "Serbia and Kosovo nearly reached a deal in 2023.", [], [("SRB-XKX", "agreement")]),
     ("never-materialised", "A visit of the Indian prime minister to Pakistan never materialised.",
      [], [("IND-PAK", "visit")]),
@@ -187,7 +206,8 @@ CASES = [
      [("CHN-USA", "accusation")], []),
     ("suspended-cooperation", "France suspended military cooperation with Mali in June 2021.",
      [("FRA-MLI", "suspension", "2021-06")], [("FRA-MLI", "military_cooperation")]),
-    ("suspended-member", "The African Union suspended Niger in August 2023.", [("AU-NER", "suspension", "2023-08")], []),
+    ("suspended-member", "The African Union suspended Niger in August 2023.",
+     [("AU-NER", "suspension", "2023-08")], []),
     # third batch, written before running it: nouns that hold an act in prospect ("the threat of", "fears of",
     # "plans for", "in the event of"), "is to visit", "slated to", reversed decisions, talks about a deal; and
     # look-alikes where the plan, pledge or threat is carried out
@@ -195,9 +215,12 @@ CASES = [
      [], [("IND-USA", "sanction")]),
     ("prospect-of-deal", "The prospect of a deal between Israel and Saudi Arabia faded in October 2023.",
      [], [("ISR-SAU", "*")]),
-    ("possibility-of-invasion", "Taiwan warned of the possibility of a Chinese invasion.", [], [("CHN-TWN", "military_action")]),
-    ("fears-of-invasion", "Fears of a Russian invasion of Ukraine grew in January 2022.", [], [("RUS-UKR", "military_action")]),
-    ("plans-for-base", "Russia revealed plans for a naval base in Sudan in November 2020.", [], [("RUS-SDN", "base_access")]),
+    ("possibility-of-invasion", "Taiwan warned of the possibility of a Chinese invasion.",
+     [], [("CHN-TWN", "military_action")]),
+    ("fears-of-invasion", "Fears of a Russian invasion of Ukraine grew in January 2022.",
+     [], [("RUS-UKR", "military_action")]),
+    ("plans-for-base", "Russia revealed plans for a naval base in Sudan in November 2020.",
+     [], [("RUS-SDN", "base_access")]),
     ("hopes-for-ceasefire", "Hopes for a ceasefire between Armenia and Azerbaijan rose in 2023.",
      [], [("ARM-AZE", "agreement")]),
     ("in-the-event-of", "Japan would support the United States in the event of a Chinese attack on Taiwan.",
@@ -205,7 +228,8 @@ CASES = [
     ("in-case-of", "Mali pledged to defend Niger in case of an ECOWAS intervention in August 2023.",
      [], [("ECOWAS-NER", "military_action")]),
     ("is-to-visit", "The Chinese president is to visit France in May.", [], [("CHN-FRA", "visit")]),
-    ("were-to-meet", "The foreign ministers of India and China were to meet in Moscow.", [], [("CHN-IND", "meeting")]),
+    ("were-to-meet", "The foreign ministers of India and China were to meet in Moscow.",
+     [], [("CHN-IND", "meeting")]),
     ("slated-to-receive", "Poland is slated to receive battle tanks from the United States.",
      [], [("POL-USA", "arms_transfer")]),
     ("reversed-decision", "Turkey reversed its decision to expel the American ambassador in October 2021.",
@@ -214,7 +238,8 @@ CASES = [
      [("EGY-ETH", "meeting")], [("EGY-ETH", "agreement")]),
     ("talks-on-trade-deal", "India held talks with the European Union on a trade deal in 2024.",
      [("EU-IND", "meeting")], [("EU-IND", "agreement")]),
-    ("sought-deal", "Turkey sought a deal with Russia on grain exports in 2023.", [], [("RUS-TUR", "agreement")]),
+    ("sought-deal", "Turkey sought a deal with Russia on grain exports in 2023.",
+     [], [("RUS-TUR", "agreement")]),
     ("pushed-for-sanctions", "France pushed for sanctions on Russia in 2022.", [], [("FRA-RUS", "sanction")]),
     ("carried-out-plan", "Russia carried out its plan to annex Crimea in March 2014.",
      [("RUS-UKR", "military_action", "2014-03")], []),
@@ -223,35 +248,42 @@ CASES = [
     ("carried-out-threat", "Iran carried out its threat to strike Israel in April 2024.",
      [("IRN-ISR", "military_action", "2024-04")], []),
     # fourth batch, written before running it: hearsay raising verbs ("is believed to have sent"), an
-    # unconfirmed act; look-alikes: attempted and failed coups, "as expected", an expected visit that took place,
-    # a state's own report of its act
-    ("is-believed-to-have", "Russia is believed to have sent mercenaries to Mali in 2021.", [], [("MLI-RUS", "*")]),
+    # unconfirmed act; look-alikes: attempted and failed coups, "as expected", an expected visit that took
+    # place, a state's own report of its act
+    ("is-believed-to-have", "Russia is believed to have sent mercenaries to Mali in 2021.",
+     [], [("MLI-RUS", "*")]),
     ("is-said-to-have", "North Korea is said to have supplied shells to Russia in 2023.",
      [], [("PRK-RUS", "arms_transfer")]),
-    ("is-reported-to-have", "Iran is reported to have sent drones to Sudan in 2024.", [], [("IRN-SDN", "arms_transfer")]),
+    ("is-reported-to-have", "Iran is reported to have sent drones to Sudan in 2024.",
+     [], [("IRN-SDN", "arms_transfer")]),
     ("is-thought-to-have", "China is thought to have supplied drone parts to Russia in 2023.",
      [], [("CHN-RUS", "arms_transfer")]),
     ("appears-to-have", "Egypt appears to have sent warplanes to Sudan in 2023.", [], [("EGY-SDN", "*")]),
-    ("unconfirmed-strike", "An unconfirmed Israeli strike hit Iran in April 2024.", [], [("IRN-ISR", "military_action")]),
+    ("unconfirmed-strike", "An unconfirmed Israeli strike hit Iran in April 2024.",
+     [], [("IRN-ISR", "military_action")]),
     ("attempted-coup", "Gabon saw an attempted coup in January 2019.", [("GAB-GAB", "coup", "2019-01")], []),
     ("coup-failed", "A coup in Turkey failed in July 2016.", [("TUR-TUR", "coup", "2016-07")], []),
     ("failed-to-seize-power", "Mutinous soldiers failed to seize power in Burundi in May 2015.",
      [("BDI-BDI", "coup", "2015-05")], []),
-    ("as-expected", "As expected, Finland joined NATO in April 2023.", [("FIN-NATO", "join_alliance", "2023-04")], []),
-    ("expected-visit-took-place", "The expected visit of the Indian prime minister to Russia took place in July 2024.",
+    ("as-expected", "As expected, Finland joined NATO in April 2023.",
+     [("FIN-NATO", "join_alliance", "2023-04")], []),
+    ("expected-visit-took-place",
+     "The expected visit of the Indian prime minister to Russia took place in July 2024.",
      [("IND-RUS", "visit", "2024-07")], []),
     ("said-it-struck", "Israel said it struck Iranian air defences in October 2024.",
      [("IRN-ISR", "military_action", "2024-10")], []),
-    ("foiled-coup-plot", "Burkina Faso said it foiled a coup plot in September 2023.", [], [("BFA-BFA", "coup")]),
-    # fifth batch, written before running it: asserted look-alikes of the rules above ("the largest yet", "without
-    # a ceremony", a planned act begun, "the first to send", confirmed reports)
+    ("foiled-coup-plot", "Burkina Faso said it foiled a coup plot in September 2023.",
+     [], [("BFA-BFA", "coup")]),
+    # fifth batch, written before running it: asserted look-alikes of the rules above ("the largest yet",
+    # "without a ceremony", a planned act begun, "the first to send", confirmed reports)
     ("largest-yet", "The joint naval drills between China and Russia in July 2023 were the largest yet.",
      [("CHN-RUS", "military_training", "2023-07")], []),
     ("without-ceremony", "France withdrew its last troops from Mali in August 2022 without a ceremony.",
      [("FRA-MLI", "withdrawal", "2022-08")], []),
     ("planned-exercises-began", "Russia began its planned exercises with Belarus in February 2022.",
      [("BLR-RUS", "military_training", "2022-02")], []),
-    ("first-to-send", "Poland was the first to send tanks to Ukraine in 2023.", [("POL-UKR", "arms_transfer")], []),
+    ("first-to-send", "Poland was the first to send tanks to Ukraine in 2023.",
+     [("POL-UKR", "arms_transfer")], []),
     ("confirmed-reports", "Niger confirmed reports that Russian instructors had arrived in April 2024.",
      [("NER-RUS", "military_training", "2024-04")], []),
     # sixth batch, written before running it: more asserted look-alikes ("was in Moscow to meet", definite
@@ -262,12 +294,15 @@ CASES = [
      [("GAB-GAB", "coup", "2023-08")], []),
     ("planned-withdrawal-ended", "The planned withdrawal of French troops from Niger ended in December 2023.",
      [("FRA-NER", "withdrawal", "2023-12")], []),
-    ("scheduled-summit-went-ahead", "The scheduled summit between India and Russia went ahead in Moscow in July 2024.",
+    ("scheduled-summit-went-ahead",
+     "The scheduled summit between India and Russia went ahead in Moscow in July 2024.",
      [("IND-RUS", "meeting", "2024-07")], []),
     # variants of the look-alikes above in words the lexicon knows (added after the first run)
-    ("not-only-recalled", "Turkey not only condemned Israel but also recalled its ambassador to Israel in November 2023.",
+    ("not-only-recalled",
+     "Turkey not only condemned Israel but also recalled its ambassador to Israel in November 2023.",
      [("ISR-TUR", "condemnation"), ("ISR-TUR", "recall_ambassador", "2023-11")], []),
-    ("talks-with-on-possible", "Turkey held talks with Armenia on a possible normalisation of ties in January 2022.",
+    ("talks-with-on-possible",
+     "Turkey held talks with Armenia on a possible normalisation of ties in January 2022.",
      [("ARM-TUR", "meeting", "2022-01")], [("ARM-TUR", "restore_relations")]),
     ("planned-troop-withdrawal-completed",
      "France completed the planned withdrawal of its troops from Mali in August 2022.",
@@ -293,19 +328,22 @@ XFAIL = {
     "carried-out-plan": "gazetteer: Crimea is no mention of Ukraine",
     "honoured-pledge": "'pledge to deliver tanks' is one pledge trigger, which finds no roles",
     "carried-out-threat": "'its threat to strike' is one threat trigger: the noun absorbs the strike",
-    "is-reported-to-have": "attribution hedges ('is reported to', 'appears to') stay asserted: rule dropped, test F1 fell",
-    "appears-to-have": "attribution hedges ('is reported to', 'appears to') stay asserted: rule dropped, test F1 fell",
-    "nearly-reached": "'nearly' is not negation with incremental verbs ('nearly withdrawn'): rule dropped",
-    "rejected-ultimatum": "'rejected the ultimatum' is one deteriorating_relations event: the verb absorbs its object",
+    "is-reported-to-have": "attribution hedges stay asserted: rule dropped after held-out test F1 fell",
+    "appears-to-have": "attribution hedges stay asserted: rule dropped after held-out test F1 fell",
+    "nearly-reached": "'nearly' is no negation with incremental verbs ('nearly withdrawn'): rule dropped",
+    "rejected-ultimatum": "'rejected the ultimatum' is one deteriorating_relations event (absorbed object)",
 }
 PARAMS = [
-    pytest.param(*case, id=case[0], marks=[pytest.mark.xfail(strict=True, reason=XFAIL[case[0]])] if case[0] in XFAIL else [])
+    pytest.param(*case, id=case[0], marks=[pytest.mark.xfail(strict=True, reason=XFAIL[case[0]])])
+    if case[0] in XFAIL
+    else pytest.param(*case, id=case[0])
     for case in CASES
 ]
 
 
 def _matches(event, pair: str, what: str) -> bool:
-    return dyad_key(event.source.country, event.target.country) == pair and what in ("*", event.type, event.category)
+    pair_of = dyad_key(event.source.country, event.target.country)
+    return pair_of == pair and what in ("*", event.type, event.category)
 
 
 @pytest.mark.parametrize("name,text,present,absent", PARAMS)
@@ -313,8 +351,7 @@ def test_status_checklist(extract, name, text, present, absent):
     events = [e for e in extract(name, text, PUBLISHED) if e.status == "asserted"]
     found = sorted((dyad_key(e.source.country, e.target.country), e.type, e.date.value) for e in events)
     for pair, what, *month in present:
-        assert any(
-            _matches(e, pair, what) and (not month or (e.date.value or "").startswith(month[0])) for e in events
-        ), found
+        dated = [e for e in events if not month or (e.date.value or "").startswith(month[0])]
+        assert any(_matches(e, pair, what) for e in dated), found
     for pair, what in absent:
         assert not any(_matches(e, pair, what) for e in events), found
