@@ -85,6 +85,12 @@ HYPOTHETICAL_HEADS = {
     "refrain",
     "prevent",
     "stop",
+    # "was supposed to visit", "is ready to send troops", "willing to host talks"
+    "suppose",
+    "ready",
+    "willing",
+    "eager",
+    "keen",
     # "accuse Pyongyang of shipping shells": the shipping is alleged, not reported as fact
     "accuse",
     "allege",
@@ -130,10 +136,12 @@ HOSTING_LEMMAS = {"host", "welcome", "receive"}
 # Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
 HAPPENING_NOUNS = {"move", "decision", "step", "measure", "policy", "crisis", "row", "dispute", "development",
                    "change", "shift", "withdrawal", "departure", "rupture", "escalation", "situation"}
-NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
+NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert",
+                  "veto", "block", "unwilling", "reluctant", "unable"}
 # Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
 NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
-HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push"}
+HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push",
+                      "talk", "talks", "negotiation"}
 PLANNED_NOUNS = {"plan", "intention", "pledge", "promise", "vow"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -363,6 +371,8 @@ class Extractor:
             type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
+        if category == "coup" and status == "negated" and _attempted(token):
+            type_, status = "coup_attempt", "asserted"  # "foiled a coup attempt": an attempt is an event
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if type_ in ("access_granted", "alliance") and (decision := _decided_not_to_renew(token)) is not None:
             # "the parliament voted last June not to extend the lease": access ended when it voted
@@ -3459,16 +3469,174 @@ def _negating(verb: Token) -> bool:
     return lemma in NEGATING_HEADS
 
 
+# Verbs that call off an arranged act: "cancelled the summit" (it did not happen), "postponed the visit",
+# "put off the talks", "put the deal on hold" (it is still to come)
+CANCELLING_HEADS = {"cancel", "cancellation", "scrap", "shelve", "abort", "axe", "scrub"}
+POSTPONING_HEADS = {"postpone", "postponement", "defer", "reschedule"}
+# Modifiers that tell the act is not (yet) a fact: "the cancelled visit", "the alleged transfer", "a possible
+# normalisation", "a draft deal" (a "planned" or "postponed" act that "took place" is one: _realised)
+UNREAL_MODIFIERS = {
+    **dict.fromkeys(("cancel", "scrap", "shelve", "abort"), "negated"),
+    **dict.fromkeys(("postpone", "plan", "schedule", "upcoming", "forthcoming", "future", "intended",
+                     "expected", "impending", "prospective"), "planned"),
+    **dict.fromkeys(("alleged", "allege", "purported", "rumoured", "rumored", "possible",
+                     "potential", "would-be", "proposed", "propose", "mooted", "hypothetical", "draft"),
+                    "hypothetical"),
+}
+HEDGING_ADVERBS = {"allegedly", "purportedly", "supposedly", "possibly", "potentially"}
+# Nouns that hold an act in prospect: "the prospect of a deal", "fears of an invasion", "plans for a base"
+PROSPECT_NOUNS = {
+    **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance",
+                     "likelihood", "spectre", "specter", "idea", "proposal"), "hypothetical"),
+    "plan": "planned",
+}
+# Speculation verbs that raise the act's subject: "is believed to have sent", "is alleged to have supplied"
+# (not the attribution hedges "reportedly", "is said to", "appears to", "suspected": the act is told as real)
+RAISING_HEADS = {"believe", "think", "rumour", "rumor", "allege"}
+# Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
+REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}
+# Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
+SPEECH_ACT_NOUNS = {"accusation", "charge", "ultimatum", "demand", "request", "offer", "proposal", "threat",
+                    "warning", "criticism", "condemnation"}
+ABSENCE_NOUNS = {"lack", "absence"}
+# "did not hesitate to condemn": the negated verb asserts its complement
+LITOTES_HEADS = {"hesitate"}
+# Heads that end an attempt: "foiled a coup attempt", "the coup failed" (ontology coup_attempt)
+ATTEMPT_ENDING_HEADS = {"foil", "thwart", "fail", "crush", "defeat", "repel", "repulse"}
+PLOT_NOUNS = {"plot", "plan", "conspiracy"}
+REALISING_HEADS = {"complete", "finish", "hold", "conduct", "carry", "finalise", "finalize", "begin", "start",
+                   "implement", "execute", "resume", "end", "conclude", "happen", "occur"}
+MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmatises "hopes" as "hop"
+
+
+def _lemma(token: Token) -> str:
+    """The token's lower-case lemma, corrected where the model gets it wrong."""
+    return MISLEMMATISED.get(token.lower_, token.lemma_.lower())
+
+
+def _called_off(verb: Token) -> str | None:
+    """What a governing verb does to the arranged act it takes as object: "cancelled the summit" (negated),
+    "postponed the visit", "put off the talks", "put the deal on hold" (planned); None for other verbs."""
+    lemma = _lemma(verb)
+    if lemma in CANCELLING_HEADS:
+        return "negated"
+    if lemma in POSTPONING_HEADS:
+        return "planned"
+    if lemma == "put" and any(
+        (c.dep_ == "prt" and c.lower_ == "off")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "hold" for g in c.children))
+        for c in verb.children
+    ):
+        return "planned"
+    return None
+
+
+def _realised(token: Token) -> bool:
+    """Whether an act named by a noun is said to happen: "completed its planned withdrawal", "the postponed
+    summit finally took place"."""
+    head = token.head
+    if token.dep_ not in ("dobj", "nsubj", "nsubjpass") or head == token:
+        return False
+    lemma = _lemma(head)
+    return lemma in REALISING_HEADS or _goes_ahead(head) or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+    )
+
+
+def _goes_ahead(verb: Token) -> bool:
+    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to")."""
+    return _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
+
+
+def _modified_status(token: Token) -> str | None:
+    """The status a modifier of the trigger gives it: "the cancelled visit", "the alleged transfer", "a
+    possible normalisation", "no agreement was reached", "allegedly supplied"."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and _lemma(child) in UNREAL_MODIFIERS and not _realised(token):
+            return UNREAL_MODIFIERS[_lemma(child)]
+        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
+            return "hypothetical"
+        if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children
+        ):
+            return "negated"  # "no agreement was reached", "sent no troops", "neither Chad nor Niger sent"
+    return None
+
+
+def _absent(token: Token) -> bool:
+    """Whether the act is named as missing: "ended without a deal", "the lack of an agreement"."""
+    prep = token.head
+    return token.dep_ == "pobj" and (
+        prep.lower_ == "without" or (prep.lower_ == "of" and _lemma(prep.head) in ABSENCE_NOUNS)
+    )
+
+
+def _rebutted(token: Token, verb: Token) -> bool:
+    """Whether a denial answers a speech act the trigger names: "denied the accusation" (it was made)."""
+    return token.dep_ == "dobj" and token.head == verb and _lemma(token) in SPEECH_ACT_NOUNS
+
+
+def _not_yet(verb: Token) -> bool:
+    """Whether a verb says its complement has not happened yet: "has yet to join", "is yet to sign"."""
+    yet = any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    return yet and _lemma(verb) in ("have", "be")
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "no longer hosts French troops": the act is not a fact now."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _attempted(token: Token) -> bool:
+    """Whether a coup trigger was foiled or failed: "foiled a coup attempt", "the coup failed" (not "foiled a
+    coup plot": a plot may never have been acted on)."""
+    chain = _governing_chain(token)[1:]
+    lemmas = {_lemma(t) for t in chain}
+    return bool(lemmas & ATTEMPT_ENDING_HEADS) and not lemmas & PLOT_NOUNS
+
+
+def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
+    """The status one link `t` of the trigger's governing chain gives it, if any: an act named as missing
+    ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of
+    a coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or speculated ("is believed to
+    have sent")."""
+    infinitive = [c for c in t.children if c.dep_ == "xcomp" and c in chain] if t != token else []
+    if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (infinitive and _not_yet(t)):
+        return "negated"  # ("no longer welcome" is an expulsion; "the largest drills yet" were held)
+    if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
+        return undone
+    holder = t.head.head  # "rumours of a coup", "plans for a base"
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   for c in t.children)
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(holder) in CLAIM_NOUNS and not definite:
+        return _claim_status(holder)  # ("reports of the coup" take it as known)
+    if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(holder) in PROSPECT_NOUNS:
+        return PROSPECT_NOUNS[_lemma(holder)]
+    if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
+        return "planned"  # "the president is to visit France", "the ministers were to meet"
+    if _lemma(t) in RAISING_HEADS and infinitive:
+        return "hypothetical"  # "is believed to have sent mercenaries"
+    return None
+
+
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
     last = chain[-1]
+    if (modified := _modified_status(token)) is not None:
+        return modified
     if (
         last.dep_ == "acl"
         and last.head != last
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children)
     ):
         noun = last.head.lemma_.lower()  # "stood by its refusal to withdraw its ambassador"
+        decider = last.head.head
+        if _negating(decider) or _lemma(decider) in REVERSING_HEADS or _called_off(decider) == "negated":
+            return "negated"  # "vetoed a resolution to impose sanctions", "reversed its decision to expel"
         for nouns, status in (
             (NEGATING_NOUNS, "negated"),
             (HYPOTHETICAL_NOUNS, "hypothetical"),
@@ -3487,15 +3655,22 @@ def event_status(token: Token) -> str:
         return _claim_status(last.head)
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
+        claim = next((c for c in said.children if c.dep_ == "nsubj" and _lemma(c) in CLAIM_NOUNS), None)
+        if claim is not None:
+            return _claim_status(claim)  # "unconfirmed reports said Egypt had sent warplanes"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):
             return "negated"
     for t in chain:
-        lemma = t.lemma_.lower()
-        if t != token and _negating(t):
+        lemma = _lemma(t)
+        if t != token and lemma in LITOTES_HEADS and any(c.dep_ == "neg" for c in t.children):
+            continue  # "did not hesitate to condemn"
+        if (status := _link_status(t, token, chain)) is not None:
+            return status
+        if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and lemma in PLANNED_HEADS:
+        if t != token and lemma in PLANNED_HEADS and not _goes_ahead(t):
             return "planned"
         for child in t.children:
             word = child.lower_
