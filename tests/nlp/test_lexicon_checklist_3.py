@@ -527,12 +527,11 @@ CASES = [
         [("THA-THA", "coup")],
         [],
     ),
-    xfail(
+    (
         "foiled-attempt",
         "Sierra Leone foiled a coup attempt in November 2023.",
         [("SLE-SLE", "coup")],
         [],
-        reason="'foiled' negates what it governs, though a foiled attempt took place (status, h-stat)",
     ),
     (
         "voters-ousted",

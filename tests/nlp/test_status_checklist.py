@@ -320,7 +320,6 @@ XFAIL = {
     "pulled-out-of-deal": "lexicon: 'pulled out of a deal' is no end_agreement trigger",
     "agreed-to-hand-over": "'agreed to <act>' makes the act the event, with no agreement of its own",
     "agreed-to-resume": "'agreed to <act>' makes the act the event, with no agreement of its own",
-    "talks-on-possible": "lexicon: 'X and Y held talks' without 'with' or 'between' is no meeting",
     "not-only-but-also": "'joined it': the pronoun gives no NATO word, so no trigger and no date",
     "after-delays": "lexicon: 'received missiles from' is no arms_transfer trigger",
     "despite-objections": "lexicon: 'received missiles from' is no arms_transfer trigger",
