@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -129,6 +130,7 @@ CASES = [
     ("Troops arrived last fall.", FRI, "2023-09", "month"),
     ("Troops arrived last spring.", FRI, "2023-03", "month"),
     ("Troops arrived on the 3rd.", FRI, "2024-04-03", "day"),
+    ("Troops arrived last night.", FRI, "2024-04-11", "day"),
     ("Troops arrived on the 16th.", FRI, "2024-03-16", "day"),  # after the 12th: last month's
     ("France's ambassador was told in the last days of January to leave.", date(2022, 2, 3), "2022-01",
      "month"),
@@ -199,7 +201,50 @@ ANCHORED = [
     ("They signed in 2019, the previous year they had met.", FRI, "2018", None),
     ("They signed in 2019 and left in the summer of that year.", FRI, "2019-06", "2019-08"),
     ("They met in 2020, and that summer they signed.", FRI, "2020-06", "2020-08"),
+    # days and weeks, and counted distances: "the next day", "two days later", "a year earlier"
+    ("Troops came on 30 August 2023. The next day they left.", FRI, "2023-08-31", None),
+    ("Troops came on 30 August 2023. The previous day they had massed.", FRI, "2023-08-29", None),
+    ("Troops came on 30 August 2023. Later that day they left.", FRI, "2023-08-30", None),
+    ("Troops came on 30 August 2023. That same day they left.", FRI, "2023-08-30", None),
+    ("Troops came on 30 August 2023. The following week they left.", FRI, "2023-09", None),
+    ("Troops came in August 2023. The next day they left.", FRI, "2023-08", None),
+    ("Troops came in 2023. The next day they left.", FRI, "2023", None),
+    ("Troops came in 2023. The following week they left.", FRI, "2023", None),
+    ("Troops came on 21 February 2022. Two days later sanctions followed.", FRI, "2022-02-23", None),
+    ("Troops came on 21 February 2022, and sanctions followed two weeks later.", FRI, "2022-03", None),
+    ("Troops came in August 2020. Eighteen months later they left.", FRI, "2022-02", None),
+    ("Troops came in January 2022. A year later they left.", FRI, "2023-01", None),
+    ("Troops came in 2019. Two years later they left.", FRI, "2021", None),
+    ("Troops left in March 2014. A year earlier they had come.", FRI, "2013-03", None),
+    ("Troops came on 26 July 2023. Four days after the coup, sanctions followed.", FRI, "2023-07-30", None),
 ]
+
+
+# anchored expressions that take no date: no anchor to measure from, a vague distance, an unknown one
+UNANCHORED = [
+    "Two days later, sanctions followed.",
+    "Troops came on 3 May 2021, and more than two weeks later they left.",
+    "Troops came in August 2023. Ten days later they left.",
+    "Troops came in 2023. Two months later they left.",
+]
+
+
+@pytest.mark.parametrize("text", UNANCHORED)
+def test_unanchored_dates(text):
+    """Only the dates naming their year resolve; the anchored expression is left without a date."""
+    assert [m.text for m in find_dates(text, FRI)] == re.findall(r"(?:on|in) [\w ]*?20\d\d", text)
+
+
+def test_after_with_its_own_date_is_not_measured_from_the_one_before():
+    """ "Two weeks after Russia invaded Ukraine on 24 February 2022, …" is dated by its own clause."""
+    text = "Troops came on 3 May 2021. Two weeks after Russia invaded Ukraine on 24 February 2022, they left."
+    assert [m.date.value for m in find_dates(text, FRI)] == ["2021-05-03", "2022-02-24"]
+
+
+def test_after_inside_a_sentence_is_left_to_the_extractor():
+    """ "…, two days after X": the event after 'after' may be dated by the sentence itself."""
+    text = "Troops came on 3 May 2021 and left, two days after the vote."
+    assert [m.date.value for m in find_dates(text, FRI)] == ["2021-05-03"]
 
 
 @pytest.mark.parametrize(("text", "published", "value", "end"), ANCHORED)
@@ -222,6 +267,10 @@ RANGES = [
     ("in 2023-24", FRI, "2023", "2024", "year"),
     ("the 2024\u20132025 budget", FRI, "2024", "2025", "year"),
     ("the summer of 2022", FRI, "2022-06", "2022-08", "month"),
+    # quarters: their three months
+    ("in the third quarter of 2024", FRI, "2024-07", "2024-09", "month"),
+    ("in the last quarter of 2023", FRI, "2023-10", "2023-12", "month"),
+    ("in Q1 2023", FRI, "2023-01", "2023-03", "month"),
     ("in the winter of 2022", FRI, "2022-12", "2023-02", "month"),
     ("the fall of 2021", FRI, "2021-09", "2021-11", "month"),
     ("last summer", FRI, "2023-06", "2023-08", "month"),

@@ -3337,8 +3337,28 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
     for mention in find_dates(doc.text, published):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append((mention, span.root))
+            out.append((mention, _measured_clause(span)))
     return out
+
+
+def _measured_clause(span: Span) -> Token:
+    """Where a date phrase hangs: its root, but for "Three days after the junta revoked the accord, …" the
+    clause 'after' opens (its 'after' a mark), so that the date reaches the main clause through it."""
+    last = span[-1]
+    if last.lower_ in ("after", "before") and last.dep_ == "mark" and last.head.i not in range(span.start, span.end):
+        return last.head
+    return span.root
+
+
+def _dateline_date(m: DateMention, text: str) -> bool:
+    """Whether a date is a wire story's dateline ("NIAMEY, March 17 (Reuters) -"): when it was filed, the
+    story's time (``_reference_date``), not the own date of the sentence it opens."""
+    before = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+    return bool(DATELINE_PLACE.fullmatch(before) and DATELINE_END.match(text, m.end))
+
+
+DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'/-]*,\s*")
+DATELINE_END = re.compile(r",?\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")
 
 
 def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
@@ -3481,7 +3501,7 @@ def event_date(
     A clause "a day after" (or "two days before") the one giving the day is that many days off it.
     """
     token = _carrier(token)
-    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
+    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end and not _dateline_date(m, root.doc.text)]
     head = _clause_head(token)
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}

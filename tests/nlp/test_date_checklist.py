@@ -28,7 +28,7 @@ CASES = [
     ("yesterday", D("2023-03-27"), "Honduras established diplomatic relations with China yesterday.",
      "CHN-HND", "cooperation", {"2023-03-26"}),
     ("days-ago", D("2024-03-20"), "Niger ended its military agreement with the United States four days ago.",
-     "NER-USA", "tension", {"2024-03-16"}),
+     "NER-USA", "base_access", {"2024-03-16"}),
     ("last-week", D("2024-02-19"), "Turkish President Recep Tayyip Erdogan visited Egypt last week.",
      "EGY-TUR", "cooperation", {"2024-02"}),
     ("this-week", D("2023-07-21"), "China and Russia held joint naval drills in the Sea of Japan this week.",
@@ -52,34 +52,66 @@ CASES = [
     ("month-year", D("2024-04-12"), "Chad sent 2000 troops to Mali in January 2013.",
      "MLI-TCD", "cooperation", {"2013-01"}),
     ("first-half", D("2024-04-12"), "Burkina Faso expelled French troops in the first half of 2023.",
-     "BFA-FRA", "base_access", {"2023"}),
+     "BFA-FRA", "tension", {"2023"}),
     ("last-summer", D("2024-04-12"), "Niger's junta revoked its military accords with France last summer.",
-     "FRA-NER", "tension", {"2023-06"}),
+     "FRA-NER", "base_access", {"2023-06"}),
     ("summer-of-year", D("2024-04-12"), "The last French troops left Mali in the summer of 2022.",
      "FRA-MLI", "base_access", {"2022-06"}),
     ("quarter", D("2024-10-15"), "Japan and the Philippines signed a reciprocal access agreement in the third "
      "quarter of 2024.", "JPN-PHL", "cooperation", {"2024-07"}),
     ("day-month-year", D("2024-04-12"), "Armenia and Azerbaijan agreed a ceasefire on 10 November 2020.",
      "ARM-AZE", "cooperation", {"2020-11-10"}),
-    ("month-day", D("2024-04-12"), "Russia recognised the two breakaway regions of Ukraine on February 21, 2022.",
+    ("month-day", D("2024-04-12"), "Russia sent troops into eastern Ukraine on February 21, 2022.",
      "RUS-UKR", "tension", {"2022-02-21"}),
-    ("sentence-opening", D("2024-04-12"), "In March 2023, Saudi Arabia and Iran agreed to restore relations.",
+    ("sentence-opening", D("2024-04-12"), "In March 2023, Saudi Arabia restored diplomatic relations with Iran.",
      "IRN-SAU", "cooperation", {"2023-03"}),
+    ("month-last-year", D("2025-01-10"), "Niger ended its military accord with the United States in March last year.",
+     "NER-USA", "base_access", {"2024-03"}),
+    ("on-the-nth", D("2024-03-20"), "Niger's junta revoked its military accord with the United States on the 16th.",
+     "NER-USA", "base_access", {"2024-03-16"}),
+    ("weeks-ago", D("2024-03-21"), "Sweden joined NATO two weeks ago.", "NATO-SWE", "cooperation", {"2024-03"}),
+    ("a-year-ago", D("2024-04-04"), "Finland joined NATO a year ago.", "FIN-NATO", "cooperation", {"2023-04"}),
+    ("earlier-this-month", D("2024-08-20"), "Mali cut diplomatic ties with Ukraine earlier this month.",
+     "MLI-UKR", "tension", {"2024-08"}),
+    ("at-the-weekend", D("2024-08-06"), "Mali cut diplomatic ties with Ukraine at the weekend.",
+     "MLI-UKR", "tension", {"2024-08-03"}),
+    ("bare-season", D("2024-09-10"), "Russian military instructors arrived in Niger in the spring.",
+     "NER-RUS", "cooperation", {"2024-03"}),
+    pytest.param("overnight", D("2024-10-26"), "Israel struck military sites in Iran overnight.",
+                 "IRN-ISR", "tension", {"2024-10-26"},
+                 marks=pytest.mark.xfail(strict=True, reason="'overnight' is the night before publication in a "
+                                         "lead but the night after the reference time in a narrative: unresolved")),
+    ("dateline-and-weekday", D("2024-03-18"),
+     "NIAMEY, March 17 (Reuters) - Niger's junta revoked its military accord with the United States on Saturday.",
+     "NER-USA", "base_access", {"2024-03-16"}),
+    ("statement-on-day", D("2024-03-18"),
+     "On Saturday, Niger's junta said in a statement that it was revoking its military accord with the United "
+     "States with immediate effect.", "NER-USA", "base_access", {"2024-03-16"}),
     # --- durations and spans that are not the event's date ---------------------------------------------
     ("after-years-of", D("2024-04-12"),
-     "After seven years without relations, Saudi Arabia and Iran agreed in March 2023 to restore ties.",
+     "After seven years without relations, Saudi Arabia restored ties with Iran in March 2023.",
      "IRN-SAU", "cooperation", {"2023-03"}),
     ("for-more-than-a-year", D("2024-08-01"),
      "After more than a year of strained ties, Algeria recalled its ambassador from France on Tuesday.",
      "DZA-FRA", "tension", {"2024-07-30"}),
     ("decade-long", D("2024-04-12"), "Mali ended its decade-long defence partnership with France in May 2022.",
-     "FRA-MLI", "tension", {"2022-05"}),
+     "FRA-MLI", "base_access", {"2022-05"}),
     ("over-past-years", D("2024-04-12"), "Over the past five years, Turkey has sold dozens of armed drones "
      "to Ukraine.", "TUR-UKR", "cooperation", {None}),
     ("since-year", D("2024-04-12"), "Russia has trained Malian soldiers since 2019.",
      "MLI-RUS", "cooperation", {"2019"}),
     ("by-the-end-of", D("2024-04-12"), "France withdrew its last soldiers from Niger by the end of December 2023.",
      "FRA-NER", "base_access", {"2023-12"}),
+    ("for-nearly-a-decade", D("2024-04-12"), "France kept troops in Mali for nearly a decade.",
+     "FRA-MLI", "base_access", {None}),
+    ("in-the-wake-of", D("2024-04-12"),
+     "In the wake of the 26 July coup, Niger's junta expelled the French ambassador in August 2023.",
+     "FRA-NER", "tension", {"2023-08"}),
+    pytest.param("following-noun-date", D("2024-04-12"),
+                 "Following the junta's expulsion of the French ambassador in January 2022, France pulled its "
+                 "troops out of Mali in August.", "FRA-MLI", "base_access", {"2022-08"},
+                 marks=pytest.mark.xfail(strict=True, reason="a bare month takes its year from the publication "
+                                         "date, not from the year the sentence told before")),
     ("for-weeks", D("2024-04-12"), "Finland closed its border with Russia in November 2023 for two weeks.",
      "FIN-RUS", "tension", {"2023-11"}),
     # --- relative chains: dated from the anchor event, else unknown -----------------------------------------
@@ -98,6 +130,27 @@ CASES = [
     ("two-days-later", D("2024-04-12"),
      "Russia recognised the two breakaway regions of eastern Ukraine on 21 February 2022. Two days later, the "
      "European Union imposed sanctions on Russia.", "EU-RUS", "tension", {"2022-02-23"}),
+    ("the-previous-day", D("2024-04-12"),
+     "ECOWAS imposed sanctions on Niger on 30 July 2023. The previous day, the European Union had suspended its "
+     "security cooperation with Niger.", "EU-NER", "tension", {"2023-07-29"}),
+    ("later-that-day", D("2024-04-12"),
+     "Gabon's army seized power on 30 August 2023. Later that day, France condemned the coup in Gabon.",
+     "FRA-GAB", "tension", {"2023-08-30"}),
+    ("a-year-later", D("2024-04-12"),
+     "Burkina Faso's army seized power in January 2022. A year later, Burkina Faso ordered French troops to leave.",
+     "BFA-FRA", "base_access", {"2023-01"}),
+    ("months-later", D("2024-04-12"),
+     "Mali's junta took power in August 2020. Eighteen months later, France pulled its troops out of Mali.",
+     "FRA-MLI", "base_access", {"2022-02"}),
+    ("the-following-year", D("2024-04-12"),
+     "France sent troops to Mali in 2013. The following year, Paris signed a defence treaty with Bamako.",
+     "FRA-MLI", "cooperation", {"2013", "2014"}),
+    ("day-after-clause-main", D("2024-04-12"),
+     "The European Union imposed sanctions on Russia on 23 February 2022. A day after the EU imposed sanctions "
+     "on Russia, Russian troops invaded Ukraine.", "RUS-UKR", "tension", {"2022-02-24"}),
+    ("day-after-clause-inner", D("2024-04-12"),
+     "The European Union imposed sanctions on Russia on 23 February 2022. A day after the EU imposed sanctions "
+     "on Russia, Russian troops invaded Ukraine.", "EU-RUS", "tension", {"2022-02-23"}),
     ("days-after-no-anchor", D("2024-04-12"),
      "Two days after the referendum, Russia formally annexed Crimea from Ukraine.",
      "RUS-UKR", "tension", {None}),
@@ -112,14 +165,15 @@ CASES = [
     # --- attributive years: the noun's own event, not the clause's --------------------------------------
     ("attributive-agreement", D("2024-04-12"),
      "Niger scrapped its 2012 military agreement with the United States in March.",
-     "NER-USA", "tension", {"2024-03"}),
+     "NER-USA", "base_access", {"2024-03"}),
     ("attributive-coup", D("2024-04-12"), "The 2023 coup in Niger led ECOWAS to close its borders with the country.",
      "NER-NER", "coup", {"2023"}),
     ("attributive-pact-renewed", D("2024-04-12"),
      "On Thursday, Washington reaffirmed its 1951 defence treaty with Manila.",
      "PHL-USA", "cooperation", {"2024-04-11"}),
     ("agreed-and-signed", D("2024-04-12"),
-     "Sudan agreed to normalise ties with Israel in October 2020 and signed the Abraham Accords in January 2021.",
+     "Sudan agreed to normalise ties with Israel in October 2020 and signed the Abraham Accords with Israel in "
+     "January 2021.",
      "ISR-SDN", "cooperation", {"2020-10", "2021-01"}),
     ("seized-and-again", D("2024-04-12"), "Mali's army seized power in August 2020 and again in May 2021.",
      "MLI-MLI", "coup", {"2020-08", "2021-05"}),
@@ -129,7 +183,7 @@ CASES = [
      "NER-RUS", "cooperation", {"2023-12-04"}),
     ("relative-clause-own", D("2023-12-06"),
      "Niger, which revoked its military accords with France in August, signed a military deal with Russia "
-     "on Monday.", "FRA-NER", "tension", {"2023-08"}),
+     "on Monday.", "FRA-NER", "base_access", {"2023-08"}),
     ("after-clause", D("2024-04-12"),
      "Burkina Faso ordered French troops to leave in January 2023, four months after Captain Ibrahim Traore "
      "seized power.", "BFA-FRA", "base_access", {"2023-01"}),
@@ -139,7 +193,7 @@ CASES = [
     # --- reporting verbs: the time of saying is not the time of the event ---------------------------------
     ("said-that-had-in-month", D("2024-04-12"),
      "Niger's junta said on Tuesday that it had ended its military accord with the United States in March.",
-     "NER-USA", "tension", {"2024-03"}),
+     "NER-USA", "base_access", {"2024-03"}),
     ("said-that-had-day", D("2022-02-03"),
      "Mali's government said on Tuesday that it had expelled the French ambassador on Monday.",
      "FRA-MLI", "tension", {"2022-01-31"}),
@@ -147,7 +201,7 @@ CASES = [
      "Burkina Faso's government announced on Monday that French troops must leave the country.",
      "BFA-FRA", "base_access", {"2023-01-23"}),
     ("according-to-report", D("2024-04-12"),
-     "Russia delivered air-defence systems to Niger in April, according to a report published on Monday.",
+     "Russia sent military instructors to Niger in April, according to a report published on Monday.",
      "NER-RUS", "cooperation", {"2024-04"}),
     # --- no time given: no date, never the publication date ---------------------------------------------
     ("no-time-past", D("2024-05-01"), "Moscow recalled its ambassador from Chisinau.",
@@ -160,15 +214,15 @@ CASES = [
     ("previously-hosted", D("2024-04-12"), "Kyrgyzstan had previously hosted an American air base.",
      "KGZ-USA", "base_access", {None}),
     ("undated-after-old-paragraph", D("2024-04-12"),
-     "France sent troops to Mali in January 2013. Paris signed a defence treaty with Bamako.",
+     "Chad sent troops to Mali in January 2013. Paris signed a defence treaty with Bamako.",
      "FRA-MLI", "cooperation", {None}),
     # --- the story's time carried to the next sentence ------------------------------------------------------
     ("context-day", D("2024-04-12"),
      "Russian military instructors arrived in Niger on Wednesday. Russia also delivered an air-defence system "
      "to Niger.", "NER-RUS", "cooperation", {"2024-04-10"}),
-    ("context-previous-sentence", D("2023-09-15"),
-     "Vladimir Putin hosted Kim Jong Un at the Vostochny cosmodrome on Wednesday. The two leaders discussed "
-     "military cooperation.", "PRK-RUS", "cooperation", {"2023-09-13"}),
+    ("context-previous-sentence", D("2024-08-01"),
+     "Algeria recalled its ambassador from France on Tuesday. Algiers also accused Paris of colonial "
+     "arrogance.", "DZA-FRA", "tension", {"2024-07-30"}),
 ]
 
 
@@ -181,7 +235,7 @@ def _dates(events, pair: str, category: str) -> set[str | None]:
 
 
 @pytest.mark.parametrize(("name", "published", "text", "pair", "category", "expected"), CASES,
-                         ids=[c[0] for c in CASES])
+                         ids=[c.values[0] if hasattr(c, "values") else c[0] for c in CASES])
 def test_event_date(extract, name, published, text, pair, category, expected):
     found = _dates(extract(f"date-{name}", text, published), pair, category)
     if expected == {None}:
