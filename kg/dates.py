@@ -463,6 +463,23 @@ def _moved(value: str, n: int, unit: str) -> str | None:
     return _ym(*_shift(int(value[:4]), int(value[5:7]), months))
 
 
+_VAGUE_DAYS = {"day": 7, "week": 56}  # how far "days later" and "weeks later" may reach
+
+
+def _vaguely_moved(anchor: EventDate, sign: int, unit: str) -> _Resolved | None:
+    """"hours later": the anchor's day; "days later" (up to a week) and "weeks later" (up to eight): the
+    anchor's month, or its year, if that far either way stays in it; else unknown."""
+    if anchor.end or anchor.value is None or (unit == "hour" and anchor.precision != "day"):
+        return None
+    if unit == "hour":
+        return anchor.value, None
+    first, last = anchor.bounds()
+    reach = (last + timedelta(days=_VAGUE_DAYS[unit])) if sign > 0 else (first - timedelta(days=_VAGUE_DAYS[unit]))
+    if len(anchor.value) >= 7 and (reach.year, reach.month) == (first.year, first.month):
+        return anchor.value[:7], None
+    return (anchor.value[:4], None) if reach.year == first.year else None
+
+
 def _moved_from(anchor: EventDate, n: int, unit: str) -> _Resolved | None:
     """An anchor (not a range: from which end?) moved by ``n`` units, if that has a date."""
     moved = None if anchor.end or anchor.value is None else _moved(anchor.value, n, unit)
@@ -474,8 +491,16 @@ def _anchored(m: re.Match[str], anchor: EventDate | None) -> _Resolved | None:
     against the date named before."""
     if anchor is None or anchor.value is None:
         return None
-    if m.groupdict().get("dir"):  # "two days later", "a year earlier", "Four days after the coup, …"
-        return _moved_from(anchor, _number(m["n"]) * _DIRECTIONS[_words(m["dir"])], _words(m["unit"]))
+    groups = m.groupdict()
+    if groups.get("dir"):  # "two days later", "a year earlier", "Four days after the coup, …", "days later"
+        sign, unit = _DIRECTIONS[_words(m["dir"])], _words(m["unit"])
+        if groups.get("n") is None and "vague" in groups:
+            counted = re.search(r"(?:\d|\b(?:" + "|".join(_NUMBERS) + r"))\s+$", m.string[: m.start()], re.I)
+            return None if counted else _vaguely_moved(anchor, sign, unit)  # not "more than two weeks later"
+        if groups.get("n") is None and unit == "year":  # "the year before": a year, as "the previous year"
+            return _moved_from(anchor.model_copy(update={"value": anchor.value[:4], "precision": "year"}), sign, unit)
+        n = _number(m["n"]) if groups.get("n") else 1
+        return _moved_from(anchor, sign * n // 24, "day") if unit == "hour" else _moved_from(anchor, sign * n, unit)
     step, unit = _ANCHOR_STEPS[_words(m["rel"])], _words(m["unit"])
     year = int(anchor.value[:4])
     if unit in ("day", "week"):  # "the next day", "later that day", "the following week"
@@ -559,8 +584,12 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
     # 'after' names an event the sentence may date itself); not "more than two weeks later"
     ("anchored offset",
      r"(?:(?P<open>^|(?<=[.!?\n]{S})|(?<=\n))(?:(?:about|some|nearly|almost|roughly|around|just|only) )?)?"
-     r"{L}(?<!\bthan{S})(?<!\bover{S})(?P<n>{NUM}) (?P<unit>day|week|month|year)s?{R} "
+     r"{L}(?<!\bthan{S})(?<!\bover{S})(?:(?P<n>{NUM}) |(?P<vague>a few |several |a couple of )?(?=(?:hour|day|week)s ))"
+     r"(?P<unit>hour|day|week|month|year)s?{R} "
      r"(?P<dir>later|earlier|afterwards|(?(open)after|(?!))|(?(open)before|(?!))){R}",
+     _unanchored),
+    # "The day before, …", "had met the year before.": one unit from the date told before
+    ("anchored the unit before", r"{L}the (?P<unit>day|week|month|year) (?P<dir>before|after)(?={_}[,;.]|{_}$)",
      _unanchored),
     ("weekend",
      r"{L}(?:(?:over|at|during|on) )?(?:the |this |(?P<rel>last|this past) )weekend{R}",

@@ -217,6 +217,13 @@ ANCHORED = [
     ("Troops came in 2019. Two years later they left.", FRI, "2021", None),
     ("Troops left in March 2014. A year earlier they had come.", FRI, "2013-03", None),
     ("Troops came on 26 July 2023. Four days after the coup, sanctions followed.", FRI, "2023-07-30", None),
+    ("Troops came on 30 August 2023. Hours later they left.", FRI, "2023-08-30", None),
+    ("Troops came on 30 August 2023. The day before, talks had failed.", FRI, "2023-08-29", None),
+    ("Troops came on 3 May 2021. They had been invited the year before.", FRI, "2020", None),
+    # vague distances: the anchor's month, or year, when the most they can mean stays in it
+    ("Troops came on 3 May 2021. Days later they left.", FRI, "2021-05", None),
+    ("Troops came on 26 May 2021. A few days later they left.", FRI, "2021", None),
+    ("Troops came on 26 July 2023. Weeks later they left.", FRI, "2023", None),
 ]
 
 
@@ -226,6 +233,10 @@ UNANCHORED = [
     "Troops came on 3 May 2021, and more than two weeks later they left.",
     "Troops came in August 2023. Ten days later they left.",
     "Troops came in 2023. Two months later they left.",
+    "Troops came on 28 December 2021. Days later they left.",
+    "Troops came in May 2021. Hours later they left.",
+    "Troops came on 3 May 2021. Months later they left.",
+    "Troops came on 3 May 2021. They met the day before the summit.",
 ]
 
 
