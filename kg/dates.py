@@ -48,9 +48,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kg.model import EventDate
+from kg.model import EventDate, first_day
 
-__all__ = ["RULES", "DateMention", "find_dates", "resolve_date"]
+__all__ = ["RULES", "DateMention", "find_dates", "in_year_told", "resolve_date"]
 
 
 @dataclass(frozen=True)
@@ -701,6 +701,31 @@ def _resolve(resolver: Callable[[re.Match[str], object], _Resolved | None], m: r
         return None if resolved is None else _make(resolved[0], resolved[1], words)
     except (ValueError, OverflowError):  # arithmetic beyond date.min/date.max
         return None
+
+
+_YEARLESS = _compile(r"(?:(?:{IN}|on|around|at) )?(?:{MOD})?(?:(?P<d>{DAY})(?: of)? )?(?P<mon>{FULLMONTH})"
+                     r"(?: (?P<d2>{DAY}))?")
+
+
+def in_year_told(mention: DateMention, anchor: EventDate, published: date) -> DateMention | None:
+    """A month named without its year ("In August", "on 17 February"), re-read after a date that told its
+    year ("In January 2022 …. In August …"): the first such month on or after the anchor's, if that is
+    another reading than the latest one before publication, and not after publication.
+
+        >>> m = find_dates("In August they left.", date(2024, 4, 12))[0]
+        >>> in_year_told(m, EventDate(value="2022-01", precision="month"), date(2024, 4, 12)).date.value
+        '2022-08'
+    """
+    m = _YEARLESS.fullmatch(mention.text)
+    if m is None or anchor.value is None or len(anchor.value) < 7 or anchor.end:
+        return None
+    month, (year, first) = _month_number(m["mon"]), (int(anchor.value[:4]), int(anchor.value[5:7]))
+    year += month < first
+    day = m["d"] or m["d2"]
+    value = _day(year, month, _day_number(day)) if day else _ym(year, month)
+    if value is None or value == mention.date.value or first_day(value) > published:
+        return None
+    return DateMention(mention.start, mention.end, mention.text, mention.date.model_copy(update={"value": value}))
 
 
 def resolve_date(expression: str, published: date | None) -> EventDate | None:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.dates import DateMention, find_dates, resolve_date
+from kg.dates import DateMention, find_dates, in_year_told, resolve_date
 from kg.model import EventDate
 from tests.conftest import SEED_ARTICLE
 
@@ -447,3 +447,25 @@ def test_date_like_word_salad(words, published):
     text = " ".join(words)
     for m in find_dates(text, published):
         _well_formed(m, text)
+
+
+# (words, anchor, the month re-read in the year told, or None: not a yearless month, or after publication)
+YEARS_TOLD = [
+    ("In August", "2022-01", "2022-08"),
+    ("in early March", "2022-01", "2022-03"),
+    ("on 17 February", "2022-01-31", "2022-02-17"),
+    ("In January", "2022-02", "2023-01"),  # before the anchor's month: the next year
+    ("In March", "2023-07", None),  # March 2024, the latest March before publication: no other reading
+    ("In June", "2023-07", None),  # June 2024 is after publication
+    ("last March", "2022-01", None),
+    ("in March 2023", "2022-01", None),
+    ("In August", "2022", None),  # a year alone does not say where in it the story is
+]
+
+
+@pytest.mark.parametrize(("words", "anchor", "value"), YEARS_TOLD)
+def test_in_year_told(words, anchor, value):
+    (mention,) = find_dates(words, FRI)
+    precision = {4: "year", 7: "month", 10: "day"}[len(anchor)]
+    told = in_year_told(mention, EventDate(value=anchor, precision=precision), FRI)
+    assert (told.date.value if told else None) == value

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import ActorIndex
-from kg.dates import DateMention, find_dates
+from kg.dates import DateMention, find_dates, in_year_told
 from kg.facilities import Facility
 from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
 from kg.nlp.patterns import GOVERNMENT_NOUNS, MILITARY_NOUNS, Lexicon, Trigger, load_lexicon
@@ -3338,6 +3338,28 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
             out.append((mention, _measured_clause(span)))
+    return _years_told(out, published)
+
+
+def _years_told(dates: list[tuple[DateMention, Token]], published: date | None) -> list[tuple[DateMention, Token]]:
+    """Months named without their year in a paragraph telling older history, in the year it tells: "In
+    January 2022 the junta expelled the ambassador. In August the last French troops left." (August 2022,
+    not the August before publication). The anchor is the last date naming its year in a main clause (not
+    "Mali, which expelled French troops in August 2022, signed a deal in March"); a recent date ends the
+    history ("on Monday"), and so does one in background ("Its soldiers first took power in August 2020")."""
+    if published is None:
+        return dates
+    out, anchor = [], None
+    for m, root in dates:
+        if anchor is not None and not _same_paragraph(anchor[1], root.sent):
+            anchor = None
+        m = (in_year_told(m, anchor[0].date, published) if anchor is not None else None) or m
+        clause = _anchor(root, set(), set())
+        if (m.date.bounds() or (date.min, date.min))[1] >= published - timedelta(days=62) or _background(clause):
+            anchor = None
+        elif m.date.precision in ("month", "day") and clause.dep_ not in ("relcl", "acl"):
+            anchor = (m, root)
+        out.append((m, root))
     return out
 
 

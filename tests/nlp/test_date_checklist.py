@@ -107,11 +107,28 @@ CASES = [
     ("in-the-wake-of", D("2024-04-12"),
      "In the wake of the 26 July coup, Niger's junta expelled the French ambassador in August 2023.",
      "FRA-NER", "tension", {"2023-08"}),
-    pytest.param("following-noun-date", D("2024-04-12"),
-                 "Following the junta's expulsion of the French ambassador in January 2022, France pulled its "
-                 "troops out of Mali in August.", "FRA-MLI", "base_access", {"2022-08"},
-                 marks=pytest.mark.xfail(strict=True, reason="a bare month takes its year from the publication "
-                                         "date, not from the year the sentence told before")),
+    ("following-noun-date", D("2024-04-12"),
+     "Following the junta's expulsion of the French ambassador in January 2022, France pulled its troops out of "
+     "Mali in August.", "FRA-MLI", "base_access", {"2022-08"}),
+    # a month without its year: in the year the paragraph tells, unless told in a relative clause
+    ("month-in-year-told", D("2024-04-12"),
+     "In January 2022 Mali expelled the French ambassador. In August, the last French troops left Mali.",
+     "FRA-MLI", "base_access", {"2022-08"}),
+    ("month-in-year-told-next-year", D("2024-04-12"),
+     "Russia invaded Ukraine in February 2022. In January, Germany agreed to send Leopard tanks to Ukraine.",
+     "DEU-UKR", "cooperation", {"2023-01"}),
+    ("month-after-relative-clause", D("2024-04-12"),
+     "Mali, which expelled French troops in August 2022, signed a military deal with Russia in March.",
+     "MLI-RUS", "cooperation", {"2024-03"}),
+    ("month-after-background", D("2024-05-10"),
+     "Burkina Faso's army first seized power in January 2022. In April, Burkina Faso expelled three French "
+     "diplomats.", "BFA-FRA", "tension", {"2024-04"}),
+    ("month-after-that-year", D("2024-12-13"),
+     "Niger's army took power in July 2023. The last French soldiers left Niger in December that year, and "
+     "American troops finished leaving Niger in August.", "NER-USA", "base_access", {"2024-08"}),
+    ("month-after-recent-date", D("2024-04-12"),
+     "Niger's junta seized power in July 2023 and expelled the French ambassador on 25 August 2023. In March, it "
+     "revoked its military accord with the United States.", "NER-USA", "base_access", {"2024-03"}),
     ("for-weeks", D("2024-04-12"), "Finland closed its border with Russia in November 2023 for two weeks.",
      "FIN-RUS", "tension", {"2023-11"}),
     # --- relative chains: dated from the anchor event, else unknown -----------------------------------------
