@@ -3706,6 +3706,15 @@ def _same_paragraph(token: Token, sent: Span) -> bool:
     return "\n" not in token.doc[token.i : sent.start].text_with_ws
 
 
+def _furniture(m: DateMention, doc: Doc) -> bool:
+    """Whether a date stands on a line without a verb ("By Staff | Tuesday 1 February 2022", "13 December
+    2024 | Updated 10:42 GMT"): when the page was published, not a time the story tells."""
+    start = doc.text.rfind("\n", 0, m.start) + 1
+    end = doc.text.find("\n", m.end)
+    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
+
+
 def _reference_date(
     sent: Span, dates: list[tuple[DateMention, Token]], published: date, before_only: bool = False
 ) -> EventDate | None:
@@ -3713,6 +3722,7 @@ def _reference_date(
     `before_only`: a past perfect is before a time already told) the first after it; none when the
     paragraph's main clauses last gave an older date ("France sent troops in January 2013. Paris signed a
     defence pact with Bamako." is history, not the story's Monday)."""
+    dates = [(m, root) for m, root in dates if not _furniture(m, root.doc)]
     told = [
         (root, m)
         for m, root in dates

@@ -252,6 +252,12 @@ CASES = [
      "MDA-RUS", "tension", {None}),
     ("no-time-past-2", D("2024-04-12"), "Algeria closed its airspace to Moroccan aircraft.",
      "DZA-MAR", "tension", {None}),
+    ("byline-date-not-story-time", D("2022-03-21"),
+     "Western Sahara row deepens\n\nBy Staff | Monday 21 March 2022\n\nAlgeria recalled its ambassador from Spain.",
+     "DZA-ESP", "tension", {None}),
+    ("byline-date-then-story-time", D("2022-03-21"),
+     "Western Sahara row deepens\n\nBy Staff | Monday 21 March 2022\n\nSpain backed Morocco's autonomy plan on "
+     "Friday. Algeria recalled its ambassador from Spain the next day.", "DZA-ESP", "tension", {"2022-03-19"}),
     ("long-had-base", D("2024-04-12"), "Russia has long had a naval base in Tartus, Syria.",
      "RUS-SYR", "base_access", {None}),
     ("historically", D("2024-04-12"), "France historically kept troops in Chad.", "FRA-TCD", "base_access", {None}),
