@@ -27,17 +27,26 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
   published month.
 - "in the last days of January", "the first week of March": month precision, like "the end of March".
 - "at the start of the month", "by the end of the year": the published month or year.
-- "N days ago": a day; "N weeks ago": the month of that day; "N months ago" and "a year ago" (twelve
+- "last night": the day before ``published``. "N days ago": a day; "N weeks ago": the month of that day; "N months ago" and "a year ago" (twelve
   months): a month; "N years ago" a year.
 - "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
 - A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
   by, until, from, during, before, after, "the", "of", "'s", early/mid/late; before "'s" or an event
   noun ("2023 coup"); and never before a counted noun ("the 2000 troops") or a dash and a word.
-- "in June that year", "earlier that month", "the following year", "the summer of that year": against
-  the date named last before them in the text (``find_dates`` reads a whole article); with none, no
-  date (and "in June" is not read alone as this June). "in/over the next year" is a duration, no date.
-- Vague expressions ("recently", "in recent weeks", "a few days ago") and those needing another date
-  as anchor ("the previous day", "a year later") are not dates: nothing is returned.
+- "in June that year", "earlier that month", "the following year", "the summer of that year", "the next
+  day", "later that day", "the following week", "two days later", "eighteen months later", "a year
+  earlier", "the day before,", and "Four days after the coup, …" opening a sentence: against the date
+  named last before them in the text (``find_dates`` reads a whole article); with none, no date (and
+  "in June" is not read alone as this June). Days move a day (a month or year anchor stays itself when
+  that is all it can say), weeks a day to its month, months and years a month ("a year later" from
+  January 2022 is January 2023; "the following year", "the year before" a year). "in/over the next
+  year" is a duration, no date; "more than two weeks later" is no date.
+- Vague distances: "hours later" is the anchor's day; "days later" (up to a week) and "weeks later" (up
+  to eight) the anchor's month, or its year, when that reach stays inside it; else no date.
+- "the third quarter of 2024", "Q1 2023": the quarter's three months, a range.
+- Vague expressions ("recently", "in recent weeks", "a few days ago", "months later") are not dates:
+  nothing is returned. Nor is "overnight" (the night before publication in a lead, the night after the
+  story's time in a narrative).
 - Without ``published``, expressions that need it do not resolve and are left out of ``find_dates``.
 """
 
