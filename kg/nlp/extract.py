@@ -3344,16 +3344,19 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
 def _years_told(dates: list[tuple[DateMention, Token]], published: date | None) -> list[tuple[DateMention, Token]]:
     """Months named without their year in a paragraph telling older history, in the year it tells: "In
     January 2022 the junta expelled the ambassador. In August the last French troops left." (August 2022,
-    not the August before publication). The anchor is the last date naming its year in a main clause (not
-    "Mali, which expelled French troops in August 2022, signed a deal in March"); a recent date ends the
-    history ("on Monday"), and so does one in background ("Its soldiers first took power in August 2020")."""
+    not the August before publication). The anchor is the last month or day told in a main clause of an
+    earlier sentence (not "Mali, which expelled French troops in August 2022, …"); a recent date ends the
+    history ("on Monday"), and so does one in background ("Its soldiers first took power in August 2020").
+    Within one sentence the month keeps its latest year before publication ("left Mali in February 2022 and
+    Niger in May" published in June 2024: May 2024)."""
     if published is None:
         return dates
     out, anchor = [], None
     for m, root in dates:
         if anchor is not None and not _same_paragraph(anchor[1], root.sent):
             anchor = None
-        m = (in_year_told(m, anchor[0].date, published) if anchor is not None else None) or m
+        earlier = anchor is not None and anchor[1].sent.start < root.sent.start  # not "in 2022 … and in May"
+        m = (in_year_told(m, anchor[0].date, published) if earlier else None) or m
         clause = _anchor(root, set(), set())
         if (m.date.bounds() or (date.min, date.min))[1] >= published - timedelta(days=62) or _background(clause):
             anchor = None
