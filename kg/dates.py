@@ -27,8 +27,8 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
   published month.
 - "in the last days of January", "the first week of March": month precision, like "the end of March".
 - "at the start of the month", "by the end of the year": the published month or year.
-- "last night": the day before ``published``. "N days ago": a day; "N weeks ago": the month of that day; "N months ago" and "a year ago" (twelve
-  months): a month; "N years ago" a year.
+- "last night": the day before ``published``. "N days ago": a day; "N weeks ago": the month of that
+  day; "N months ago" and "a year ago" (twelve months): a month; "N years ago" a year.
 - "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
 - A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
   by, until, from, during, before, after, "the", "of", "'s", early/mid/late; before "'s" or an event
@@ -387,7 +387,8 @@ def _weekend(m: re.Match[str], published: date | None) -> _Resolved | None:
 
 
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+                "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                "the day after tomorrow": 2}
 
 
 def _day_relative(m: re.Match[str], published: date | None) -> _Resolved | None:
@@ -445,8 +446,8 @@ def _nth(m: re.Match[str], published: date | None) -> _Resolved | None:
     return None
 
 
-_ANCHOR_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
-                 "the preceding": -1, "the prior": -1}
+_ANCHOR_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+                 "the previous": -1, "the preceding": -1, "the prior": -1}
 _DIRECTIONS = {"later": 1, "afterwards": 1, "after": 1, "earlier": -1, "before": -1}
 
 
@@ -483,7 +484,8 @@ def _vaguely_moved(anchor: EventDate, sign: int, unit: str) -> _Resolved | None:
     if unit == "hour":
         return anchor.value, None
     first, last = anchor.bounds()
-    reach = (last + timedelta(days=_VAGUE_DAYS[unit])) if sign > 0 else (first - timedelta(days=_VAGUE_DAYS[unit]))
+    far = timedelta(days=_VAGUE_DAYS[unit])
+    reach = last + far if sign > 0 else first - far
     if len(anchor.value) >= 7 and (reach.year, reach.month) == (first.year, first.month):
         return anchor.value[:7], None
     return (anchor.value[:4], None) if reach.year == first.year else None
@@ -507,9 +509,12 @@ def _anchored(m: re.Match[str], anchor: EventDate | None) -> _Resolved | None:
             counted = re.search(r"(?:\d|\b(?:" + "|".join(_NUMBERS) + r"))\s+$", m.string[: m.start()], re.I)
             return None if counted else _vaguely_moved(anchor, sign, unit)  # not "more than two weeks later"
         if groups.get("n") is None and unit == "year":  # "the year before": a year, as "the previous year"
-            return _moved_from(anchor.model_copy(update={"value": anchor.value[:4], "precision": "year"}), sign, unit)
+            year = anchor.model_copy(update={"value": anchor.value[:4], "precision": "year"})
+            return _moved_from(year, sign, unit)
         n = _number(m["n"]) if groups.get("n") else 1
-        return _moved_from(anchor, sign * n // 24, "day") if unit == "hour" else _moved_from(anchor, sign * n, unit)
+        if unit == "hour":  # "36 hours later": the next day
+            return _moved_from(anchor, sign * (n // 24), "day")
+        return _moved_from(anchor, sign * n, unit)
     step, unit = _ANCHOR_STEPS[_words(m["rel"])], _words(m["unit"])
     year = int(anchor.value[:4])
     if unit in ("day", "week"):  # "the next day", "later that day", "the following week"
@@ -571,7 +576,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
     ("year of", r"{L}(?<![$\u20ac\u00a3#])(?P<y>{YEAR})(?={APOS}s{R}| {EVENT})", _year),
     ("season", r"{L}(?:{PREP})?(?:{MOD})?(?:the )?(?P<s>{SEASON}) (?:of )?(?P<y>{YEAR})", _season_year),
     ("quarter",
-     r"{L}(?:{PREP})?(?:the )?(?P<q>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?= quarter)|q[1-4]{R})"
+     r"{L}(?:{PREP})?(?:the )?"
+     r"(?P<q>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?= quarter)|q[1-4]{R})"
      r"(?: quarter)?(?: of)? (?P<y>{YEAR})",
      _quarter),
     ("relative season",
@@ -593,12 +599,14 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
     # 'after' names an event the sentence may date itself); not "more than two weeks later"
     ("anchored offset",
      r"(?:(?P<open>^|(?<=[.!?\n]{S})|(?<=\n))(?:(?:about|some|nearly|almost|roughly|around|just|only) )?)?"
-     r"{L}(?<!\bthan{S})(?<!\bover{S})(?:(?P<n>{NUM}) |(?P<vague>a few |several |a couple of )?(?=(?:hour|day|week)s ))"
+     r"{L}(?<!\bthan{S})(?<!\bover{S})"
+     r"(?:(?P<n>{NUM}) |(?P<vague>a few |several |a couple of )?(?=(?:hour|day|week)s ))"
      r"(?P<unit>hour|day|week|month|year)s?{R} "
      r"(?P<dir>later|earlier|afterwards|(?(open)after|(?!))|(?(open)before|(?!))){R}",
      _unanchored),
     # "The day before, …", "had met the year before.": one unit from the date told before
-    ("anchored the unit before", r"{L}the (?P<unit>day|week|month|year) (?P<dir>before|after)(?={_}[,;.]|{_}$)",
+    ("anchored the unit before",
+     r"{L}the (?P<unit>day|week|month|year) (?P<dir>before|after)(?={_}[,;.]|{_}$)",
      _unanchored),
     ("weekend",
      r"{L}(?:(?:over|at|during|on) )?(?:the |this |(?P<rel>last|this past) )weekend{R}",
@@ -734,7 +742,8 @@ def in_year_told(mention: DateMention, anchor: EventDate, published: date) -> Da
     value = _day(year, month, _day_number(day)) if day else _ym(year, month)
     if value is None or value == mention.date.value or first_day(value) > published:
         return None
-    return DateMention(mention.start, mention.end, mention.text, mention.date.model_copy(update={"value": value}))
+    when = mention.date.model_copy(update={"value": value})
+    return DateMention(mention.start, mention.end, mention.text, when)
 
 
 def resolve_date(expression: str, published: date | None) -> EventDate | None:

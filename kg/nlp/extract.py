@@ -3341,7 +3341,9 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
     return _years_told(out, published)
 
 
-def _years_told(dates: list[tuple[DateMention, Token]], published: date | None) -> list[tuple[DateMention, Token]]:
+def _years_told(
+    dates: list[tuple[DateMention, Token]], published: date | None
+) -> list[tuple[DateMention, Token]]:
     """Months named without their year in a paragraph telling older history, in the year it tells: "In
     January 2022 the junta expelled the ambassador. In August the last French troops left." (August 2022,
     not the August before publication). The anchor is the last month or day told in a main clause of an
@@ -3358,7 +3360,8 @@ def _years_told(dates: list[tuple[DateMention, Token]], published: date | None) 
         earlier = anchor is not None and anchor[1].sent.start < root.sent.start  # not "in 2022 … and in May"
         m = (in_year_told(m, anchor[0].date, published) if earlier else None) or m
         clause = _anchor(root, set(), set())
-        if (m.date.bounds() or (date.min, date.min))[1] >= published - timedelta(days=62) or _background(clause):
+        recent = (m.date.bounds() or (date.min, date.min))[1] >= published - timedelta(days=62)
+        if recent or _background(clause):
             anchor = None
         elif m.date.precision in ("month", "day") and clause.dep_ not in ("relcl", "acl"):
             anchor = (m, root)
@@ -3370,7 +3373,8 @@ def _measured_clause(span: Span) -> Token:
     """Where a date phrase hangs: its root, but for "Three days after the junta revoked the accord, …" the
     clause 'after' opens (its 'after' a mark), so that the date reaches the main clause through it."""
     last = span[-1]
-    if last.lower_ in ("after", "before") and last.dep_ == "mark" and last.head.i not in range(span.start, span.end):
+    opens_clause = last.lower_ in ("after", "before") and last.dep_ == "mark"
+    if opens_clause and not span.start <= last.head.i < span.end:
         return last.head
     return span.root
 
@@ -3526,7 +3530,11 @@ def event_date(
     A clause "a day after" (or "two days before") the one giving the day is that many days off it.
     """
     token = _carrier(token)
-    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end and not _dateline_date(m, root.doc.text)]
+    local = [
+        (m, root)
+        for m, root in dates
+        if sent.start <= root.i < sent.end and not _dateline_date(m, root.doc.text)
+    ]
     head = _clause_head(token)
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
