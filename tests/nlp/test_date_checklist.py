@@ -294,6 +294,12 @@ CASES = [
     ("the-year-before", D("2024-04-12"),
      "Finland joined NATO in April 2023. The year before, Turkey had threatened to block Finland's bid.",
      "FIN-TUR", "tension", {"2022"}),
+    _known_gap(
+        "a counted distance after a dated event inside the sentence ('two months after the coup of 26 July "
+        "2023') is not measured: the after-phrase's date is another event's, and the clause stays undated",
+        "counted-after-dated-noun", D("2024-04-12"),
+        "France recalled its ambassador from Niger two months after the coup of 26 July 2023.",
+        "FRA-NER", "tension", {"2023-09"}),
     ("days-after-no-anchor", D("2024-04-12"),
      "Two days after the referendum, Russia formally annexed Crimea from Ukraine.",
      "RUS-UKR", "tension", {None}),
