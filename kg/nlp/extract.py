@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import ActorIndex
-from kg.dates import DateMention, find_dates
+from kg.dates import DateMention, find_dates, in_year_told
 from kg.facilities import Facility
 from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
 from kg.nlp.patterns import GOVERNMENT_NOUNS, MILITARY_NOUNS, Lexicon, Trigger, load_lexicon
@@ -3694,8 +3694,57 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
     for mention in find_dates(doc.text, published):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append((mention, span.root))
+            out.append((mention, _measured_clause(span)))
+    return _years_told(out, published)
+
+
+def _years_told(
+    dates: list[tuple[DateMention, Token]], published: date | None
+) -> list[tuple[DateMention, Token]]:
+    """Months named without their year in a paragraph telling older history, in the year it tells: "In
+    January 2022 the junta expelled the ambassador. In August the last French troops left." (August 2022,
+    not the August before publication). The anchor is the last month or day told in a main clause of an
+    earlier sentence (not "Mali, which expelled French troops in August 2022, …"); a recent date ends the
+    history ("on Monday"), and so does one in background ("Its soldiers first took power in August 2020").
+    Within one sentence the month keeps its latest year before publication ("left Mali in February 2022 and
+    Niger in May" published in June 2024: May 2024)."""
+    if published is None:
+        return dates
+    out, anchor = [], None
+    for m, root in dates:
+        if anchor is not None and not _same_paragraph(anchor[1], root.sent):
+            anchor = None
+        earlier = anchor is not None and anchor[1].sent.start < root.sent.start  # not "in 2022 … and in May"
+        m = (in_year_told(m, anchor[0].date, published) if earlier else None) or m
+        clause = _anchor(root, set(), set())
+        recent = (m.date.bounds() or (date.min, date.min))[1] >= published - timedelta(days=62)
+        if recent or _background(clause):
+            anchor = None
+        elif m.date.precision in ("month", "day") and clause.dep_ not in ("relcl", "acl"):
+            anchor = (m, root)
+        out.append((m, root))
     return out
+
+
+def _measured_clause(span: Span) -> Token:
+    """Where a date phrase hangs: its root, but for "Three days after the junta revoked the accord, …" the
+    clause 'after' opens (its 'after' a mark), so that the date reaches the main clause through it."""
+    last = span[-1]
+    opens_clause = last.lower_ in ("after", "before") and last.dep_ == "mark"
+    if opens_clause and not span.start <= last.head.i < span.end:
+        return last.head
+    return span.root
+
+
+def _dateline_date(m: DateMention, text: str) -> bool:
+    """Whether a date is a wire story's dateline ("NIAMEY, March 17 (Reuters) -"): when it was filed, the
+    story's time (``_reference_date``), not the own date of the sentence it opens."""
+    before = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+    return bool(DATELINE_PLACE.fullmatch(before) and DATELINE_END.match(text, m.end))
+
+
+DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'/-]*,\s*")
+DATELINE_END = re.compile(r",?\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")
 
 
 def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
@@ -3838,7 +3887,11 @@ def event_date(
     A clause "a day after" (or "two days before") the one giving the day is that many days off it.
     """
     token = _carrier(token)
-    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
+    local = [
+        (m, root)
+        for m, root in dates
+        if sent.start <= root.i < sent.end and not _dateline_date(m, root.doc.text)
+    ]
     head = _clause_head(token)
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
@@ -4021,6 +4074,15 @@ def _same_paragraph(token: Token, sent: Span) -> bool:
     return "\n" not in token.doc[token.i : sent.start].text_with_ws
 
 
+def _furniture(m: DateMention, doc: Doc) -> bool:
+    """Whether a date stands on a line without a verb ("By Staff | Tuesday 1 February 2022", "13 December
+    2024 | Updated 10:42 GMT"): when the page was published, not a time the story tells."""
+    start = doc.text.rfind("\n", 0, m.start) + 1
+    end = doc.text.find("\n", m.end)
+    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
+
+
 def _reference_date(
     sent: Span, dates: list[tuple[DateMention, Token]], published: date, before_only: bool = False
 ) -> EventDate | None:
@@ -4028,6 +4090,7 @@ def _reference_date(
     `before_only`: a past perfect is before a time already told) the first after it; none when the
     paragraph's main clauses last gave an older date ("France sent troops in January 2013. Paris signed a
     defence pact with Bamako." is history, not the story's Monday)."""
+    dates = [(m, root) for m, root in dates if not _furniture(m, root.doc)]
     told = [
         (root, m)
         for m, root in dates
