@@ -1,0 +1,197 @@
+"""Cooperation checklist (issue 3): who gives and who gets in the many ways news English tells a cooperation
+event, written by construction before measuring (FORMAT.md: the source is the giver or doer). For each type
+the common shapes: the giver as subject ("X delivered jets to Y"), the receiver as subject ("Y took delivery
+of X-built jets", "Y secured a credit line from X"), the giver as an adjective of the goods ("Russian
+helicopters", "US-supplied Patriots"), the giver as a passive agent ("trained by X instructors"), the visitor
+as the object of a host ("Y received X's foreign minister", "X hosted Y's president"), a pact named by its
+parties ("a pact signed by X and Y", "the agreement between X and Y"), and neutral look-alikes with no state
+on one side or no event at all (the black market, a journalist's call, a football team, tourists; planned,
+refused and requested acts). Sentences are our own, about real events of 2011-2025. Rows are (name, text,
+present, absent): (sorted pair, event type) among the asserted events; DIRECTED rows name a row and the
+(source, target, type, month) it must yield."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.model import dyad_key
+
+CASES = [
+    # arms transfers: the receiver as subject, the maker as an adjective or a "from" phrase
+    ("took-delivery-built", "Egypt took delivery of its first French-built Rafale jets in July 2015.",
+     [("EGY-FRA", "arms_transfer")], []),
+    ("received-first-tanks", "Poland received its first South Korean K2 tanks in December 2022.",
+     [("KOR-POL", "arms_transfer")], []),
+    ("components-arrived-in", "The first Russian S-400 components arrived in Turkey in July 2019.",
+     [("RUS-TUR", "arms_transfer")], []),
+    ("ordered-from", "India ordered five S-400 air defence systems from Russia in October 2018.",
+     [("IND-RUS", "arms_transfer")], []),
+    ("purchased-from", "Greece purchased eighteen Rafale fighter jets from France in January 2021.",
+     [("FRA-GRC", "arms_transfer")], []),
+    ("possessor-systems-bought", "Serbia received China's FK-3 air defence systems in April 2022.",
+     [("CHN-SRB", "arms_transfer")], []),
+    ("took-delivery-from",
+     "The Philippines took delivery of BrahMos missile batteries from India in April 2024.",
+     [("IND-PHL", "arms_transfer")], []),
+    ("nationality-helicopters", "Mali's army took delivery of four Russian helicopters in September 2021.",
+     [("MLI-RUS", "arms_transfer")], []),
+    ("supplied-compound", "Ukraine received US-supplied Patriot systems in April 2023.",
+     [("UKR-USA", "arms_transfer")], []),
+    ("passive-given-by", "Ukraine was given Abrams tanks by the United States in September 2023.",
+     [("UKR-USA", "arms_transfer")], []),
+    ("approved-sale", "The United States approved the sale of F-16 jets to Turkey in January 2024.",
+     [("TUR-USA", "arms_transfer")], []),
+    ("arms-deal-with", "Saudi Arabia signed a $110bn arms deal with the United States in May 2017.",
+     [("SAU-USA", "arms_transfer")], []),
+    ("deal-to-buy", "Indonesia signed a deal with France in February 2022 to buy 42 Rafale fighter jets.",
+     [("FRA-IDN", "arms_transfer")], []),
+    ("black-market", "Militias in Libya bought rifles on the black market in 2014.", [], []),
+    ("refused-to-send", "Germany refused to send Taurus missiles to Ukraine in 2024.",
+     [], [("DEU-UKR", "arms_transfer")]),
+    ("asked-for-weapons", "Taiwan asked the United States for more air defence systems in 2024.",
+     [], [("TWN-USA", "arms_transfer")]),
+
+    # aid and loans: the lender as subject, as a "from" phrase, or in a list of givers
+    ("credit-line-from", "Sri Lanka secured a $1bn credit line from India in March 2022.",
+     [("IND-LKA", "aid")], []),
+    ("pledged-to", "Kuwait pledged $2bn to Iraq at a reconstruction conference in February 2018.",
+     [("IRQ-KWT", "aid")], []),
+    ("debt-relief", "Japan granted debt relief to Myanmar in 2013.", [("JPN-MMR", "aid")], []),
+    ("budget-support",
+     "The European Union approved 18 billion euros in budget support for Ukraine in December 2022.",
+     [("EU-UKR", "aid")], []),
+    ("received-aid-from", "Turkey received aid from Greece after the earthquake in February 2023.",
+     [("GRC-TUR", "aid")], []),
+    ("two-givers", "Sudan received $3bn in aid from Saudi Arabia and the United Arab Emirates in April 2019.",
+     [("SAU-SDN", "aid"), ("ARE-SDN", "aid")], [("ARE-SAU", "aid")]),
+    ("passive-aid-sent-by", "Aid was sent to Libya by Egypt after the floods in September 2023.",
+     [("EGY-LBY", "aid")], []),
+    ("loan-from-country",
+     "Pakistan secured the rollover of a $2bn loan from China in March 2023.", [("CHN-PAK", "aid")], []),
+    ("bank-loan", "Kenya Airways took a loan from local banks in 2017.", [], []),
+
+    # training: the trainer as passive agent, as subject, as the leader of a mission
+    ("trained-by-instructors", "Malian soldiers were trained by Russian instructors in 2022.",
+     [("MLI-RUS", "military_training")], []),
+    ("trained-special-forces", "American instructors trained Niger's special forces in 2018.",
+     [("NER-USA", "military_training")], []),
+    ("training-mission-in",
+     "The European Union launched a military training mission in Mozambique in November 2021.",
+     [("EU-MOZ", "military_training")], []),
+    ("began-training-recruits", "Britain began training Ukrainian recruits in June 2022.",
+     [("GBR-UKR", "military_training")], []),
+    ("pilots-training-in", "Ukrainian pilots began F-16 training in Denmark in August 2023.",
+     [("DNK-UKR", "military_training")], []),
+    ("cricketers-trained", "Indian cricketers trained in Australia in November 2020.",
+     [], [("AUS-IND", "military_training")]),
+
+    # visits: the visitor as subject, as object of a host, welcomed in a place
+    ("arrived-state-visit", "China's president arrived in Russia for a state visit in March 2023.",
+     [("CHN-RUS", "visit")], []),
+    ("received-foreign-minister", "Egypt received Turkey's foreign minister in March 2023.",
+     [("EGY-TUR", "visit")], []),
+    ("welcomed-in", "India's prime minister was welcomed in Washington in June 2023.",
+     [("IND-USA", "visit")], []),
+    ("hosted-president", "Japan's prime minister hosted South Korea's president in Tokyo in March 2023.",
+     [("JPN-KOR", "visit")], []),
+    ("paid-a-visit",
+     "Saudi Arabia's crown prince paid a visit to Turkey in June 2022.", [("SAU-TUR", "visit")], []),
+    ("first-visit-by",
+     "In August 2024 India's prime minister made the first visit by an Indian leader to Ukraine.",
+     [("IND-UKR", "visit")], []),
+    ("tourists-visited",
+     "Tourists from China visited Japan in large numbers in 2024.", [], [("CHN-JPN", "visit")]),
+    ("football-team-welcomed", "Morocco's football team was welcomed in Qatar in November 2022.",
+     [], [("MAR-QAT", "visit")]),
+    ("will-visit", "India's prime minister will visit Russia next month, officials said in June 2024.",
+     [], [("IND-RUS", "visit")]),
+
+    # calls
+    ("spoke-by-phone",
+     "The leaders of Turkey and Russia spoke by phone in June 2023.", [("RUS-TUR", "call")], []),
+    ("in-a-call-with",
+     "In a call with his Russian counterpart in July 2025, France's president urged a ceasefire.",
+     [("FRA-RUS", "call")], []),
+    ("held-phone-call", "China's president held a phone call with Ukraine's president in April 2023.",
+     [("CHN-UKR", "call")], []),
+    ("telephoned", "The US president telephoned China's president in April 2024.", [("CHN-USA", "call")], []),
+    ("received-call-from",
+     "Saudi Arabia's crown prince received a call from Iran's president in October 2023.",
+     [("IRN-SAU", "call")], []),
+    ("call-from-journalist", "Ghana's president received a call from a British journalist in 2022.",
+     [], [("GBR-GHA", "call")]),
+
+    # agreements: the parties as subjects, as agents of a passive, after "between"; a party ratifying
+    ("defence-pact", "Saudi Arabia and Pakistan signed a mutual defence pact in September 2025.",
+     [("PAK-SAU", "agreement")], []),
+    ("pact-signed-by",
+     "A security pact signed by China and the Solomon Islands in April 2022 alarmed Australia.",
+     [("CHN-SLB", "agreement")], [("AUS-CHN", "agreement"), ("AUS-SLB", "agreement")]),
+    ("agreement-between",
+     "The agreement between Russia and North Korea, signed in June 2024, includes a mutual "
+     "defence clause.", [("PRK-RUS", "agreement")], []),
+    ("inked-deal-with", "India inked a deal with Iran in May 2024 to run the port of Chabahar.",
+     [("IND-IRN", "agreement")], []),
+    ("ratified-treaty-with", "Russia ratified its partnership treaty with North Korea in November 2024.",
+     [("PRK-RUS", "agreement")], []),
+    ("clubs-agreement",
+     "The agreement between two football clubs from Spain and Italy was signed in July 2023.",
+     [], [("ESP-ITA", "agreement")]),
+
+    # support and alliances: the backer as subject, the backed as object; a third party in the dispute
+    ("backs-in-dispute", "China backed Pakistan in its dispute with India in May 2025.",
+     [("CHN-PAK", "support")], [("CHN-IND", "support"), ("IND-PAK", "support")]),
+    ("pledged-support-for", "Turkey pledged support for Azerbaijan during the fighting in September 2020.",
+     [("AZE-TUR", "support")], []),
+    ("voiced-support", "Russia voiced support for Venezuela's government in January 2019.",
+     [("RUS-VEN", "support")], []),
+    ("joined-brics", "Egypt and Ethiopia joined BRICS in January 2024.",
+     [("BRICS-EGY", "join_alliance"), ("BRICS-ETH", "join_alliance")], [("EGY-ETH", "join_alliance")]),
+    ("fans-backed", "Many fans from Morocco backed Argentina in the final in December 2022.", [],
+     [("ARG-MAR", "support")]),
+]
+
+# the direction of the act: (row name, (source, target, type, month))
+DIRECTED = [
+    ("took-delivery-built", ("FRA", "EGY", "arms_transfer", "2015-07")),
+    ("received-first-tanks", ("KOR", "POL", "arms_transfer", "2022-12")),
+    ("ordered-from", ("RUS", "IND", "arms_transfer", "2018-10")),
+    ("passive-given-by", ("USA", "UKR", "arms_transfer", "2023-09")),
+    ("approved-sale", ("USA", "TUR", "arms_transfer", "2024-01")),
+    ("credit-line-from", ("IND", "LKA", "aid", "2022-03")),
+    ("received-aid-from", ("GRC", "TUR", "aid", "2023-02")),
+    ("passive-aid-sent-by", ("EGY", "LBY", "aid", "2023-09")),
+    ("trained-by-instructors", ("RUS", "MLI", "military_training", "2022")),
+    ("welcomed-in", ("IND", "USA", "visit", "2023-06")),
+    ("received-foreign-minister", ("TUR", "EGY", "visit", "2023-03")),
+    ("hosted-president", ("KOR", "JPN", "visit", "2023-03")),
+    ("received-call-from", ("IRN", "SAU", "call", "2023-10")),
+    ("backs-in-dispute", ("CHN", "PAK", "support", "2025-05")),
+]
+
+PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
+TEXTS = {c[0]: c[1] for c in CASES}
+
+
+def asserted_events(extract, name: str, text: str):
+    return [e for e in extract(name, text, PUBLISHED) if e.status == "asserted"]
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[c[0] for c in CASES])
+def test_cooperation(extract, name, text, present, absent):
+    events = asserted_events(extract, name, text)
+    found = {(dyad_key(e.source.country, e.target.country), e.type) for e in events}
+    assert set(present) <= found, f"missing {set(present) - found}; found {found}"
+    assert not set(absent) & found, f"wrong {set(absent) & found}"
+    if not present and not absent:
+        assert found == set(), f"no event expected; found {found}"
+
+
+@pytest.mark.parametrize(("name", "directed"), DIRECTED, ids=[d[0] for d in DIRECTED])
+def test_cooperation_direction(extract, name, directed):
+    events = asserted_events(extract, name, TEXTS[name])
+    found = {(e.source.country, e.target.country, e.type, e.date.value and e.date.value[:len(directed[3])])
+             for e in events}
+    assert directed in found, found
