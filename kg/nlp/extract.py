@@ -424,6 +424,8 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if type_ == "support" and (rivals := [m for m in objects if _rival_of_backed(m, token)]):
+            objects = [m for m in objects if m not in rivals]  # "backed Pakistan in its dispute with India"
         if type_ == "withdrawal" and token.pos_ == "VERB" and subjects and all(
             m.actor.kind == "leader" for m in subjects
         ):
@@ -559,10 +561,12 @@ class Extractor:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
                 if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
-            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
+            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS and not _welcomed_in(token):
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
-            if category == "cooperation" and _bought_from(token, tgt):
-                src, tgt = tgt, src  # "Russia bought drones from Iran": Iran supplies
+            if category == "cooperation" and (
+                _bought_from(token, tgt) or (src in subjects and _received(token, type_))
+            ):
+                src, tgt = tgt, src  # "Russia bought drones from Iran", "Poland received Korean tanks"
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             if src is not tgt and src.filled is not None and src.filled == tgt.filled:
                 confidence -= FILLED_PENALTY  # both sides of one event told before, read again
@@ -591,6 +595,50 @@ def _bought_from(trigger: Token, seller: Mention) -> bool:
     """Whether a buying word's other side is who it was bought from ("bought drones from Iran", "India's
     purchase of S-400 systems from Russia"): the seller is the source."""
     return trigger.lemma_.lower() in BUYING_LEMMAS and _under(seller, trigger, "from") is not None
+
+
+RECEIVING_LEMMAS = frozenset("receive obtain secure get accept win".split())
+GOODS_DEPS = frozenset({"dobj", "pobj", "prep", "compound"})
+# what a subject can get from another: "received tanks", "secured a loan", "received a call from Tehran"
+GIVING_TYPES = frozenset("arms_transfer aid call support military_training".split())
+
+
+def _received(trigger: Token, type_: str) -> bool:
+    """Whether the subject of the clause gets what the trigger names ("Poland received its first Korean K2
+    tanks", "Egypt took delivery of French-built jets", "Sri Lanka secured a credit line from India",
+    "India ordered Russian S-400s", "received a call from Iran's president"): the giver is the source."""
+    if type_ not in GIVING_TYPES:
+        return False
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in GOODS_DEPS and verb.head != verb:
+        verb = verb.head
+    getting = RECEIVING_LEMMAS | BUYING_LEMMAS | {"order"}
+    if type_ in ("arms_transfer", "aid"):
+        getting |= {"take"}  # "took delivery of", "took a loan from"
+    return verb.lemma_.lower() in getting and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _welcomed_in(verb: Token) -> bool:
+    """A host's verb in the passive with no agent ("was welcomed in Washington"): the subject is the visitor
+    and the place the host, as in the active of a visit."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+CONFLICT_NOUNS = frozenset("dispute conflict war row standoff feud quarrel confrontation fight".split())
+
+
+def _rival_of_backed(m: Mention, trigger: Token) -> bool:
+    """Whether a state is named as the rival in the quarrel of the side backed ("China backed Pakistan in
+    its dispute with India", "support for Armenia in its conflict with Azerbaijan"): no side of the
+    backing."""
+    for word in trigger.doc[m.root].ancestors:
+        if word == trigger:
+            return False
+        quarrel = word.lemma_.lower() in CONFLICT_NOUNS and word.dep_ == "pobj"
+        if quarrel and word.head.lower_ in ("in", "during"):
+            return True
+    return False
 
 
 def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
@@ -1008,7 +1056,7 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             mention = _demonym_mention(ent, index, focus)
         else:
             continue
-        if mention is not None:
+        if mention is not None and not _origin_of_private(ent):
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
     placed = {m.root: m.country for m in mentions}
@@ -1470,6 +1518,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
     if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
         return None  # "French jets struck a column of Chadian rebels": armed opponents of the state, not it
+    if head != root and head.lemma_.lower() in PRIVATE_PEOPLE:
+        return None  # "a British journalist", "Indian cricketers": private people, not their state
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
@@ -1484,8 +1534,21 @@ INSURGENT_NOUNS = frozenset(
     "opposition protester demonstrator".split()
 )
 PRIVATE_TRAVELLERS = frozenset(
-    "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
+    "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker "
+    "cricketer footballer athlete player supporter".split()
 )
+PRIVATE_PARTIES = PRIVATE_TRAVELLERS | {"club", "company", "firm"}
+PRIVATE_PEOPLE = (PRIVATE_TRAVELLERS - {"visitor"}) | {"journalist", "reporter", "correspondent"}
+
+
+def _origin_of_private(ent: Span) -> bool:
+    """A state named only as where private people or firms come from ("two clubs from Spain and Italy",
+    "fans from Morocco"): no side of any act."""
+    word = ent.root
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    from_ = word.head
+    return word.dep_ == "pobj" and from_.lower_ == "from" and from_.head.lemma_.lower() in PRIVATE_PARTIES
 
 
 def _former(ent: Span) -> bool:
@@ -1725,6 +1788,9 @@ def _not_an_event_use(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
         return True
+    messages = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS]
+    if lemma == "receive" and messages:
+        return True  # "received a call from Iran's president": the call is the event, no one visits
     if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
     if _accord_described(token):
@@ -1783,7 +1849,9 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "signed a decree imposing sanctions", "signed the bill into law": no accord
     verb = token.head if token.dep_ == "dobj" else token
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
-        return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
+        return True
+    if token.dep_ == "acl" and token.head.lemma_.lower() in PRIVATE_TRAVELLERS:
+        return True  # "Indian cricketers trained in Australia", parsed as a noun phrase  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -1802,6 +1870,7 @@ def _not_an_event_use(token: Token) -> bool:
     return False
 
 
+MESSAGE_NOUNS = frozenset("call phone message letter".split())
 ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
 
 
@@ -1910,6 +1979,8 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and head.i in verbs
             and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
             and head.lemma_.lower() not in MEDIATING_LEMMAS  # "Oman hosted talks": the talks are an event too
+            and not (entry.type in ENCOUNTER_TYPES and _framing(token))
+            and token.head.lower_ not in FRAME_PREPOSITIONS  # "received the jets under an accord signed in 2016"
         ):
             absorbed[token.i] = categories[head.i]
             continue
@@ -1927,6 +1998,19 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and not (entry.category == "coup" and _background_coup(token.head))
         )
     ]
+
+
+ENCOUNTER_TYPES = frozenset({"call", "visit", "meeting"})
+
+
+def _framing(noun: Token) -> bool:
+    """A noun that frames a clause ("In a call with Putin, Macron urged a ceasefire", "pledged tanks during a
+    visit to Kyiv"): an encounter framing a verb is an event of its own, neither what the verb acts on nor
+    as hypothetical as what is urged."""
+    prep, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return prep.lower_ == "during" or (prep.lower_ in ("in", "on") and noun.i < verb.i)
 
 
 def _against_insurgents(token: Token) -> bool:
@@ -2076,6 +2160,8 @@ def event_roles(
         head = token.head
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
+        if token.head.lower_ == "in" and _sum(head) and head.dep_ in ("dobj", "nsubjpass"):
+            head = head.head  # "received $3bn in aid", "approved 18 billion euros in budget support"
         light = head.lemma_.lower() in LIGHT_VERBS
         between = _distinct([m for m in rest if _under(m, token, "between") is not None])
         if len(between) >= 2 and head.lemma_.lower() in MEDIATING_LEMMAS:
@@ -2122,6 +2208,16 @@ def event_roles(
         # subject came from
         subjects = [m for m in _sent_by(token, collect) if m not in objects]
     return subjects, objects, bool(subjects and objects)
+
+
+CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
+
+
+def _sum(noun: Token) -> bool:
+    """Whether a noun is a sum of money or a number ("$3bn", "18 billion euros", "2 million")."""
+    counted = [c for c in noun.children if c.dep_ in ("nummod", "nmod", "compound")]
+    signed = any(c.like_num or c.lemma_ in CURRENCY_SIGNS for c in counted)
+    return noun.like_num or noun.text[:1].isdigit() or signed
 
 
 def _stray_preps(noun: Token) -> list[Token]:
@@ -2294,6 +2390,11 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
+            if head.lemma_.lower() in ACCORD_NOUNS:
+                # "the agreement between Russia and North Korea, signed in June": its parties signed it
+                subj_tokens.extend(
+                    t for c in head.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree
+                )
             if verb.dep_ == "acl" and head.lemma_.lower() in DECISION_NOUNS:
                 # "the decision of the Chadian authorities to expel the ambassador": whose decision it is
                 subj_tokens.extend(t for p in _of_objects(head) for t in _phrase(p))
@@ -3462,6 +3563,7 @@ def _negating(verb: Token) -> bool:
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
+    framed = chain[-1] if _framing(token) else None  # "In a call with Putin, Macron urged": the call happened
     last = chain[-1]
     if (
         last.dep_ == "acl"
@@ -3493,9 +3595,9 @@ def event_status(token: Token) -> str:
         lemma = t.lemma_.lower()
         if t != token and _negating(t):
             return "negated"
-        if t != token and lemma in HYPOTHETICAL_HEADS:
+        if t != token and t != framed and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and lemma in PLANNED_HEADS:
+        if t != token and t != framed and lemma in PLANNED_HEADS:
             return "planned"
         for child in t.children:
             word = child.lower_
