@@ -1849,9 +1849,12 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "signed a decree imposing sanctions", "signed the bill into law": no accord
     verb = token.head if token.dep_ == "dobj" else token
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
-        return True
+        return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if token.dep_ == "acl" and token.head.lemma_.lower() in PRIVATE_TRAVELLERS:
-        return True  # "Indian cricketers trained in Australia", parsed as a noun phrase  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
+        return True  # "Indian cricketers trained in Australia", parsed as a noun phrase
+    trainees = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CIVILIAN_TRAINEES]
+    if lemma == "train" and trainees:
+        return True  # "Chinese engineers trained Kenyan railway staff": no armed forces trained
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -1870,6 +1873,9 @@ def _not_an_event_use(token: Token) -> bool:
     return False
 
 
+CIVILIAN_TRAINEES = frozenset(
+    "staff worker employee student doctor nurse teacher journalist technician farmer".split()
+)
 MESSAGE_NOUNS = frozenset("call phone message letter".split())
 ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
 
@@ -1980,7 +1986,8 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
             and head.lemma_.lower() not in MEDIATING_LEMMAS  # "Oman hosted talks": the talks are an event too
             and not (entry.type in ENCOUNTER_TYPES and _framing(token))
-            and token.head.lower_ not in FRAME_PREPOSITIONS  # "received the jets under an accord signed in 2016"
+            # "received the jets under an accord signed in 2016": the accord is an event of its own
+            and token.head.lower_ not in FRAME_PREPOSITIONS
         ):
             absorbed[token.i] = categories[head.i]
             continue
@@ -2077,6 +2084,7 @@ def _carrier(token: Token) -> Token:
 
 
 CARRYING_NOUNS = frozenset({"mission", "operation"})
+LEADING_VERBS = frozenset({"lead", "run", "command"})
 
 
 def _clause_head(token: Token) -> Token:
@@ -2269,8 +2277,9 @@ def _made_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]]:
     makers: list[Mention] = []
     partners: list[Mention] = []
     for verb in _participles(noun):
-        if verb.lemma_.lower() not in MAKING_VERBS | CREATION_LEMMAS:
-            continue
+        leading = noun.lemma_.lower() in CARRYING_NOUNS and verb.lemma_.lower() in LEADING_VERBS
+        if verb.lemma_.lower() not in MAKING_VERBS | CREATION_LEMMAS and not leading:
+            continue  # "a training mission led by the EU": who leads a mission makes it
         for c in verb.children:
             if c.dep_ == "agent":
                 makers += collect(c.subtree, set())
