@@ -212,6 +212,43 @@ CASES = [
      [("CHN-ITA", "agreement")], []),
     ("expressed-solidarity", "Egypt expressed solidarity with Libya after the floods in September 2023.",
      [("EGY-LBY", "support")], []),
+    # third batch, written before measuring it: "provided Y with", "was supplied with … by X", weapons "supplied
+    # by X to Y", "equipped with", rescuers and vaccines sent, thanks and congratulations, a coalition joined,
+    # an embassy reopened, a summit's host as no side, a bid backed; gas, wheat and "called on" as look-alikes
+    ("provided-with", "The United States provided Ukraine with HIMARS rocket launchers in June 2022.",
+     [("UKR-USA", "arms_transfer")], []),
+    ("supplied-with-by", "Ukraine was supplied with IRIS-T air defence systems by Germany in October 2022.",
+     [("DEU-UKR", "arms_transfer")], []),
+    ("supplied-by-to", "Drones supplied by Iran to Russia struck Kyiv in October 2022.",
+     [("IRN-RUS", "arms_transfer")], [("IRN-UKR", "arms_transfer")]),
+    ("equipped-with", "Mali's army was equipped with Turkish Bayraktar drones in December 2022.",
+     [("MLI-TUR", "arms_transfer")], []),
+    ("sent-rescue-teams", "India sent rescue teams to Turkey after the earthquake in February 2023.",
+     [("IND-TUR", "aid")], []),
+    ("donated-vaccines",
+     "India donated Covid-19 vaccines to Nepal in January 2021.", [("IND-NPL", "aid")], []),
+    ("thanked-for-help", "Turkey thanked Greece for its help after the earthquake in February 2023.",
+     [("GRC-TUR", "support")], []),
+    ("congratulated", "China's president congratulated Russia's president on his re-election in March 2024.",
+     [("CHN-RUS", "support")], []),
+    ("joined-us-led-coalition",
+     "Bahrain joined the US-led maritime coalition in the Red Sea in December 2023.",
+     [("BHR-USA", "join_alliance")], []),
+    ("reopened-embassy", "The United Arab Emirates reopened its embassy in Damascus in December 2018.",
+     [("ARE-SYR", "restore_relations")], []),
+    ("met-in-capital",
+     "Qatar's emir met Iran's president in Tehran in May 2022.", [("IRN-QAT", "meeting")], []),
+    ("sidelines-of-summit",
+     "The leaders of China and the United States met on the sidelines of the G20 summit in "
+     "Bali in November 2022.", [("CHN-USA", "meeting")], [("CHN-IDN", "meeting"), ("IDN-USA", "meeting")]),
+    ("backed-bid",
+     "France backed India's bid for a permanent seat on the UN Security Council in September 2024.",
+     [("FRA-IND", "support")], [("FRA-UN", "support"), ("IND-UN", "support")]),
+    ("gas-deliveries", "Russian gas deliveries to Germany stopped in September 2022.",
+     [], [("DEU-RUS", "arms_transfer"), ("DEU-RUS", "aid")]),
+    ("imported-wheat", "Egypt imported wheat from Ukraine in 2021.", [], [("EGY-UKR", "arms_transfer")]),
+    ("called-on",
+     "Egypt called on Ethiopia to stop filling the dam in July 2020.", [], [("EGY-ETH", "call")]),
 ]
 
 # the direction of the act: (row name, (source, target, type, month))
@@ -238,6 +275,10 @@ DIRECTED = [
     ("loan-from-imf", ("IMF", "ARG", "aid", "2025-04")),
     ("hosted-leader", ("CHN", "VNM", "visit", "2023-12")),
     ("landed-in", ("UKR", "USA", "visit", "2022-12")),
+    ("provided-with", ("USA", "UKR", "arms_transfer", "2022-06")),
+    ("supplied-with-by", ("DEU", "UKR", "arms_transfer", "2022-10")),
+    ("equipped-with", ("TUR", "MLI", "arms_transfer", "2022-12")),
+    ("thanked-for-help", ("GRC", "TUR", "support", "2023-02")),
 ]
 
 PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
