@@ -561,10 +561,16 @@ class Extractor:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
                 if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
-            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS and not _welcomed_in(token):
+            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS and not _agentless_passive(token):
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
             if category == "cooperation" and (
-                _bought_from(token, tgt) or (src in subjects and _received(token, type_))
+                _bought_from(token, tgt)
+                or (src in subjects and _received(token, type_))
+                or (
+                    type_ in GIVING_TYPES
+                    and _agentless_passive(token)
+                    and src.country in _passive_subjects(token, mentions)
+                )
             ):
                 src, tgt = tgt, src  # "Russia bought drones from Iran", "Poland received Korean tanks"
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
@@ -597,7 +603,8 @@ def _bought_from(trigger: Token, seller: Mention) -> bool:
     return trigger.lemma_.lower() in BUYING_LEMMAS and _under(seller, trigger, "from") is not None
 
 
-RECEIVING_LEMMAS = frozenset("receive obtain secure get accept win".split())
+# who gets, and who thanks for what was given ("thanked Greece for its help")
+RECEIVING_LEMMAS = frozenset("receive obtain secure get accept win thank".split())
 GOODS_DEPS = frozenset({"dobj", "pobj", "prep", "compound"})
 # what a subject can get from another: "received tanks", "secured a loan", "received a call from Tehran"
 GIVING_TYPES = frozenset("arms_transfer aid call support military_training".split())
@@ -618,9 +625,10 @@ def _received(trigger: Token, type_: str) -> bool:
     return verb.lemma_.lower() in getting and any(c.dep_ == "nsubj" for c in verb.children)
 
 
-def _welcomed_in(verb: Token) -> bool:
-    """A host's verb in the passive with no agent ("was welcomed in Washington"): the subject is the visitor
-    and the place the host, as in the active of a visit."""
+def _agentless_passive(verb: Token) -> bool:
+    """A verb in the passive with no agent: a host's ("was welcomed in Washington": the subject is the visitor
+    and the place the host, as in the active of a visit) or a giver's ("Mali's army was equipped with Turkish
+    drones": the subject gets)."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     return passive and not any(c.dep_ == "agent" for c in verb.children)
 
@@ -639,6 +647,12 @@ def _rival_of_backed(m: Mention, trigger: Token) -> bool:
         if quarrel and word.head.lower_ in ("in", "during"):
             return True
     return False
+
+
+def _passive_subjects(verb: Token, mentions: list[Mention]) -> set[str]:
+    """The states named in the subject of a passive verb ("Mali's army was equipped with …")."""
+    subject = {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in _phrase(c)}
+    return {m.country for m in mentions if any(i in subject for i in m.tokens())}
 
 
 def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
@@ -2442,6 +2456,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             # in Warsaw a day after he visited Kyiv": the pronoun is the subject of the clause it hangs from
             main = verb.head
             subjects = collect([t for c in main.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+    if not subjects and (stray := _stray_agent(verb)):
+        subjects = collect(stray, excluded)  # "was supplied with IRIS-T systems by Germany"
     hosts = [m for m in subjects if _hosted(m, verb.doc)]
     if len(hosts) < len(subjects):
         # "Russia's embassy in Washington described the decision as a provocation": the host is the other side
@@ -2490,6 +2506,23 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
         subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """The words of a passive verb's agent hung by the parse on the noun of its "with" phrase ("Ukraine was
+    supplied with air defence systems by Germany"); none when the verb has an agent of its own."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [
+        t
+        for w in verb.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for n in w.children
+        if n.dep_ == "pobj"
+        for b in n.children
+        if b.dep_ == "prep" and b.lower_ == "by"
+        for t in b.subtree
+    ]
 
 
 def _on_behalf_of(prep: Token) -> list[Token]:

@@ -212,9 +212,10 @@ CASES = [
      [("CHN-ITA", "agreement")], []),
     ("expressed-solidarity", "Egypt expressed solidarity with Libya after the floods in September 2023.",
      [("EGY-LBY", "support")], []),
-    # third batch, written before measuring it: "provided Y with", "was supplied with … by X", weapons "supplied
-    # by X to Y", "equipped with", rescuers and vaccines sent, thanks and congratulations, a coalition joined,
-    # an embassy reopened, a summit's host as no side, a bid backed; gas, wheat and "called on" as look-alikes
+    # third batch, written before measuring it: "provided Y with", "was supplied with … by X", weapons
+    # "supplied by X to Y", "equipped with", rescuers and vaccines sent, thanks and congratulations, a
+    # coalition joined, an embassy reopened, a summit's host as no side, a bid backed; gas, wheat and "called
+    # on" as look-alikes
     ("provided-with", "The United States provided Ukraine with HIMARS rocket launchers in June 2022.",
      [("UKR-USA", "arms_transfer")], []),
     ("supplied-with-by", "Ukraine was supplied with IRIS-T air defence systems by Germany in October 2022.",
