@@ -250,6 +250,28 @@ CASES = [
     ("imported-wheat", "Egypt imported wheat from Ukraine in 2021.", [], [("EGY-UKR", "arms_transfer")]),
     ("called-on",
      "Egypt called on Ethiopia to stop filling the dam in July 2020.", [], [("EGY-ETH", "call")]),
+    # fourth batch, written before measuring it: an approved delivery, a contract for jets, deliveries
+    # completed, aid announced, training alongside, "the visit of X's president to Y", a host at the airport,
+    # phone talks, a call as the means of a discussion; refugees received as a look-alike
+    ("approved-delivery", "Germany approved the delivery of Leopard tanks to Ukraine in January 2023.",
+     [("DEU-UKR", "arms_transfer")], []),
+    ("contract-for-jets", "Qatar signed a contract with Britain for 24 Typhoon jets in December 2017.",
+     [("GBR-QAT", "agreement")], []),
+    ("completed-delivery", "The Netherlands completed its delivery of 24 F-16 jets to Ukraine in May 2025.",
+     [("NLD-UKR", "arms_transfer")], []),
+    ("announced-aid-to", "Japan announced $5.5bn in aid to Ukraine in February 2023.", [("JPN-UKR", "aid")], []),
+    ("trained-alongside", "Indian troops trained alongside American soldiers in Alaska in October 2021.",
+     [("IND-USA", "military_training")], []),
+    ("visit-of-to", "The visit of Iran's president to Saudi Arabia in November 2023 was his first.",
+     [("IRN-SAU", "visit")], []),
+    ("welcomed-at-airport",
+     "Kazakhstan's president welcomed China's president at the airport in Astana in July 2024.",
+     [("CHN-KAZ", "visit")], []),
+    ("phone-talks", "Israel's prime minister held phone talks with Russia's president in October 2023.",
+     [("ISR-RUS", "call")], []),
+    ("discussed-in-call", "The foreign ministers of Iran and Saudi Arabia discussed Gaza in a phone call in October "
+     "2023.", [("IRN-SAU", "call")], []),
+    ("refugees-received", "Lebanon received thousands of Syrian refugees in 2013.", [], []),
 ]
 
 # the direction of the act: (row name, (source, target, type, month))
@@ -280,6 +302,8 @@ DIRECTED = [
     ("supplied-with-by", ("DEU", "UKR", "arms_transfer", "2022-10")),
     ("equipped-with", ("TUR", "MLI", "arms_transfer", "2022-12")),
     ("thanked-for-help", ("GRC", "TUR", "support", "2023-02")),
+    ("welcomed-at-airport", ("CHN", "KAZ", "visit", "2024-07")),
+    ("visit-of-to", ("IRN", "SAU", "visit", "2023-11")),
 ]
 
 PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
