@@ -507,7 +507,7 @@ class Extractor:
             created = {t.i for c in made for t in c.subtree} - partners
             objects = [m for m in objects if m.root not in created]
         alongside = [m for m in objects if _alongside(doc[m.root])]
-        if subjects and alongside:
+        if subjects and alongside and type_ != "military_training":  # "trained alongside": with them
             # "Finland applied together with Sweden": Sweden applied too, it is not who Finland applied to
             subjects = [*subjects, *alongside]
             objects = [m for m in objects if m not in alongside]
@@ -2164,7 +2164,7 @@ def event_roles(
             # "the partnership unveiled by Biden, Morrison and Johnson": who made it are its sides
             subjects = makers
         rest += [m for m in partners if m not in rest and m not in subjects]
-        if not subjects and not rest and _dated_accord_frame(token):
+        if not subjects and not rest and (_dated_accord_frame(token) or _encounter_frame(token)):
             # "the two countries have drawn closer since the 2008 nuclear agreement": the clause's parties
             parties = _clause_subject(token, collect, own_excluded)
             if len(_distinct(parties)) >= 2:
@@ -2306,6 +2306,16 @@ ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", 
 ARRIVAL_NOUNS = frozenset({"arrival", "deployment"})
 PLACE_PREPOSITIONS = ("in", "to", "at", "into")
 FRAME_PREPOSITIONS = frozenset({"since", "under"})
+
+
+ENCOUNTER_NOUNS = frozenset("call conversation meeting talks videoconference summit".split())
+
+
+def _encounter_frame(noun: Token) -> bool:
+    """An encounter named as the means or setting of a clause ("the foreign ministers of Iran and Saudi Arabia
+    discussed Gaza in a phone call"): the clause's parties are its sides."""
+    framed = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+    return framed and noun.lemma_.lower() in ENCOUNTER_NOUNS
 
 
 def _dated_accord_frame(noun: Token) -> bool:
@@ -3605,7 +3615,8 @@ def _negating(verb: Token) -> bool:
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
-    framed = chain[-1] if _framing(token) else None  # "In a call with Putin, Macron urged": the call happened
+    # "In a call with Putin, Macron urged", "discussed Gaza in a phone call": the call happened
+    framed = chain[-1] if _framing(token) or _encounter_frame(token) else None
     last = chain[-1]
     if (
         last.dep_ == "acl"

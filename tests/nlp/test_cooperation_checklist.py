@@ -259,7 +259,8 @@ CASES = [
      [("GBR-QAT", "agreement")], []),
     ("completed-delivery", "The Netherlands completed its delivery of 24 F-16 jets to Ukraine in May 2025.",
      [("NLD-UKR", "arms_transfer")], []),
-    ("announced-aid-to", "Japan announced $5.5bn in aid to Ukraine in February 2023.", [("JPN-UKR", "aid")], []),
+    ("announced-aid-to", "Japan announced $5.5bn in aid to Ukraine in February 2023.",
+     [("JPN-UKR", "aid")], []),
     ("trained-alongside", "Indian troops trained alongside American soldiers in Alaska in October 2021.",
      [("IND-USA", "military_training")], []),
     ("visit-of-to", "The visit of Iran's president to Saudi Arabia in November 2023 was his first.",
@@ -269,8 +270,9 @@ CASES = [
      [("CHN-KAZ", "visit")], []),
     ("phone-talks", "Israel's prime minister held phone talks with Russia's president in October 2023.",
      [("ISR-RUS", "call")], []),
-    ("discussed-in-call", "The foreign ministers of Iran and Saudi Arabia discussed Gaza in a phone call in October "
-     "2023.", [("IRN-SAU", "call")], []),
+    ("discussed-in-call",
+     "The foreign ministers of Iran and Saudi Arabia discussed Gaza in a phone call in October 2023.",
+     [("IRN-SAU", "call")], []),
     ("refugees-received", "Lebanon received thousands of Syrian refugees in 2013.", [], []),
 ]
 
