@@ -434,6 +434,8 @@ class Extractor:
                 # Niger" is the pledge's July)
                 when = _next_year(when)
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
+        if type_ == "support" and (rivals := [m for m in objects if _rival_of_backed(m, token)]):
+            objects = [m for m in objects if m not in rivals]  # "backed Pakistan in its dispute with India"
         if type_ == "withdrawal" and token.pos_ == "VERB" and subjects and all(
             m.actor.kind == "leader" for m in subjects
         ):
@@ -515,7 +517,7 @@ class Extractor:
             created = {t.i for c in made for t in c.subtree} - partners
             objects = [m for m in objects if m.root not in created]
         alongside = [m for m in objects if _alongside(doc[m.root])]
-        if subjects and alongside:
+        if subjects and alongside and type_ != "military_training":  # "trained alongside": with them
             # "Finland applied together with Sweden": Sweden applied too, it is not who Finland applied to
             subjects = [*subjects, *alongside]
             objects = [m for m in objects if m not in alongside]
@@ -569,10 +571,18 @@ class Extractor:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
                 if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
-            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
+            if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS and not _agentless_passive(token):
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
-            if category == "cooperation" and _bought_from(token, tgt):
-                src, tgt = tgt, src  # "Russia bought drones from Iran": Iran supplies
+            if category == "cooperation" and (
+                _bought_from(token, tgt)
+                or (src in subjects and _received(token, type_))
+                or (
+                    type_ in GIVING_TYPES
+                    and _agentless_passive(token)
+                    and src.country in _passive_subjects(token, mentions)
+                )
+            ):
+                src, tgt = tgt, src  # "Russia bought drones from Iran", "Poland received Korean tanks"
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             if src is not tgt and src.filled is not None and src.filled == tgt.filled:
                 confidence -= FILLED_PENALTY  # both sides of one event told before, read again
@@ -601,6 +611,58 @@ def _bought_from(trigger: Token, seller: Mention) -> bool:
     """Whether a buying word's other side is who it was bought from ("bought drones from Iran", "India's
     purchase of S-400 systems from Russia"): the seller is the source."""
     return trigger.lemma_.lower() in BUYING_LEMMAS and _under(seller, trigger, "from") is not None
+
+
+# who gets, and who thanks for what was given ("thanked Greece for its help")
+RECEIVING_LEMMAS = frozenset("receive obtain secure get accept win thank".split())
+GOODS_DEPS = frozenset({"dobj", "pobj", "prep", "compound"})
+# what a subject can get from another: "received tanks", "secured a loan", "received a call from Tehran"
+GIVING_TYPES = frozenset("arms_transfer aid call support military_training".split())
+
+
+def _received(trigger: Token, type_: str) -> bool:
+    """Whether the subject of the clause gets what the trigger names ("Poland received its first Korean K2
+    tanks", "Egypt took delivery of French-built jets", "Sri Lanka secured a credit line from India",
+    "India ordered Russian S-400s", "received a call from Iran's president"): the giver is the source."""
+    if type_ not in GIVING_TYPES:
+        return False
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in GOODS_DEPS and verb.head != verb:
+        verb = verb.head
+    getting = RECEIVING_LEMMAS | BUYING_LEMMAS | {"order"}
+    if type_ in ("arms_transfer", "aid"):
+        getting |= {"take"}  # "took delivery of", "took a loan from"
+    return verb.lemma_.lower() in getting and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """A verb in the passive with no agent: a host's ("was welcomed in Washington": the subject is the visitor
+    and the place the host, as in the active of a visit) or a giver's ("Mali's army was equipped with Turkish
+    drones": the subject gets)."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
+
+
+CONFLICT_NOUNS = frozenset("dispute conflict war row standoff feud quarrel confrontation fight".split())
+
+
+def _rival_of_backed(m: Mention, trigger: Token) -> bool:
+    """Whether a state is named as the rival in the quarrel of the side backed ("China backed Pakistan in
+    its dispute with India", "support for Armenia in its conflict with Azerbaijan"): no side of the
+    backing."""
+    for word in trigger.doc[m.root].ancestors:
+        if word == trigger:
+            return False
+        quarrel = word.lemma_.lower() in CONFLICT_NOUNS and word.dep_ == "pobj"
+        if quarrel and word.head.lower_ in ("in", "during"):
+            return True
+    return False
+
+
+def _passive_subjects(verb: Token, mentions: list[Mention]) -> set[str]:
+    """The states named in the subject of a passive verb ("Mali's army was equipped with …")."""
+    subject = {t.i for c in verb.children if c.dep_ == "nsubjpass" for t in _phrase(c)}
+    return {m.country for m in mentions if any(i in subject for i in m.tokens())}
 
 
 def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
@@ -1018,7 +1080,7 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             mention = _demonym_mention(ent, index, focus)
         else:
             continue
-        if mention is not None:
+        if mention is not None and not _origin_of_private(ent):
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
     placed = {m.root: m.country for m in mentions}
@@ -1480,6 +1542,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
     if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
         return None  # "French jets struck a column of Chadian rebels": armed opponents of the state, not it
+    if head != root and head.lemma_.lower() in PRIVATE_PEOPLE:
+        return None  # "a British journalist", "Indian cricketers": private people, not their state
     kind = _noun_kind(head) if head != root else "state"
     actor = index.get(f"{state.id}/{kind}") if kind != "state" else state
     actor = actor or state
@@ -1494,8 +1558,21 @@ INSURGENT_NOUNS = frozenset(
     "opposition protester demonstrator".split()
 )
 PRIVATE_TRAVELLERS = frozenset(
-    "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker".split()
+    "tourist holidaymaker visitor traveller traveler pilgrim fan student backpacker "
+    "cricketer footballer athlete player supporter".split()
 )
+PRIVATE_PARTIES = PRIVATE_TRAVELLERS | {"club", "company", "firm"}
+PRIVATE_PEOPLE = (PRIVATE_TRAVELLERS - {"visitor"}) | {"journalist", "reporter", "correspondent"}
+
+
+def _origin_of_private(ent: Span) -> bool:
+    """A state named only as where private people or firms come from ("two clubs from Spain and Italy",
+    "fans from Morocco"): no side of any act."""
+    word = ent.root
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    from_ = word.head
+    return word.dep_ == "pobj" and from_.lower_ == "from" and from_.head.lemma_.lower() in PRIVATE_PARTIES
 
 
 def _former(ent: Span) -> bool:
@@ -1735,6 +1812,9 @@ def _not_an_event_use(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "ally" and token.pos_ == "NOUN" and token.dep_ in ("appos", "attr"):
         return True
+    messages = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS]
+    if lemma == "receive" and messages:
+        return True  # "received a call from Iran's president": the call is the event, no one visits
     if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
     if _accord_described(token):
@@ -1794,6 +1874,11 @@ def _not_an_event_use(token: Token) -> bool:
     verb = token.head if token.dep_ == "dobj" else token
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
+    if token.dep_ == "acl" and token.head.lemma_.lower() in PRIVATE_TRAVELLERS:
+        return True  # "Indian cricketers trained in Australia", parsed as a noun phrase
+    trainees = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CIVILIAN_TRAINEES]
+    if lemma == "train" and trainees:
+        return True  # "Chinese engineers trained Kenyan railway staff": no armed forces trained
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -1812,6 +1897,10 @@ def _not_an_event_use(token: Token) -> bool:
     return False
 
 
+CIVILIAN_TRAINEES = frozenset(
+    "staff worker employee student doctor nurse teacher journalist technician farmer".split()
+)
+MESSAGE_NOUNS = frozenset("call phone message letter".split())
 ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
 
 
@@ -1920,6 +2009,9 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and head.i in verbs
             and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
             and head.lemma_.lower() not in MEDIATING_LEMMAS  # "Oman hosted talks": the talks are an event too
+            and not (entry.type in ENCOUNTER_TYPES and _framing(token))
+            # "received the jets under an accord signed in 2016": the accord is an event of its own
+            and token.head.lower_ not in FRAME_PREPOSITIONS
         ):
             absorbed[token.i] = categories[head.i]
             continue
@@ -1937,6 +2029,19 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and not (entry.category == "coup" and _background_coup(token.head))
         )
     ]
+
+
+ENCOUNTER_TYPES = frozenset({"call", "visit", "meeting"})
+
+
+def _framing(noun: Token) -> bool:
+    """A noun that frames a clause ("In a call with Putin, Macron urged a ceasefire", "pledged tanks during a
+    visit to Kyiv"): an encounter framing a verb is an event of its own, neither what the verb acts on nor
+    as hypothetical as what is urged."""
+    prep, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return prep.lower_ == "during" or (prep.lower_ in ("in", "on") and noun.i < verb.i)
 
 
 def _against_insurgents(token: Token) -> bool:
@@ -2003,6 +2108,7 @@ def _carrier(token: Token) -> Token:
 
 
 CARRYING_NOUNS = frozenset({"mission", "operation"})
+LEADING_VERBS = frozenset({"lead", "run", "command"})
 
 
 def _clause_head(token: Token) -> Token:
@@ -2068,7 +2174,7 @@ def event_roles(
             # "the partnership unveiled by Biden, Morrison and Johnson": who made it are its sides
             subjects = makers
         rest += [m for m in partners if m not in rest and m not in subjects]
-        if not subjects and not rest and _dated_accord_frame(token):
+        if not subjects and not rest and (_dated_accord_frame(token) or _encounter_frame(token)):
             # "the two countries have drawn closer since the 2008 nuclear agreement": the clause's parties
             parties = _clause_subject(token, collect, own_excluded)
             if len(_distinct(parties)) >= 2:
@@ -2086,6 +2192,8 @@ def event_roles(
         head = token.head
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
+        if token.head.lower_ == "in" and _sum(head) and head.dep_ in ("dobj", "nsubjpass"):
+            head = head.head  # "received $3bn in aid", "approved 18 billion euros in budget support"
         light = head.lemma_.lower() in LIGHT_VERBS
         between = _distinct([m for m in rest if _under(m, token, "between") is not None])
         if len(between) >= 2 and head.lemma_.lower() in MEDIATING_LEMMAS:
@@ -2132,6 +2240,16 @@ def event_roles(
         # subject came from
         subjects = [m for m in _sent_by(token, collect) if m not in objects]
     return subjects, objects, bool(subjects and objects)
+
+
+CURRENCY_SIGNS = frozenset("$ € £ ¥".split())
+
+
+def _sum(noun: Token) -> bool:
+    """Whether a noun is a sum of money or a number ("$3bn", "18 billion euros", "2 million")."""
+    counted = [c for c in noun.children if c.dep_ in ("nummod", "nmod", "compound")]
+    signed = any(c.like_num or c.lemma_ in CURRENCY_SIGNS for c in counted)
+    return noun.like_num or noun.text[:1].isdigit() or signed
 
 
 def _stray_preps(noun: Token) -> list[Token]:
@@ -2183,8 +2301,9 @@ def _made_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]]:
     makers: list[Mention] = []
     partners: list[Mention] = []
     for verb in _participles(noun):
-        if verb.lemma_.lower() not in MAKING_VERBS | CREATION_LEMMAS:
-            continue
+        leading = noun.lemma_.lower() in CARRYING_NOUNS and verb.lemma_.lower() in LEADING_VERBS
+        if verb.lemma_.lower() not in MAKING_VERBS | CREATION_LEMMAS and not leading:
+            continue  # "a training mission led by the EU": who leads a mission makes it
         for c in verb.children:
             if c.dep_ == "agent":
                 makers += collect(c.subtree, set())
@@ -2197,6 +2316,16 @@ ACCORD_NOUNS = {"agreement", "accord", "pact", "treaty", "arrangement", "deal", 
 ARRIVAL_NOUNS = frozenset({"arrival", "deployment"})
 PLACE_PREPOSITIONS = ("in", "to", "at", "into")
 FRAME_PREPOSITIONS = frozenset({"since", "under"})
+
+
+ENCOUNTER_NOUNS = frozenset("call conversation meeting talks videoconference summit".split())
+
+
+def _encounter_frame(noun: Token) -> bool:
+    """An encounter named as the means or setting of a clause ("the foreign ministers of Iran and Saudi Arabia
+    discussed Gaza in a phone call"): the clause's parties are its sides."""
+    framed = noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during")
+    return framed and noun.lemma_.lower() in ENCOUNTER_NOUNS
 
 
 def _dated_accord_frame(noun: Token) -> bool:
@@ -2304,6 +2433,11 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif verb.dep_ in ("relcl", "acl") and head != verb:
             subj_tokens.append(head)
             subj_tokens.extend(t for c in head.children if c.dep_ in NOUN_SOURCE_DEPS for t in _phrase(c))
+            if head.lemma_.lower() in ACCORD_NOUNS:
+                # "the agreement between Russia and North Korea, signed in June": its parties signed it
+                subj_tokens.extend(
+                    t for c in head.children if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree
+                )
             if verb.dep_ == "acl" and head.lemma_.lower() in DECISION_NOUNS:
                 # "the decision of the Chadian authorities to expel the ambassador": whose decision it is
                 subj_tokens.extend(t for p in _of_objects(head) for t in _phrase(p))
@@ -2342,6 +2476,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             # in Warsaw a day after he visited Kyiv": the pronoun is the subject of the clause it hangs from
             main = verb.head
             subjects = collect([t for c in main.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+    if not subjects and (stray := _stray_agent(verb)):
+        subjects = collect(stray, excluded)  # "was supplied with IRIS-T systems by Germany"
     hosts = [m for m in subjects if _hosted(m, verb.doc)]
     if len(hosts) < len(subjects):
         # "Russia's embassy in Washington described the decision as a provocation": the host is the other side
@@ -2390,6 +2526,23 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
         subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
+
+
+def _stray_agent(verb: Token) -> list[Token]:
+    """The words of a passive verb's agent hung by the parse on the noun of its "with" phrase ("Ukraine was
+    supplied with air defence systems by Germany"); none when the verb has an agent of its own."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    return [
+        t
+        for w in verb.children
+        if w.dep_ == "prep" and w.lower_ == "with"
+        for n in w.children
+        if n.dep_ == "pobj"
+        for b in n.children
+        if b.dep_ == "prep" and b.lower_ == "by"
+        for t in b.subtree
+    ]
 
 
 def _on_behalf_of(prep: Token) -> list[Token]:
@@ -3625,6 +3778,8 @@ def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
+    # "In a call with Putin, Macron urged", "discussed Gaza in a phone call": the call happened
+    framed = chain[-1] if _framing(token) or _encounter_frame(token) else None
     last = chain[-1]
     if (modified := _modified_status(token)) is not None:
         return modified
@@ -3668,9 +3823,9 @@ def event_status(token: Token) -> str:
             return status
         if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
-        if t != token and lemma in HYPOTHETICAL_HEADS:
+        if t != token and t != framed and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and lemma in PLANNED_HEADS and not _goes_ahead(t):
+        if t != token and t != framed and lemma in PLANNED_HEADS and not _goes_ahead(t):
             return "planned"
         for child in t.children:
             word = child.lower_
