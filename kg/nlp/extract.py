@@ -110,6 +110,7 @@ PLANNED_HEADS = {
     "due",
     "likely",
     "poise",
+    "slate",
     "go",
 }
 DEMANDING_HEADS = {
@@ -3659,7 +3660,8 @@ ATTEMPT_ENDING_HEADS = {"foil", "thwart", "fail", "crush", "defeat", "repel", "r
 PLOT_NOUNS = {"plot", "plan", "conspiracy"}
 REALISING_HEADS = {"complete", "finish", "hold", "conduct", "carry", "finalise", "finalize", "begin", "start",
                    "implement", "execute", "resume", "end", "conclude", "happen", "occur"}
-MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmatises "hopes" as "hop"
+# spaCy's small model lemmatises "hopes" as "hop" and "slated" as "slat"
+MISLEMMATISED = {"hopes": "hope", "hoped": "hope", "slated": "slate"}
 
 
 def _lemma(token: Token) -> str:

@@ -321,8 +321,6 @@ XFAIL = {
     "agreed-to-hand-over": "'agreed to <act>' makes the act the event, with no agreement of its own",
     "agreed-to-resume": "'agreed to <act>' makes the act the event, with no agreement of its own",
     "not-only-but-also": "'joined it': the pronoun gives no NATO word, so no trigger and no date",
-    "after-delays": "lexicon: 'received missiles from' is no arms_transfer trigger",
-    "despite-objections": "lexicon: 'received missiles from' is no arms_transfer trigger",
     "planned-withdrawal-completed": "lexicon: a withdrawal with no forces word is no trigger",
     "carried-out-plan": "gazetteer: Crimea is no mention of Ukraine",
     "honoured-pledge": "'pledge to deliver tanks' is one pledge trigger, which finds no roles",
