@@ -326,7 +326,7 @@ class Extractor:
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
-        return _without_vaguer(events)
+        return _one_accord(_without_vaguer(events))
 
     def _events_at(
         self,
@@ -503,7 +503,15 @@ class Extractor:
         if category == "base_access" and subjects and not objects:
             # "Russian personnel remain at the Niamey base": whose forces are at the base is the subject of
             # the clause the base is the place of (not the state in focus, nor the facility's other users)
-            objects = _clause_user(token, mentions, subjects)
+            objects = (
+                _clause_user(token, mentions, subjects)
+                or _places_among(subjects, doc)
+                or _allowed_doers(token, mentions, subjects)
+            )
+            subjects = [m for m in subjects if m not in objects]
+        if category == "base_access" and objects and not subjects:
+            # "French troops have been forced out of Mali, Burkina Faso and Niger": the forces leave the places
+            subjects, objects = _forces_apart(objects)
         hosts: set[str] = set()
         during = when.bounds() if when.known else (article.published, article.published)
         named = {m.country for m in subjects + objects}
@@ -648,6 +656,28 @@ def _answered(token: Token) -> set[int]:
 
 
 ACCORD_TYPES = frozenset({"agreement", "alliance"})  # an alliance is an agreement of a finer type
+
+
+def _one_accord(events: list[Event]) -> list[Event]:
+    """Events with an access accord told once: its signing read as access granted ("The Reciprocal Access
+    Agreement was signed at Malacañang") gives way to the same accord told in another sentence as an agreement
+    between the same two states that month ("Japan and the Philippines signed a defence pact on Monday"); in
+    its own sentence the agreement gives way to it ("signed a status of forces agreement")."""
+
+    def key(e: Event) -> tuple[str, str | None]:
+        return dyad_key(e.source.country, e.target.country), (e.date.value or "")[:7] or None
+
+    accords = [e for e in events if e.status == "asserted" and e.type in ACCORD_TYPES]
+    access = [e for e in events if e.type == "access_granted" and e.evidence.trigger.lower() in ACCORD_WORDS]
+    same = [(a, e) for a in accords for e in access if key(a) == key(e)]
+    dropped = {id(e) if a.evidence.sentence != e.evidence.sentence else id(a) for a, e in same}
+    return [e for e in events if id(e) not in dropped]
+
+
+ACCORD_WORDS = frozenset(
+    "sign signs signed signing conclude concludes concluded ink inked seal sealed agreement accord pact treaty deal "
+    "arrangement".split()
+)
 
 
 def _without_vaguer(events: list[Event]) -> list[Event]:
@@ -1670,6 +1700,11 @@ DIPLOMAT_NOUNS = frozenset(
 )
 
 
+def _from_base(prep: Token) -> bool:
+    """Whether a preposition is "from" a base: "flew from Hmeimim", "flew from the air base at Incirlik"."""
+    return prep.dep_ == "prep" and prep.lower_ == "from" and bool(_words(prep.subtree) & BASE_NOUNS)
+
+
 def _not_an_event_use(token: Token) -> bool:
     """Uses of a trigger word that report no event between states: "joined in" (took part, not membership),
     "signed up for" (no document), "arrested a former president" (an arrest, not a coup), "took control
@@ -1711,7 +1746,7 @@ def _not_an_event_use(token: Token) -> bool:
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
         return True  # "Yemen's internationally recognised government": a description, no recognition
     if lemma == "fly" and not any(
-        c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children
+        c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ == "to") or _from_base(c) for c in token.children
     ):
         return True  # "drones fly surveillance missions": only what "was flown into" (or flew to) a state counts
     if (
@@ -3108,6 +3143,13 @@ def _place(m: Mention, doc: Doc) -> bool:
     return word.dep_ == "pobj" and (prep.lower_ in ("from", "in", "at", "to", "out") or out_of)
 
 
+def _granted_to(m: Mention, doc: Doc) -> bool:
+    """Whether a state is who a grant goes to ("leased land to China", "opened its ports to US warships"):
+    the user, not the place the forces go to."""
+    word = doc[m.root]
+    return word.dep_ == "pobj" and word.head.lower_ == "to"
+
+
 def _host_first(
     src: Mention, tgt: Mention, type_: str, doc: Doc, hosts: set[str] = frozenset()
 ) -> tuple[Mention, Mention]:
@@ -3118,7 +3160,7 @@ def _host_first(
     "the French military")."""
 
     def place(m: Mention) -> bool:
-        return _place(m, doc)
+        return _place(m, doc) and not (type_ == "access_granted" and _granted_to(m, doc))
 
     if (src.country in hosts) != (tgt.country in hosts):
         return (src, tgt) if src.country in hosts else (tgt, src)
@@ -3205,6 +3247,38 @@ def _facility_sides(
     if not subjects:
         return added[:1], [*objects, *added[1:]]
     return subjects, [*objects, *added]
+
+
+def _forces_apart(sides: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Foreign forces and the states they are in or leave, when a clause names both and no doer ("French troops
+    were forced out of Mali and Niger"): (the forces, the states); else (nothing, the sides)."""
+    forces = [m for m in sides if m.actor.kind == "military"]
+    places = [m for m in sides if m not in forces]
+    return (forces, places) if forces and places else ([], sides)
+
+
+def _allowed_doers(verb: Token, mentions: list[Mention], sides: list[Mention]) -> list[Mention]:
+    """Who a grant lets act, parsed as the subject of the clause it allows ("allowed Chinese warships to use
+    the port"), other than the sides already found; "allows US troops to rotate" tells a standing arrangement."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return []
+    doers = {
+        t.i
+        for clause in verb.children
+        if clause.dep_ in ("ccomp", "xcomp")
+        for c in clause.children
+        if c.dep_ == "nsubj"
+        for t in _phrase(c)
+    }
+    taken = {m.country for m in sides}
+    return _distinct([m for m in mentions if m.root in doers and m.country not in taken])
+
+
+def _places_among(subjects: list[Mention], doc: Doc) -> list[Mention]:
+    """The states a subject's phrase names as places, when it also names another ("the American presence in
+    Niger ended", "French troops in Mali left"): the hosts, the others the users."""
+    places = [m for m in subjects if _place(m, doc)]
+    return places if places and len(places) < len(subjects) else []
 
 
 def _clause_user(noun: Token, mentions: list[Mention], sides: list[Mention]) -> list[Mention]:
@@ -3364,6 +3438,18 @@ def _demander(token: Token) -> Token | None:
         return head
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ORDERING_HEADS:
         return token.head  # "ordered the withdrawal of Danish special forces"
+    return _said_must(clause)
+
+
+def _said_must(clause: Token) -> Token | None:
+    """The saying verb of a clause that says foreign forces must go: "said that France must close its bases",
+    "said the French bases would have to close" (a demand, not a forecast)."""
+    have_to = clause.dep_ == "xcomp" and clause.head.lemma_ == "have" and any(c.lower_ == "to" for c in clause.children)
+    if have_to:
+        clause = clause.head  # "will have to close"
+    obliged = have_to or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+    if obliged and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_VERBS:
+        return clause.head
     return None
 
 
