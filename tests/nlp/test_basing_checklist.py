@@ -132,6 +132,35 @@ CASES = [
      "training in Kenya in 2021.", [("GBR-KEN", B)], []),
     ("edca-sites", "Under the Enhanced Defense Cooperation Agreement, the Philippines opened four new sites to US "
      "forces in April 2023.", [("PHL-USA", "access_granted")], []),
+    # second batch, written before measuring: the user leases or renews, arrivals, nominal handovers and
+    # departures, demands told by a noun, deployments to the user's own base abroad
+    ("user-renewed-lease", "The United States renewed its lease on Camp Lemonnier in 2014.",
+     [("DJI-USA", "access_granted")], []),
+    ("user-signed-lease-with", "Russia signed a 49-year lease on Tartus with Syria in January 2017.",
+     [("RUS-SYR", "access_granted")], []),
+    ("host-gave-permission", "Niger gave the United States permission to fly armed drones from Agadez in 2017.",
+     [("NER-USA", "access_granted")], []),
+    ("user-troops-arrived-in", "American troops arrived in Poland in January 2017.", [("POL-USA", "access_used")], []),
+    ("user-deployed-to-own-base", "Turkey deployed more troops to its base in Qatar in June 2017.",
+     [("QAT-TUR", "access_used")], []),
+    ("user-inaugurated-facility", "India inaugurated an airstrip on Mauritius's Agaléga island in February 2024.",
+     [("IND-MUS", B)], []),
+    ("user-dismantled-base", "The United Arab Emirates dismantled parts of its base at Assab in Eritrea in 2021.",
+     [("ARE-ERI", "withdrawal")], []),
+    ("last-soldiers-left", "The last American soldiers left Afghanistan in August 2021.",
+     [("AFG-USA", "withdrawal")], []),
+    ("peacekeepers-left", "Japanese engineers serving as peacekeepers left South Sudan in May 2017.",
+     [("JPN-SSD", "withdrawal")], []),
+    ("nominal-handover-of-to", "The handover of the Gao base to the Malian army took place in August 2022.",
+     [("FRA-MLI", "handover")], []),
+    ("nominal-handover-possessive", "Britain's handover of Camp Bastion to Afghan forces was completed in October "
+     "2014.", [("AFG-GBR", "handover")], []),
+    ("nominal-withdrawal-possessive", "Germany's withdrawal from Mali ended in December 2023.",
+     [("DEU-MLI", "withdrawal")], []),
+    ("demanded-departure", "Mali demanded the immediate departure of Danish special forces in January 2022.",
+     [("DNK-MLI", "revoke_access")], []),
+    ("host-agreed-to-host-ships", "Spain agreed in June 2022 to host two more American destroyers at Rota.",
+     [("ESP-USA", B)], []),
 ]
 
 NOTHING = [
@@ -158,6 +187,18 @@ NOTHING = [
     ("based-decision", "The United States based its decision on intelligence from Qatar.", [("QAT-USA", B)]),
     ("handed-patrol-boats", "Japan handed over patrol boats to the Philippines in 2022.", [("JPN-PHL", B)]),
     ("investors-left", "Russian investors left Kyrgyzstan in 2022.", [("KGZ-RUS", B)]),
+    # second batch: denials and plans, and leaving that is no basing
+    ("no-plans-to-withdraw", "The United States has no plans to withdraw its troops from Iraq, the Pentagon said.",
+     [("IRQ-USA", B)]),
+    ("would-never-allow", "Djibouti would never allow a Russian base on its soil, its president said.",
+     [("DJI-RUS", B)]),
+    ("hopes-to-host", "Poland hopes to host a permanent American base.", [("POL-USA", B)]),
+    ("could-lose", "Russia could lose its naval base at Tartus after the fall of Assad.", [("RUS-SYR", B)]),
+    ("brexit", "Britain's withdrawal from the European Union took effect in January 2020.", [("EU-GBR", B)]),
+    ("pulled-diplomats", "The United States pulled its diplomats out of Sudan in April 2023.", [("SDN-USA", B)]),
+    ("retreat-in-war", "Russian forces withdrew from Kherson in Ukraine in November 2022.", [("RUS-UKR", B)]),
+    ("company-operates-port", "A Chinese company operates the container port in Djibouti.", [("CHN-DJI", B)]),
+    ("grain-deal", "Russia withdrew from the Black Sea grain deal with Ukraine in July 2023.", [("RUS-UKR", B)]),
 ]
 
 DIRECTED = [  # (name, text, (source = host, target = foreign state, type))
@@ -170,6 +211,10 @@ DIRECTED = [  # (name, text, (source = host, target = foreign state, type))
      ("TCD", "USA", "revoke_access")),
     ("dir-handed", "France handed over its military base in Port-Bouët to Côte d'Ivoire in February 2025.",
      ("CIV", "FRA", "handover")),
+    ("dir-user-renewed", "The United States renewed its lease on Camp Lemonnier in 2014.",
+     ("DJI", "USA", "access_granted")),
+    ("dir-leased-from", "China leased land from Djibouti in 2016 for its first overseas base.",
+     ("DJI", "CHN", "access_granted")),
 ]
 
 DATED = [  # (name, text, sorted pair, month of the asserted basing event)
