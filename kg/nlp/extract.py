@@ -64,6 +64,7 @@ HYPOTHETICAL_HEADS = {
     "want",
     "wish",
     "hope",
+    "hop",  # spaCy's lemma of "hopes" ("Poland hopes to host a permanent base")
     "seek",
     "offer",
     "ask",
@@ -1866,7 +1867,12 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
     But an order gives way to the event it orders ("ordered the activation of a standby force", "ordered the
     withdrawal of Danish forces")."""
-    ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() in ORDERING_HEADS}
+    ordered = {
+        t.head.i
+        for t, e in found
+        if t.dep_ == "dobj"
+        and (t.head.lemma_.lower() in ORDERING_HEADS or (e.category == "base_access" and _state_demands(t.head)))
+    }
     # "backed ECOWAS in demanding Bazoum's release": the backer joins the act it backs
     joined = {t.i for t, e in found if e.type == "support" and any(g.i in _backed_acts(t) for g, _ in found)}
     found = [(t, e) for t, e in found if t.i not in ordered | joined]
@@ -3436,9 +3442,24 @@ def _demander(token: Token) -> Token | None:
     head = clause.head
     if clause.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in DEMANDING_HEADS:
         return head
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in ORDERING_HEADS:
-        return token.head  # "ordered the withdrawal of Danish special forces"
+    if token.dep_ == "dobj" and (token.head.lemma_.lower() in ORDERING_HEADS or _state_demands(token.head)):
+        return token.head  # "ordered the withdrawal of Danish special forces", "Mali demanded the departure of"
     return _said_must(clause)
+
+
+def _state_demands(verb: Token) -> bool:
+    """Whether a demanding verb's subject names a state ("Mali demanded", "the Malian junta asked"), not a crowd
+    ("Malian protesters demanded the departure of French troops") nor rulers named by no state ("the military
+    governments there demanded their departure")."""
+    subject = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    return (
+        verb.lemma_.lower() in DEMANDING_HEADS
+        and any(t.ent_type_ in ("KG", "KG_DEM") for t in subject)
+        and not any(t.lemma_.lower() in CROWD_NOUNS for t in subject)
+    )
+
+
+CROWD_NOUNS = frozenset("protester demonstrator crowd activist opposition".split())
 
 
 def _said_must(clause: Token) -> Token | None:
