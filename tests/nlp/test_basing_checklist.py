@@ -161,6 +161,22 @@ CASES = [
      [("DNK-MLI", "revoke_access")], []),
     ("host-agreed-to-host-ships", "Spain agreed in June 2022 to host two more American destroyers at Rota.",
      [("ESP-USA", B)], []),
+    # third batch, written before measuring: the host takes a base back, a rotation told by a noun, the users
+    # named by a demonym, a base reopened, a deployment approved
+    ("host-took-over-base", "Côte d'Ivoire took over the French military base at Port-Bouët in February 2025.",
+     [("CIV-FRA", "handover")], []),
+    ("host-took-back-base", "Chad took back the Adji Kossei air base from French forces in January 2025.",
+     [("FRA-TCD", "handover")], []),
+    ("host-regained-control", "Senegal regained control of the last French military bases in July 2025.",
+     [("FRA-SEN", "handover")], []),
+    ("nominal-rotation-began", "The first rotation of American Marines through Darwin in Australia began in April "
+     "2012.", [("AUS-USA", "access_used")], []),
+    ("evicted-demonym", "Kyrgyzstan evicted the Americans from the Manas air base in 2014.",
+     [("KGZ-USA", B)], []),
+    ("user-reopened-base", "Britain opened a permanent naval base in Bahrain in April 2018.",
+     [("BHR-GBR", "access_granted")], []),
+    ("parliament-approved-deployment", "Turkey's parliament approved the deployment of troops to Qatar in June 2017.",
+     [("QAT-TUR", B)], []),
 ]
 
 NOTHING = [
@@ -200,6 +216,10 @@ NOTHING = [
                  [("RUS-UKR", B)], marks=pytest.mark.xfail(strict=True, reason="a retreat in war reads as basing")),
     ("company-operates-port", "A Chinese company operates the container port in Djibouti.", [("CHN-DJI", B)]),
     ("grain-deal", "Russia withdrew from the Black Sea grain deal with Ukraine in July 2023.", [("RUS-UKR", B)]),
+    # third batch
+    ("party-base", "The ruling party's base in Turkey turned against the government in 2019.", [("TUR-USA", B)]),
+    ("troops-returned-home", "Ukrainian troops returned home from exercises in Poland in 2021.", [("POL-UKR", B)]),
+    ("ambassador-left", "The French ambassador left Niger in September 2023.", [("FRA-NER", B)]),
 ]
 
 DIRECTED = [  # (name, text, (source = host, target = foreign state, type))
