@@ -236,6 +236,10 @@ DIRECTED = [  # (name, text, (source = host, target = foreign state, type))
      ("DJI", "USA", "access_granted")),
     ("dir-leased-from", "China leased land from Djibouti in 2016 for its first overseas base.",
      ("DJI", "CHN", "access_granted")),
+    ("dir-took-over", "Côte d'Ivoire took over the French military base at Port-Bouët in February 2025.",
+     ("CIV", "FRA", "handover")),
+    ("dir-regained", "Senegal regained control of the last French military bases in July 2025.",
+     ("SEN", "FRA", "handover")),
 ]
 
 DATED = [  # (name, text, sorted pair, month of the asserted basing event)
