@@ -347,6 +347,8 @@ class Extractor:
         type_ = trigger.type_for(phrase)
         if type_ == "military_action" and _against_insurgents(token):
             type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
+        if type_ == "expulsion" and _forces_expelled(token):
+            type_ = "revoke_access"  # "expelled the last French soldiers": the ontology's expulsion is of people
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
@@ -549,9 +551,10 @@ class Extractor:
             return []  # "Air Base 201, which has been used for drone flights": what the base is, undated
         out = []
         named = {m.country for m in mentions}
-        roles = ("host", "user") if trigger.host_is_source else ("source", "target")
+        host_first = trigger.host_is_source or (trigger.type, type_) == ("expulsion", "revoke_access")
+        roles = ("host", "user") if host_first else ("source", "target")
         for (src, tgt), from_grammar in pairs:
-            if trigger.host_is_source:
+            if host_first:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
                 if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
@@ -3447,6 +3450,19 @@ def _demander(token: Token) -> Token | None:
     if token.dep_ == "dobj" and (token.head.lemma_.lower() in ORDERING_HEADS or _state_demands(token.head)):
         return token.head  # "ordered the withdrawal of Danish special forces", "Mali demanded the departure of"
     return _said_must(clause)
+
+
+def _forces_expelled(token: Token) -> bool:
+    """Whether an expulsion is of armed forces, not of diplomats: "expelled the last French soldiers", "the
+    expulsion of French troops" (not "expelled the ambassador, and France has since withdrawn its troops")."""
+    expelled = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    expelled += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if token.dep_ == "acl" or (token.dep_ == "amod" and token.tag_ == "VBN"):
+        expelled.append(token.head)  # "French troops expelled from Mali"
+    return any(t.lemma_.lower() in EXPELLED_FORCES for t in expelled)
+
+
+EXPELLED_FORCES = frozenset("troop soldier force contingent garrison peacekeeper marine paratrooper".split())
 
 
 def _state_demands(verb: Token) -> bool:
