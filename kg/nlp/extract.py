@@ -523,8 +523,8 @@ class Extractor:
             # for its user on the event's date, where the sentence names neither
             subjects, objects = _facility_sides(token, facility, subjects, objects, during, self.index)
             hosts = {facility.host}
-        if type_ == "handover" and token.lemma_.lower() in RECLAIMING_LEMMAS and not hosts:
-            hosts = {m.country for m in subjects}  # "Senegal regained control of the French bases": the host
+        if type_ == "handover" and token.lemma_.lower() == "take" and not hosts:
+            hosts = {m.country for m in subjects}  # "Chad took back the base from French forces": the host
         previous = sides.get(type_) or (sides.get(category) if category == "base_access" else None)
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, previous)
         if category != "coup":
@@ -3978,7 +3978,6 @@ def _decided_not_to_renew(token: Token) -> Token | None:
     return None
 
 
-RECLAIMING_LEMMAS = frozenset("take regain reclaim recover".split())  # a host taking its base back
 RENEWAL_LEMMAS = frozenset("extend renew prolong".split())
 DECIDING_VERBS = frozenset("vote decide choose opt resolve".split())
 

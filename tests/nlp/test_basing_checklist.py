@@ -48,8 +48,9 @@ CASES = [
      "bases in the country.", [("FRA-SEN", B)], []),
     ("host-voted-end-lease", "Kyrgyzstan's parliament voted in June 2013 to end the American lease at Manas.",
      [("KGZ-USA", "revoke_access")], []),
-    ("host-suspended-flights", "Turkey suspended American flights from Incirlik in July 2016 after the failed "
-     "coup.", [("TUR-USA", "revoke_access")], []),
+    pytest.param("host-suspended-flights", "Turkey suspended American flights from Incirlik in July 2016 after the "
+     "failed coup.", [("TUR-USA", "revoke_access")], [],
+     marks=pytest.mark.xfail(strict=True, reason="suspending access: rule dropped, its scope unclear")),
     ("host-expelled-forces", "The Central African Republic expelled the last French soldiers in December 2022.",
      [("CAF-FRA", B)], []),
     # the user as subject: operates, opens, stations, deploys, rotates
@@ -59,8 +60,9 @@ CASES = [
      [("CHN-DJI", "access_granted")], []),
     ("user-stationed-brigade", "Germany stationed a combat brigade in Lithuania in 2025.",
      [("DEU-LTU", "access_used")], []),
-    ("user-keeps-base", "Russia keeps about 7,000 soldiers at its 201st military base in Tajikistan.",
-     [("RUS-TJK", "access_used")], []),
+    pytest.param("user-keeps-base", "Russia keeps about 7,000 soldiers at its 201st military base in Tajikistan.",
+     [("RUS-TJK", "access_used")], [],
+     marks=pytest.mark.xfail(strict=True, reason="'keeps soldiers at its base': stative rule dropped")),
     ("user-deployed-to-facility", "The United States deployed B-2 bombers to Diego Garcia in March 2025.",
      [("GBR-USA", "access_used")], []),
     ("user-rotate-through", "American Marines rotate through Darwin in northern Australia every dry season.",
@@ -167,8 +169,9 @@ CASES = [
      [("CIV-FRA", "handover")], []),
     ("host-took-back-base", "Chad took back the Adji Kossei air base from French forces in January 2025.",
      [("FRA-TCD", "handover")], []),
-    ("host-regained-control", "Senegal regained control of the last French military bases in July 2025.",
-     [("FRA-SEN", "handover")], []),
+    pytest.param("host-regained-control", "Senegal regained control of the last French military bases in July 2025.",
+     [("FRA-SEN", "handover")], [],
+     marks=pytest.mark.xfail(strict=True, reason="'regained control': dropped (war recaptures)")),
     ("nominal-rotation-began", "The first rotation of American Marines through Darwin in Australia began in April "
      "2012.", [("AUS-USA", "access_used")], []),
     ("evicted-demonym", "Kyrgyzstan evicted the Americans from the Manas air base in 2014.",
@@ -238,8 +241,8 @@ DIRECTED = [  # (name, text, (source = host, target = foreign state, type))
      ("DJI", "CHN", "access_granted")),
     ("dir-took-over", "Côte d'Ivoire took over the French military base at Port-Bouët in February 2025.",
      ("CIV", "FRA", "handover")),
-    ("dir-regained", "Senegal regained control of the last French military bases in July 2025.",
-     ("SEN", "FRA", "handover")),
+    ("dir-took-back", "Chad took back the Adji Kossei air base from French forces in January 2025.",
+     ("TCD", "FRA", "handover")),
 ]
 
 DATED = [  # (name, text, sorted pair, month of the asserted basing event)
