@@ -64,6 +64,7 @@ HYPOTHETICAL_HEADS = {
     "want",
     "wish",
     "hope",
+    "hop",  # spaCy's lemma of "hopes" ("Poland hopes to host a permanent base")
     "seek",
     "offer",
     "ask",
@@ -350,7 +351,7 @@ class Extractor:
             last = next((e for e in reversed(events) if e.source.country != e.target.country), None)
             for token, event in _followed_suit(sent, mentions, last, dates, published):
                 events.append(event.model_copy(update={"event": event_id(article.id, token, event)}))
-        return _without_vaguer(events)
+        return _one_accord(_without_vaguer(events))
 
     def _events_at(
         self,
@@ -370,6 +371,8 @@ class Extractor:
         type_ = trigger.type_for(phrase)
         if type_ == "military_action" and _against_insurgents(token):
             type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
+        if type_ == "expulsion" and _forces_expelled(token):
+            type_ = "revoke_access"  # "expelled the last French soldiers": the ontology's expulsion is of people
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
         if category == "coup" and status == "negated" and _attempted(token):
@@ -531,7 +534,15 @@ class Extractor:
         if category == "base_access" and subjects and not objects:
             # "Russian personnel remain at the Niamey base": whose forces are at the base is the subject of
             # the clause the base is the place of (not the state in focus, nor the facility's other users)
-            objects = _clause_user(token, mentions, subjects)
+            objects = (
+                _clause_user(token, mentions, subjects)
+                or _places_among(subjects, doc)
+                or _allowed_doers(token, mentions, subjects)
+            )
+            subjects = [m for m in subjects if m not in objects]
+        if category == "base_access" and objects and not subjects:
+            # "French troops have been forced out of Mali, Burkina Faso and Niger": the forces leave the places
+            subjects, objects = _forces_apart(objects)
         hosts: set[str] = set()
         during = when.bounds() if when.known else (article.published, article.published)
         named = {m.country for m in subjects + objects}
@@ -540,6 +551,8 @@ class Extractor:
             # for its user on the event's date, where the sentence names neither
             subjects, objects = _facility_sides(token, facility, subjects, objects, during, self.index)
             hosts = {facility.host}
+        if type_ == "handover" and token.lemma_.lower() == "take" and not hosts:
+            hosts = {m.country for m in subjects}  # "Chad took back the base from French forces": the host
         previous = sides.get(type_) or (sides.get(category) if category == "base_access" else None)
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, previous)
         if category != "coup":
@@ -566,9 +579,10 @@ class Extractor:
             return []  # "Air Base 201, which has been used for drone flights": what the base is, undated
         out = []
         named = {m.country for m in mentions}
-        roles = ("host", "user") if trigger.host_is_source else ("source", "target")
+        host_first = trigger.host_is_source or (trigger.type, type_) == ("expulsion", "revoke_access")
+        roles = ("host", "user") if host_first else ("source", "target")
         for (src, tgt), from_grammar in pairs:
-            if trigger.host_is_source:
+            if host_first:
                 src, tgt = _host_first(src, tgt, type_, doc, hosts)
                 if src.actor.kind == "organisation" or _bloc_as_owner(tgt, doc):
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
@@ -736,6 +750,28 @@ def _answered(token: Token) -> set[int]:
 
 
 ACCORD_TYPES = frozenset({"agreement", "alliance"})  # an alliance is an agreement of a finer type
+
+
+def _one_accord(events: list[Event]) -> list[Event]:
+    """Events with an access accord told once: its signing read as access granted ("The Reciprocal Access
+    Agreement was signed at Malacañang") gives way to the same accord told in another sentence as an agreement
+    between the same two states that month ("Japan and the Philippines signed a defence pact on Monday"); in
+    its own sentence the agreement gives way to it ("signed a status of forces agreement")."""
+
+    def key(e: Event) -> tuple[str, str | None]:
+        return dyad_key(e.source.country, e.target.country), (e.date.value or "")[:7] or None
+
+    accords = [e for e in events if e.status == "asserted" and e.type in ACCORD_TYPES]
+    access = [e for e in events if e.type == "access_granted" and e.evidence.trigger.lower() in ACCORD_WORDS]
+    same = [(a, e) for a in accords for e in access if key(a) == key(e)]
+    dropped = {id(e) if a.evidence.sentence != e.evidence.sentence else id(a) for a, e in same}
+    return [e for e in events if id(e) not in dropped]
+
+
+ACCORD_WORDS = frozenset(
+    "sign signs signed signing conclude concludes concluded ink inked seal sealed agreement accord pact treaty deal "
+    "arrangement".split()
+)
 
 
 def _without_vaguer(events: list[Event]) -> list[Event]:
@@ -1805,6 +1841,11 @@ DIPLOMAT_NOUNS = frozenset(
 )
 
 
+def _from_base(prep: Token) -> bool:
+    """Whether a preposition is "from" a base: "flew from Hmeimim", "flew from the air base at Incirlik"."""
+    return prep.dep_ == "prep" and prep.lower_ == "from" and bool(_words(prep.subtree) & BASE_NOUNS)
+
+
 def _not_an_event_use(token: Token) -> bool:
     """Uses of a trigger word that report no event between states: "joined in" (took part, not membership),
     "signed up for" (no document), "arrested a former president" (an arrest, not a coup), "took control
@@ -1849,7 +1890,7 @@ def _not_an_event_use(token: Token) -> bool:
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
         return True  # "Yemen's internationally recognised government": a description, no recognition
     if lemma == "fly" and not any(
-        c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ == "to") for c in token.children
+        c.dep_ == "nsubjpass" or (c.dep_ == "prep" and c.lower_ == "to") or _from_base(c) for c in token.children
     ):
         return True  # "drones fly surveillance missions": only what "was flown into" (or flew to) a state counts
     if (
@@ -1978,7 +2019,12 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
     """ "revoked the accord" is one event: a noun trigger governed by a verb trigger gives way to it.
     But an order gives way to the event it orders ("ordered the activation of a standby force", "ordered the
     withdrawal of Danish forces")."""
-    ordered = {t.head.i for t, _ in found if t.dep_ == "dobj" and t.head.lemma_.lower() in ORDERING_HEADS}
+    ordered = {
+        t.head.i
+        for t, e in found
+        if t.dep_ == "dobj"
+        and (t.head.lemma_.lower() in ORDERING_HEADS or (e.category == "base_access" and _state_demands(t.head)))
+    }
     # "backed ECOWAS in demanding Bazoum's release": the backer joins the act it backs
     joined = {t.i for t, e in found if e.type == "support" and any(g.i in _backed_acts(t) for g, _ in found)}
     found = [(t, e) for t, e in found if t.i not in ordered | joined]
@@ -3320,6 +3366,13 @@ def _place(m: Mention, doc: Doc) -> bool:
     return word.dep_ == "pobj" and (prep.lower_ in ("from", "in", "at", "to", "out") or out_of)
 
 
+def _granted_to(m: Mention, doc: Doc) -> bool:
+    """Whether a state is who a grant goes to ("leased land to China", "opened its ports to US warships"):
+    the user, not the place the forces go to."""
+    word = doc[m.root]
+    return word.dep_ == "pobj" and word.head.lower_ == "to"
+
+
 def _host_first(
     src: Mention, tgt: Mention, type_: str, doc: Doc, hosts: set[str] = frozenset()
 ) -> tuple[Mention, Mention]:
@@ -3330,7 +3383,7 @@ def _host_first(
     "the French military")."""
 
     def place(m: Mention) -> bool:
-        return _place(m, doc)
+        return _place(m, doc) and not (type_ == "access_granted" and _granted_to(m, doc))
 
     if (src.country in hosts) != (tgt.country in hosts):
         return (src, tgt) if src.country in hosts else (tgt, src)
@@ -3417,6 +3470,38 @@ def _facility_sides(
     if not subjects:
         return added[:1], [*objects, *added[1:]]
     return subjects, [*objects, *added]
+
+
+def _forces_apart(sides: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Foreign forces and the states they are in or leave, when a clause names both and no doer ("French troops
+    were forced out of Mali and Niger"): (the forces, the states); else (nothing, the sides)."""
+    forces = [m for m in sides if m.actor.kind == "military"]
+    places = [m for m in sides if m not in forces]
+    return (forces, places) if forces and places else ([], sides)
+
+
+def _allowed_doers(verb: Token, mentions: list[Mention], sides: list[Mention]) -> list[Mention]:
+    """Who a grant lets act, parsed as the subject of the clause it allows ("allowed Chinese warships to use
+    the port"), other than the sides already found; "allows US troops to rotate" tells a standing arrangement."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return []
+    doers = {
+        t.i
+        for clause in verb.children
+        if clause.dep_ in ("ccomp", "xcomp")
+        for c in clause.children
+        if c.dep_ == "nsubj"
+        for t in _phrase(c)
+    }
+    taken = {m.country for m in sides}
+    return _distinct([m for m in mentions if m.root in doers and m.country not in taken])
+
+
+def _places_among(subjects: list[Mention], doc: Doc) -> list[Mention]:
+    """The states a subject's phrase names as places, when it also names another ("the American presence in
+    Niger ended", "French troops in Mali left"): the hosts, the others the users."""
+    places = [m for m in subjects if _place(m, doc)]
+    return places if places and len(places) < len(subjects) else []
 
 
 def _clause_user(noun: Token, mentions: list[Mention], sides: list[Mention]) -> list[Mention]:
@@ -3574,8 +3659,48 @@ def _demander(token: Token) -> Token | None:
     head = clause.head
     if clause.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in DEMANDING_HEADS:
         return head
-    if token.dep_ == "dobj" and token.head.lemma_.lower() in ORDERING_HEADS:
-        return token.head  # "ordered the withdrawal of Danish special forces"
+    if token.dep_ == "dobj" and (token.head.lemma_.lower() in ORDERING_HEADS or _state_demands(token.head)):
+        return token.head  # "ordered the withdrawal of Danish special forces", "Mali demanded the departure of"
+    return _said_must(clause)
+
+
+def _forces_expelled(token: Token) -> bool:
+    """Whether an expulsion is of armed forces, not of diplomats: "expelled the last French soldiers", "the
+    expulsion of French troops" (not "expelled the ambassador, and France has since withdrawn its troops")."""
+    expelled = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    expelled += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if token.dep_ == "acl" or (token.dep_ == "amod" and token.tag_ == "VBN"):
+        expelled.append(token.head)  # "French troops expelled from Mali"
+    return any(t.lemma_.lower() in EXPELLED_FORCES for t in expelled)
+
+
+EXPELLED_FORCES = frozenset("troop soldier force contingent garrison peacekeeper marine paratrooper".split())
+
+
+def _state_demands(verb: Token) -> bool:
+    """Whether a demanding verb's subject names a state ("Mali demanded", "the Malian junta asked"), not a crowd
+    ("Malian protesters demanded the departure of French troops") nor rulers named by no state ("the military
+    governments there demanded their departure")."""
+    subject = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    return (
+        verb.lemma_.lower() in DEMANDING_HEADS
+        and any(t.ent_type_ in ("KG", "KG_DEM") for t in subject)
+        and not any(t.lemma_.lower() in CROWD_NOUNS for t in subject)
+    )
+
+
+CROWD_NOUNS = frozenset("protester demonstrator crowd activist opposition".split())
+
+
+def _said_must(clause: Token) -> Token | None:
+    """The saying verb of a clause that says foreign forces must go: "said that France must close its bases",
+    "said the French bases would have to close" (a demand, not a forecast)."""
+    have_to = clause.dep_ == "xcomp" and clause.head.lemma_ == "have" and any(c.lower_ == "to" for c in clause.children)
+    if have_to:
+        clause = clause.head  # "will have to close"
+    obliged = have_to or any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children)
+    if obliged and clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_VERBS:
+        return clause.head
     return None
 
 

@@ -143,7 +143,9 @@ def test_no_basing_event(extract, text, not_found):
     ],
 )
 def test_a_facility_in_another_clause_gives_no_side(extract, text, host):
-    assert [e for e in extract(text) if host in (e.source.country, e.target.country)] == []
+    # the withdrawal's sides (the other clause may tell an event of its own: "Russia kept its jets at Hmeimim")
+    withdrawals = [e for e in extract(text) if e.type == "withdrawal"]
+    assert [e for e in withdrawals if host in (e.source.country, e.target.country)] == []
 
 
 @pytest.mark.parametrize(

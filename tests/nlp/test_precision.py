@@ -88,7 +88,7 @@ CASES = [
         "now-present",
         "Last year Niger expelled French troops, and Russian instructors now train Niger's army.",
         PUB,
-        [("FRA-NER", "tension", "2023"), ("NER-RUS", "cooperation", "2024-04")],
+        [("FRA-NER", "base_access", "2023"), ("NER-RUS", "cooperation", "2024-04")],
         [("NER-RUS", "cooperation", "2023")],
     ),
     # "a month after expelling …": the expelling is a month before the clause's date
@@ -96,8 +96,8 @@ CASES = [
         "month-after-gerund",
         "Niger signed a deal with Russia in December, a month after expelling French troops.",
         PUB,
-        [("NER-RUS", "cooperation", "2023-12"), ("FRA-NER", "tension", "2023-11")],
-        [("FRA-NER", "tension", "2023-12")],
+        [("NER-RUS", "cooperation", "2023-12"), ("FRA-NER", "base_access", "2023-11")],
+        [("FRA-NER", "base_access", "2023-12")],  # expelled forces lose their access (the ontology)
     ),
     # people who are no state (critics, analysts, protesters) are no source; a state is
     (
