@@ -44,7 +44,7 @@ SCHEMA = Vocabulary("https://schema.org/")
 PROV = Vocabulary("http://www.w3.org/ns/prov#")
 WD = Namespace("http://www.wikidata.org/entity/")
 
-EXTRACTOR_VERSION = "kg-extract/0.6.0"  # bump when extraction changes: kg ingest re-extracts stored articles
+EXTRACTOR_VERSION = "kg-extract/0.7.0"  # bump when extraction changes: kg ingest re-extracts stored articles
 
 Category = Literal["cooperation", "tension", "coup", "base_access"]
 CATEGORIES: tuple[str, ...] = ("cooperation", "tension", "coup", "base_access")
