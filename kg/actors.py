@@ -45,6 +45,16 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def plural_demonym(demonym: str) -> str | None:
+    """The plural a demonym takes as a noun for the people ("the Malians", "Nigeriens", "Iraqis"), or
+    None for a demonym that has none ("Chinese", "Swiss", "British")."""
+    if demonym.endswith(("ese", "ish", "ch", "s", "x", "z")) and not demonym.endswith("ech"):
+        return None  # not "Frenchs", "Dutchs"; but "Czechs"
+    if not demonym[-1:].isalpha():
+        return None
+    return demonym + "s"
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -263,7 +273,11 @@ def _actors_from_entry(file: str, e: dict) -> list[Actor]:
         country=code,
         qid=e.get("qid"),
         names=_names(name, e.get("aliases", [])),
-        demonyms=_names(e.get("demonyms", [])),
+        demonyms=_names(
+            e.get("demonyms", []),
+            [plural_demonym(d) for d in e.get("demonyms", [])],
+            [f"{form}-" for form in e.get("combining", [])],  # "Sino-" as written in "Sino-Russian"
+        ),
     )
     military = Actor(
         id=f"{code}/military",

@@ -851,7 +851,9 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
                         counts[actor.country] += 2  # "BANGKOK —": where the story is filed from
                 elif actor.kind == "leader" and actor.tenures:
                     counts[actor.tenures[-1].country] += 1
-        elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS:
+        elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS and not _sponsor(ent) and (
+            not ent.text.endswith("-") or _first_of_pair(ent)
+        ):
             for actor in index.demonym_states(ent.text)[:1]:
                 counts[actor.id] += 1
     if counts:
@@ -889,7 +891,10 @@ def _dateline(ent: Span) -> bool:
     starts_line = ent.start == 0 or "\n" in doc[ent.start - 1].text + doc[ent.start - 1].whitespace_
     if not starts_line or ent.end >= len(doc):
         return False
-    if doc[ent.end].text in ("—", "-", "–", "("):
+    dash = doc[ent.end]
+    if dash.text in ("-", "–") and not doc[ent.end - 1].whitespace_ and not dash.whitespace_:
+        return False  # "US-China talks", "Russia–Ukraine war": a pair of states, not "NIAMEY - "
+    if dash.text in ("—", "-", "–", "("):
         return True
     # "SEOUL, June 19 (Agency) -", "NEW DELHI/PARIS, July 29 -": a capitalised place, then a comma or slash
     if not ent.text.isupper() or doc[ent.end].text not in (",", "/"):
@@ -976,6 +981,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for ent in sentence_ents(sent):
         if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
+        if _sponsor(ent):
+            continue  # "Iranian-backed militias", "Russia-aligned fighters": the proxy is not its sponsor
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -1427,7 +1434,7 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         written, meant = CONFUSED_DEMONYMS[word]
         if meant in focus.mentioned and written not in focus.mentioned:
             states = [index[meant]] if meant in index.actors else states
-    if not states:
+    if not states or (ent.text.endswith("-") and not _first_of_pair(ent)):
         return None
     if len(states) > 1 and _names_someone(ent):
         return None  # "Congolese President Félix Tshisekedi": the name says which Congo
@@ -1440,6 +1447,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     )
     if head != root and _former(ent):
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
+    if head == root and _a_people(root):
+        return None  # "100,000 ethnic Armenians fled", "Malians protested": people, not their state
     if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
     if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
@@ -1449,6 +1458,46 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     actor = actor or state
     label = ent.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)].text
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
+
+
+# "Iranian-backed militias", "US-trained units": a force a state sponsors is not the state (not "Saudi-led")
+PROXY_PARTICIPLES = frozenset(
+    "backed sponsored funded financed supported aligned allied armed trained affiliated linked leaning".split()
+)
+
+
+def _sponsor(ent: Span) -> bool:
+    """Whether a name or demonym only says who sponsors the noun it is hyphenated to ("Iranian-backed")."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text == "-"
+        and not doc[ent.end - 1].whitespace_
+        and doc[ent.end + 1].lower_ in PROXY_PARTICIPLES
+    )
+
+
+# Hyphenated names of one thing, not of two states: an empire, languages
+NOT_PAIRS = frozenset({"austro-hungarian", "austro-hungary", "serbo-croatian", "serbo-croat", "indo-iranian"})
+
+
+def _first_of_pair(ent: Span) -> bool:
+    """Whether a combining form ("Sino-", "Franco-") is the first half of a pair of states: another
+    state's name or demonym follows ("Sino-Russian", "Franco-German"; not "Indo-Pacific", "Austro-Hungarian")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].ent_type_ not in ("KG", "KG_DEM"):
+        return False
+    return f"{ent.text}{doc[ent.end].text}".casefold() not in NOT_PAIRS
+
+
+def _a_people(noun: Token) -> bool:
+    """Whether a plural demonym names people rather than their state: it is the state only as "the Malians"
+    (not "100,000 ethnic Armenians", "Nigeriens protested")."""
+    if not noun.text.endswith("s") or noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    counted = any(c.dep_ in ("nummod", "amod", "quantmod") for c in noun.children)
+    return not the or counted
 
 
 FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
@@ -1551,6 +1600,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             if (
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
+                or (entry.symmetric and _hyphen_pair(token, mentions))  # "US-China talks": "between"
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
                 or (
@@ -1562,6 +1612,20 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _hyphen_pair(noun: Token, mentions: list[Mention]) -> bool:
+    """Whether a noun is modified by two states joined by a hyphen or dash: "US-China talks", "the
+    Armenia–Azerbaijan summit", "Sino-Indian clashes" (the pair of "talks between the US and China")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    doc, left = noun.doc, noun.left_edge.i
+    named = sorted((m for m in mentions if left <= m.start and m.end <= noun.i), key=lambda m: m.start)
+    return any(
+        a.country != b.country
+        and (b.start == a.end + 1 and doc[a.end].text in ("-", "–") or b.start == a.end and a.label.endswith("-"))
+        for a, b in itertools.pairwise(named)
+    )
 
 
 def _no_longer_welcome(token: Token) -> bool:
@@ -2697,10 +2761,12 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
     return False
 
 
-# People who are no state: what they do has no state for its source
+# People who are no state: what they do has no state for its source (armed groups too: "Iranian-backed
+# militias attacked US troops" is no act of the state the story is about)
 PEOPLE_NOUNS = frozenset(
     "critic analyst activist opponent protester protestor demonstrator observer expert resident witness "
-    "campaigner commentator academic researcher scholar journalist".split()
+    "campaigner commentator academic researcher scholar journalist "
+    "militia rebel insurgent militant jihadist gunman separatist".split()
 )
 
 
