@@ -150,6 +150,61 @@ CASES = [
     ("prabowo-xi", "Prabowo met Xi in Beijing in November 2024.", [("CHN-IDN", "meeting")], []),
     ("tinubu-macron", "Tinubu visited Macron in Paris in November 2024.", [("FRA-NGA", "visit")], []),
     ("kishida-seoul", "Kishida visited Seoul in May 2023.", [("JPN-KOR", "visit")], []),
+
+    # second batch, written before it was run. (d) a leader counts as the state of the office he held on
+    # the event's date, not on the day of publication
+    ("stoltenberg-nato-then", "Stoltenberg visited Kyiv in April 2023.", [("NATO-UKR", "visit")],
+     [("NOR-UKR", "visit")]),
+    ("rutte-dutch-then", "Rutte met Zelensky in Kyiv in July 2022.", [("NLD-UKR", "meeting")],
+     [("NATO-UKR", "meeting")]),
+    ("costa-portuguese-then", "Costa met Sanchez in Trujillo in October 2021.", [("ESP-PRT", "meeting")],
+     [("ESP-EU", "meeting")]),
+    ("castro-cuban-then", "Castro met Putin in Moscow in May 2015.", [("CUB-RUS", "meeting")],
+     [("HND-RUS", "meeting")]),
+    # foreign and defence ministers of states often in the news, by name
+    ("yang-jiechi", "Yang Jiechi met Clinton in Beijing in September 2012.", [("CHN-USA", "meeting")], []),
+    ("saud-al-faisal", "Saud al-Faisal met Kerry in Riyadh in March 2013.", [("SAU-USA", "meeting")], []),
+    ("william-hague", "William Hague met Kerry in London in February 2013.", [("GBR-USA", "meeting")], []),
+    ("zarif-kerry", "Zarif met Kerry in Geneva in November 2013.", [("IRN-USA", "meeting")], []),
+    ("demeke-blinken", "Demeke Mekonnen met Blinken in Addis Ababa in March 2023.", [("ETH-USA", "meeting")], []),
+    ("del-rosario", "Del Rosario met Clinton in Washington in April 2012.", [("PHL-USA", "meeting")], []),
+    ("manalo-blinken", "Manalo met Blinken in Washington in April 2023.", [("PHL-USA", "meeting")], []),
+    ("phan-van-giang", "Austin met Phan Van Giang in Hanoi in July 2021.", [("USA-VNM", "meeting")], []),
+    ("jeong-kyeong-doo", "Jeong Kyeong-doo met Mattis in Washington in October 2018.", [("KOR-USA", "meeting")], []),
+    # offices without a name
+    ("army-chief", "The Pakistani army chief visited Washington in July 2019.", [("PAK-USA", "visit")], []),
+    ("fm-possessive", "China's foreign minister visited Pyongyang in September 2019.", [("CHN-PRK", "visit")], []),
+    ("iranian-president", "The Iranian president visited Riyadh in November 2023.", [("IRN-SAU", "visit")], []),
+    ("emir-of", "The Emir of Qatar visited Washington in April 2018.", [("QAT-USA", "visit")], []),
+    ("crown-prince", "Saudi Arabia's crown prince visited Washington in March 2018.", [("SAU-USA", "visit")], []),
+    ("indian-pm", "The Indian prime minister visited Moscow in July 2024.", [("IND-RUS", "visit")], []),
+    ("burkinabe-junta-leader", "The Burkinabe junta leader visited Moscow in May 2025.", [("BFA-RUS", "visit")], []),
+    # (c) more institutions and seats
+    ("foreign-office-summoned", "The Foreign Office summoned the Russian ambassador in March 2018.",
+     [("GBR-RUS", "recall_ambassador")], []),
+    ("elysee-unaccented", "The Elysee recalled the French ambassador from Washington in September 2021.",
+     [("FRA-USA", "recall_ambassador")], []),
+    ("external-affairs", "India's external affairs ministry summoned the Pakistani high commissioner in February 2019.",
+     [("IND-PAK", "recall_ambassador")], []),
+    ("us-treasury", "The US Treasury imposed sanctions on Russian banks in February 2022.",
+     [("RUS-USA", "sanction")], []),
+    ("turkish-army", "The Turkish army shelled Syrian government positions in Idlib in February 2020.",
+     [("SYR-TUR", "military_action")], []),
+    ("pakistani-air-force", "The Pakistani air force shot down an Indian jet in February 2019.",
+     [("IND-PAK", "military_action")], []),
+    ("ukrainian-drones", "Ukrainian drones struck Russian airfields in June 2025.", [("RUS-UKR", "military_action")], []),
+    # groups are not the state they fight from
+    ("houthis-not-yemen", "The Houthis attacked a British tanker in the Red Sea in January 2024.",
+     [], [("GBR-YEM", "military_action")]),
+    ("hezbollah-not-lebanon", "Hezbollah fired rockets at Israel in October 2023.", [], [("ISR-LBN", "military_action")]),
+    ("israel-hamas-war", "The Israel-Hamas war began in October 2023.", [], [("ISR-PSE", "military_action")]),
+    # (a) more pairs
+    ("sino-american", "Sino-American talks were held in Anchorage in March 2021.", [("CHN-USA", "meeting")], []),
+    ("franco-italian", "A Franco-Italian treaty was signed in Rome in November 2021.", [("FRA-ITA", "agreement")], []),
+    ("india-china-clash", "The India-China border clash in June 2020 killed twenty soldiers.",
+     [("CHN-IND", "military_action")], []),
+    ("eu-china-summit", "The EU-China summit was held in Beijing in July 2025.", [("CHN-EU", "meeting")], []),
+    ("nato-russia-council", "The NATO-Russia Council met in Brussels in January 2022.", [("NATO-RUS", "meeting")], []),
 ]
 
 
