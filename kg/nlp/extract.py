@@ -408,6 +408,8 @@ class Extractor:
                 # "will leave by September 15": the coming one ("in late July, Bamako pledged to defend
                 # Niger" is the pledge's July)
                 when = _next_year(when)
+        if when.known:
+            mentions = _in_office_on(mentions, when.bounds()[0], self.index)  # type: ignore[index]
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
         if type_ == "withdrawal" and token.pos_ == "VERB" and subjects and all(
             m.actor.kind == "leader" for m in subjects
@@ -565,6 +567,21 @@ class Extractor:
                 )
             )
         return out
+
+
+def _in_office_on(mentions: list[Mention], day: date, index: ActorIndex) -> list[Mention]:
+    """Leaders named as the state of the office they held on the event's day, not on the day the story was
+    published ("Stoltenberg visited Kyiv in April 2023": NATO's secretary-general then, Norway's minister
+    since; "Castro met Putin in 2015": Raúl, not Xiomara)."""
+    out = []
+    for m in mentions:
+        if m.actor.kind == "leader" and not m.coref and m.actor.country_on(day) != m.country:
+            named = [m.actor, *index.candidates(m.label)]
+            held = [a for a in named if a.kind == "leader" and a.country_on(day)]
+            if held:
+                m = replace(m, actor=held[0], country=held[0].country_on(day))
+        out.append(m)
+    return out
 
 
 def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
@@ -1615,8 +1632,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
 
 
 def _hyphen_pair(noun: Token, mentions: list[Mention]) -> bool:
-    """Whether a noun is modified by two states joined by a hyphen or dash: "US-China talks", "the
-    Armenia–Azerbaijan summit", "Sino-Indian clashes" (the pair of "talks between the US and China")."""
+    """Whether a noun (or a verb's subject) is modified by two states joined by a hyphen or dash: "US-China
+    talks", "the Armenia–Azerbaijan summit", "Sino-Indian clashes" (the pair of "talks between the US and
+    China")."""
+    if noun.pos_ in ("VERB", "AUX"):  # "the NATO-Russia Council met": the pair is the subject's
+        noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     doc, left = noun.doc, noun.left_edge.i
