@@ -61,8 +61,8 @@ def test_every_naming_of_a_state_resolves_to_it(extract, index, entry):
     assert not missed, f"{code}: " + "; ".join(missed)
 
 
-# How news English commonly names states (tests/fixtures/state_names.yaml), whether or not the gazetteer had them
-COMMON = yaml.safe_load((Path(__file__).parent / "fixtures" / "state_names.yaml").read_text(encoding="utf-8"))
+# How news English commonly names states, whether or not the gazetteer had them
+COMMON = yaml.safe_load((Path(__file__).parent / "fixtures" / "state_names.yaml").read_text("utf-8"))
 
 
 @pytest.mark.parametrize("code", sorted(COMMON))

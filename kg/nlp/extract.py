@@ -868,8 +868,11 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
                         counts[actor.country] += 2  # "BANGKOK —": where the story is filed from
                 elif actor.kind == "leader" and actor.tenures:
                     counts[actor.tenures[-1].country] += 1
-        elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS and not _sponsor(ent) and (
-            not ent.text.endswith("-") or _first_of_pair(ent)
+        elif (
+            ent.label_ == "KG_DEM"
+            and ent.text.casefold() not in CONFUSED_DEMONYMS
+            and not _sponsor(ent)
+            and (not ent.text.endswith("-") or _first_of_pair(ent))
         ):
             for actor in index.demonym_states(ent.text)[:1]:
                 counts[actor.id] += 1
@@ -1479,7 +1482,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
 
 # "Iranian-backed militias", "US-trained units": a force a state sponsors is not the state (not "Saudi-led")
 PROXY_PARTICIPLES = frozenset(
-    "backed sponsored funded financed supported aligned allied armed trained affiliated linked leaning".split()
+    "backed sponsored funded financed supported aligned allied armed trained affiliated linked "
+    "leaning".split()
 )
 
 
@@ -1500,7 +1504,8 @@ NOT_PAIRS = frozenset({"austro-hungarian", "austro-hungary", "serbo-croatian", "
 
 def _first_of_pair(ent: Span) -> bool:
     """Whether a combining form ("Sino-", "Franco-") is the first half of a pair of states: another
-    state's name or demonym follows ("Sino-Russian", "Franco-German"; not "Indo-Pacific", "Austro-Hungarian")."""
+    state's name or demonym follows ("Sino-Russian", "Franco-German"; not "Indo-Pacific",
+    "Austro-Hungarian")."""
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].ent_type_ not in ("KG", "KG_DEM"):
         return False
@@ -1617,7 +1622,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             if (
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
-                or (entry.symmetric and _hyphen_pair(token, mentions))  # "US-China talks": "between"
+                or (entry.symmetric and "between" in entry.needs and _hyphen_pair(token, mentions))
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
                 or (
@@ -1635,15 +1640,18 @@ def _hyphen_pair(noun: Token, mentions: list[Mention]) -> bool:
     """Whether a noun (or a verb's subject) is modified by two states joined by a hyphen or dash: "US-China
     talks", "the Armenia–Azerbaijan summit", "Sino-Indian clashes" (the pair of "talks between the US and
     China")."""
-    if noun.pos_ in ("VERB", "AUX"):  # "the NATO-Russia Council met": the pair is the subject's
-        noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)
+    if noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() not in LIGHT_VERBS:
+        noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)  # "the NATO-Russia Council met"
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False
     doc, left = noun.doc, noun.left_edge.i
     named = sorted((m for m in mentions if left <= m.start and m.end <= noun.i), key=lambda m: m.start)
     return any(
         a.country != b.country
-        and (b.start == a.end + 1 and doc[a.end].text in ("-", "–") or b.start == a.end and a.label.endswith("-"))
+        and (
+            b.start == a.end + 1 and doc[a.end].text in ("-", "–")  # "US-China"
+            or b.start == a.end and a.label.endswith("-")  # "Sino-" "Russian"
+        )
         for a, b in itertools.pairwise(named)
     )
 
@@ -1701,9 +1709,15 @@ def _stationed(verb: Token) -> bool:
 
 def _state_leaves_state(token: Token, mentions: list[Mention]) -> bool:
     """ "France's withdrawal from Mali", "France's exit from Niger": a state leaving another state is its
-    forces leaving, though no soldier is named."""
-    states = {m.root for m in mentions if m.actor.kind == "state"}
-    owner = any(c.dep_ in ("poss", "nsubj") and c.i in states for c in token.children)
+    forces leaving, though no soldier is named; so is a state's armed force ("the Bundeswehr completed its
+    withdrawal from Mali")."""
+    states = {m.root for m in mentions if m.actor.kind in ("state", "military")}
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    owner = any(
+        c.dep_ in ("poss", "nsubj") and c.i in states
+        or c.dep_ == "poss" and c.lower_ in ("its", "their") and subject is not None and subject.i in states
+        for c in token.children
+    )
     left = any(
         c.dep_ == "prep" and c.lower_ == "from" and any(p.i in states for p in c.children)
         for c in token.children
