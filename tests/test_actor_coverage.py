@@ -1,8 +1,9 @@
 """Gazetteer sweep (issue 3): every state of data/actors/states.yaml is found by the extractor under each
 way news English names it — its name and every alias, its demonym before "government" and in the plural
-("the Malians"), its capital standing for its government ("Niamey expelled …") and its possessive
-("Russia's government"). Each form goes into one template sentence with an expulsion of a foreign
-ambassador; the event must have that state as a side. A name the gazetteer gives to several states
+("the Malians"), its capital and seats standing for its government ("Niamey expelled …", "the Kremlin"),
+its possessive ("Russia's government"), and its institutions ("the Knesset", "the Bundeswehr"). Each
+form goes into one template sentence with an expulsion of a foreign ambassador; the event must have that
+state as a side. A name the gazetteer gives to several states
 ("Congo", "Congolese") may resolve to any of them."""
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def forms(entry: dict) -> list[tuple[str, str]]:
     for capital in [entry.get("capital"), *(entry.get("metonyms") or [])]:
         if capital:
             out.append((f"capital {capital!r}", capital))
+    for body in [*(entry.get("government") or []), *(entry.get("military") or [])]:
+        out.append((f"institution {body!r}", body))
     return out
 
 

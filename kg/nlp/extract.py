@@ -1800,7 +1800,10 @@ def _not_an_event_use(token: Token) -> bool:
     ):
         return True  # "signed a decree imposing sanctions", "signed the bill into law": no accord
     verb = token.head if token.dep_ == "dobj" else token
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
+    if any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS and c.ent_type_ != "KG"  # not "FAN"
+        for c in verb.children
+    ):
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
