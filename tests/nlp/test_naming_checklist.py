@@ -236,6 +236,17 @@ CASES = [
      [], [("SDN-USA", "withdrawal")]),
     ("ethnic-people", "Ethnic Serbs in Kosovo clashed with NATO peacekeepers in May 2023.",
      [], [("NATO-SRB", "military_action")]),
+
+    # fourth batch, written before it was run: a state named only to describe someone's side or seat
+    ("pro-russian", "Pro-Russian separatists seized government buildings in Donetsk in April 2014.",
+     [], [("RUS-UKR", "military_action")]),
+    ("anti-chinese", "Anti-Chinese rioters attacked factories in Vietnam in May 2014.",
+     [], [("CHN-VNM", "military_action")]),
+    ("london-based", "The London-based Syrian Observatory said Russian strikes killed ten civilians in Syria in May 2019.",
+     [], [("GBR-RUS", "military_action")]),
+    ("washington-based", "A Washington-based think tank criticised Beijing in March 2024.",
+     [], [("CHN-USA", "condemnation")]),
+    ("paris-based-sides-kept", "Mali expelled the Paris-based envoy of ECOWAS in 2022.", [], [("FRA-MLI", "expulsion")]),
 ]
 
 
