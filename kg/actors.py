@@ -165,6 +165,17 @@ class ActorIndex:
             and t.role in ("head_of_state", "head_of_government")  # a Security Council seat is no junta
         )
 
+    @functools.cached_property
+    def by_last_word(self) -> dict[str, frozenset[str]]:
+        """States by the last word of their names ("korea": South Korea and North Korea), for "the two
+        Koreas", "both Sudans"."""
+        out: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            if actor.kind == "state":
+                for name in actor.names:
+                    out.setdefault(normalise_name(name).split(" ")[-1], set()).add(actor.id)
+        return {word: frozenset(ids) for word, ids in out.items()}
+
     def military_of(self, country: str) -> Actor | None:
         return self.actors.get(f"{country}/military")
 

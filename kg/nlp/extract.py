@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import ActorIndex
+from kg.actors import ActorIndex, normalise_name
 from kg.dates import DateMention, find_dates
 from kg.facilities import Facility
 from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
@@ -852,7 +852,7 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     body = next((s.start for s in sents if not is_headline(s)), len(doc))
     furniture = {i for s in sents if s.start > body and is_headline(s) for i in range(s.start, s.end)}
     for ent in doc.ents:
-        if ent.start in furniture:
+        if ent.start in furniture or _not_a_side(ent):
             continue
         if ent.label_ == "KG":
             candidates = index.candidates(ent.text)
@@ -871,7 +871,6 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
         elif (
             ent.label_ == "KG_DEM"
             and ent.text.casefold() not in CONFUSED_DEMONYMS
-            and not _sponsor(ent)
             and (not ent.text.endswith("-") or _first_of_pair(ent))
         ):
             for actor in index.demonym_states(ent.text)[:1]:
@@ -1001,8 +1000,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for ent in sentence_ents(sent):
         if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
-        if _sponsor(ent):
-            continue  # "Iranian-backed militias", "Russia-aligned fighters": the proxy is not its sponsor
+        if _not_a_side(ent):
+            continue  # "Iranian-backed militias", "a London-based monitor", "anti-French protests"
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -1044,7 +1043,19 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             )
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(mentions + _plural_names(sent, index), key=lambda m: m.start)
+
+
+def _plural_names(sent: Span, index: ActorIndex) -> list[Mention]:
+    """The two states a plural name stands for: "the two Koreas", "both Sudans", "the Congos"."""
+    out = []
+    for token in sent:
+        if token.tag_ != "NNPS" or not token.text.endswith("s") or token.ent_type_ in ("KG", "KG_DEM"):
+            continue
+        states = index.by_last_word.get(normalise_name(token.text[:-1]), frozenset())
+        if len(states) == 2:
+            out += [_standing_for(token, index[code], code, pair=True) for code in sorted(states)]
+    return out
 
 
 def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
@@ -1480,21 +1491,24 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
 
 
-# "Iranian-backed militias", "US-trained units": a force a state sponsors is not the state (not "Saudi-led")
-PROXY_PARTICIPLES = frozenset(
-    "backed sponsored funded financed supported aligned allied armed trained affiliated linked "
-    "leaning".split()
+# "Iranian-backed militias", "US-trained units", "a London-based monitor": a force a state sponsors, or a
+# body based in a state, is not the state (not "Saudi-led")
+DESCRIBING_PARTICIPLES = frozenset(
+    "backed sponsored funded financed supported aligned allied armed trained affiliated linked leaning "
+    "based headquartered born".split()
 )
+# "pro-Russian separatists", "anti-French protests": a stance towards a state, not the state
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
-def _sponsor(ent: Span) -> bool:
-    """Whether a name or demonym only says who sponsors the noun it is hyphenated to ("Iranian-backed")."""
+def _not_a_side(ent: Span) -> bool:
+    """Whether a name or demonym only describes something hyphenated to it: who sponsors it
+    ("Iranian-backed"), where it is based ("London-based"), a stance towards the state ("anti-French")."""
     doc = ent.doc
-    return (
-        ent.end + 1 < len(doc)
-        and doc[ent.end].text == "-"
-        and not doc[ent.end - 1].whitespace_
-        and doc[ent.end + 1].lower_ in PROXY_PARTICIPLES
+    glued_after = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_
+    glued_before = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
+    return (glued_after and doc[ent.end + 1].lower_ in DESCRIBING_PARTICIPLES) or (
+        glued_before and doc[ent.start - 2].lower_ in STANCE_PREFIXES
     )
 
 
