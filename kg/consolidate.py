@@ -90,6 +90,7 @@ REPRISAL_TYPES = frozenset({"expulsion", "recall_ambassador"})
 GENERIC_TYPES: dict[str, str] = {
     "deteriorating_relations": "tension",
     "military_cooperation": "cooperation",
+    "improving_relations": "cooperation",
     "support": "cooperation",
 }
 # Types whose source and target may be swapped without changing the event.
@@ -101,6 +102,7 @@ SYMMETRIC_TYPES = frozenset(
         "meeting",
         "military_cooperation",
         "deteriorating_relations",
+        "improving_relations",
         "restore_relations",
         "coup",
         "coup_attempt",

@@ -27,17 +27,26 @@ ones that resolve. Choices for ambiguous words (all relative to the publication 
   published month.
 - "in the last days of January", "the first week of March": month precision, like "the end of March".
 - "at the start of the month", "by the end of the year": the published month or year.
-- "N days ago": a day; "N weeks ago": the month of that day; "N months ago" and "a year ago" (twelve
-  months): a month; "N years ago" a year.
+- "last night": the day before ``published``. "N days ago": a day; "N weeks ago": the month of that
+  day; "N months ago" and "a year ago" (twelve months): a month; "N years ago" a year.
 - "on the 16th": the 16th of the published month if not after ``published``, else of the month before.
 - A bare four-digit number is a year only if 1900-2100 and in a date-like context: after in, since,
   by, until, from, during, before, after, "the", "of", "'s", early/mid/late; before "'s" or an event
   noun ("2023 coup"); and never before a counted noun ("the 2000 troops") or a dash and a word.
-- "in June that year", "earlier that month", "the following year", "the summer of that year": against
-  the date named last before them in the text (``find_dates`` reads a whole article); with none, no
-  date (and "in June" is not read alone as this June). "in/over the next year" is a duration, no date.
-- Vague expressions ("recently", "in recent weeks", "a few days ago") and those needing another date
-  as anchor ("the previous day", "a year later") are not dates: nothing is returned.
+- "in June that year", "earlier that month", "the following year", "the summer of that year", "the next
+  day", "later that day", "the following week", "two days later", "eighteen months later", "a year
+  earlier", "the day before,", and "Four days after the coup, …" opening a sentence: against the date
+  named last before them in the text (``find_dates`` reads a whole article); with none, no date (and
+  "in June" is not read alone as this June). Days move a day (a month or year anchor stays itself when
+  that is all it can say), weeks a day to its month, months and years a month ("a year later" from
+  January 2022 is January 2023; "the following year", "the year before" a year). "in/over the next
+  year" is a duration, no date; "more than two weeks later" is no date.
+- Vague distances: "hours later" is the anchor's day; "days later" (up to a week) and "weeks later" (up
+  to eight) the anchor's month, or its year, when that reach stays inside it; else no date.
+- "the third quarter of 2024", "Q1 2023": the quarter's three months, a range.
+- Vague expressions ("recently", "in recent weeks", "a few days ago", "months later") are not dates:
+  nothing is returned. Nor is "overnight" (the night before publication in a lead, the night after the
+  story's time in a narrative).
 - Without ``published``, expressions that need it do not resolve and are left out of ``find_dates``.
 """
 
@@ -48,9 +57,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kg.model import EventDate
+from kg.model import EventDate, first_day
 
-__all__ = ["RULES", "DateMention", "find_dates", "resolve_date"]
+__all__ = ["RULES", "DateMention", "find_dates", "in_year_told", "resolve_date"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 # first month, last month; winter starts in December and ends in February of the next year
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+            "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
             "thirty": 30, "forty": 40, "fifty": 50}
 _RELATIVE = {"last": -1, "past": -1, "this past": -1, "this": 0, "next": 1, "coming": 1, "this coming": 1}
 
@@ -307,6 +317,16 @@ def _season_span(season: str, year: int) -> _Resolved:
     return _ym(year, first), _ym(year + (last < first), last)
 
 
+_QUARTERS = {"first": 1, "1st": 1, "q1": 1, "second": 2, "2nd": 2, "q2": 2, "third": 3, "3rd": 3, "q3": 3,
+             "fourth": 4, "4th": 4, "final": 4, "last": 4, "q4": 4}
+
+
+def _quarter(m: re.Match[str], published: date | None) -> _Resolved | None:
+    """"in the third quarter of 2024", "in Q3 2024": its three months."""
+    first = 3 * _QUARTERS[_words(m["q"])] - 2
+    return _ym(int(m["y"]), first), _ym(int(m["y"]), first + 2)
+
+
 def _season_year(m: re.Match[str], published: date | None) -> _Resolved | None:
     return _season_span(_words(m["s"]), int(m["y"]))
 
@@ -367,7 +387,8 @@ def _weekend(m: re.Match[str], published: date | None) -> _Resolved | None:
 
 
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-                "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+                "last night": -1, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+                "the day after tomorrow": 2}
 
 
 def _day_relative(m: re.Match[str], published: date | None) -> _Resolved | None:
@@ -425,8 +446,9 @@ def _nth(m: re.Match[str], published: date | None) -> _Resolved | None:
     return None
 
 
-_ANCHOR_STEPS = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
-                 "the preceding": -1, "the prior": -1}
+_ANCHOR_STEPS = {"that": 0, "that same": 0, "the same": 0, "the following": 1, "the next": 1,
+                 "the previous": -1, "the preceding": -1, "the prior": -1}
+_DIRECTIONS = {"later": 1, "afterwards": 1, "after": 1, "earlier": -1, "before": -1}
 
 
 def _unanchored(m: re.Match[str], published: date | None) -> _Resolved | None:
@@ -434,12 +456,69 @@ def _unanchored(m: re.Match[str], published: date | None) -> _Resolved | None:
     return None
 
 
+def _moved(value: str, n: int, unit: str) -> str | None:
+    """A date ``n`` days, weeks, months or years after a date (before it for n < 0), as precise as both
+    allow: a day moved by days is a day, by weeks a month; a month moved by days stays that month only
+    for a day or so either way; a year moved by days or weeks stays that year; a year moved by months is
+    unknown."""
+    days = n * (7 if unit == "week" else 1)
+    if unit in ("day", "week"):
+        if len(value) == 10:
+            moved = date.fromisoformat(value) + timedelta(days=days)
+            return _ymd(moved) if unit == "day" else _ym(moved.year, moved.month)
+        return value if len(value) == 4 or abs(days) <= 1 else None
+    months = n * (12 if unit == "year" else 1)
+    if len(value) == 4:
+        return f"{int(value) + n:04d}" if unit == "year" else (value if n == 0 else None)
+    return _ym(*_shift(int(value[:4]), int(value[5:7]), months))
+
+
+_VAGUE_DAYS = {"day": 7, "week": 56}  # how far "days later" and "weeks later" may reach
+
+
+def _vaguely_moved(anchor: EventDate, sign: int, unit: str) -> _Resolved | None:
+    """"hours later": the anchor's day; "days later" (up to a week) and "weeks later" (up to eight): the
+    anchor's month, or its year, if that far either way stays in it; else unknown."""
+    if anchor.end or anchor.value is None or (unit == "hour" and anchor.precision != "day"):
+        return None
+    if unit == "hour":
+        return anchor.value, None
+    first, last = anchor.bounds()
+    far = timedelta(days=_VAGUE_DAYS[unit])
+    reach = last + far if sign > 0 else first - far
+    if len(anchor.value) >= 7 and (reach.year, reach.month) == (first.year, first.month):
+        return anchor.value[:7], None
+    return (anchor.value[:4], None) if reach.year == first.year else None
+
+
+def _moved_from(anchor: EventDate, n: int, unit: str) -> _Resolved | None:
+    """An anchor (not a range: from which end?) moved by ``n`` units, if that has a date."""
+    moved = None if anchor.end or anchor.value is None else _moved(anchor.value, n, unit)
+    return None if moved is None else (moved, None)
+
+
 def _anchored(m: re.Match[str], anchor: EventDate | None) -> _Resolved | None:
-    """"in June that year", "earlier that month", "the following year" against the date named before."""
+    """"in June that year", "earlier that month", "the following year", "the next day", "two days later"
+    against the date named before."""
     if anchor is None or anchor.value is None:
         return None
+    groups = m.groupdict()
+    if groups.get("dir"):  # "two days later", "a year earlier", "Four days after the coup, …", "days later"
+        sign, unit = _DIRECTIONS[_words(m["dir"])], _words(m["unit"])
+        if groups.get("n") is None and "vague" in groups:
+            counted = re.search(r"(?:\d|\b(?:" + "|".join(_NUMBERS) + r"))\s+$", m.string[: m.start()], re.I)
+            return None if counted else _vaguely_moved(anchor, sign, unit)  # not "more than two weeks later"
+        if groups.get("n") is None and unit == "year":  # "the year before": a year, as "the previous year"
+            year = anchor.model_copy(update={"value": anchor.value[:4], "precision": "year"})
+            return _moved_from(year, sign, unit)
+        n = _number(m["n"]) if groups.get("n") else 1
+        if unit == "hour":  # "36 hours later": the next day
+            return _moved_from(anchor, sign * (n // 24), "day")
+        return _moved_from(anchor, sign * n, unit)
     step, unit = _ANCHOR_STEPS[_words(m["rel"])], _words(m["unit"])
     year = int(anchor.value[:4])
+    if unit in ("day", "week"):  # "the next day", "later that day", "the following week"
+        return _moved_from(anchor, step, unit)
     if unit == "month":
         if m["mon"] or m["s"] or len(anchor.value) < 7:
             return None
@@ -496,6 +575,11 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
     ("the year", r"(?:(?<=\bthe{S})|(?<=\bof{S})|(?<={APOS}s{S}))(?P<y>{YEAR}){YG}", _year),
     ("year of", r"{L}(?<![$\u20ac\u00a3#])(?P<y>{YEAR})(?={APOS}s{R}| {EVENT})", _year),
     ("season", r"{L}(?:{PREP})?(?:{MOD})?(?:the )?(?P<s>{SEASON}) (?:of )?(?P<y>{YEAR})", _season_year),
+    ("quarter",
+     r"{L}(?:{PREP})?(?:the )?"
+     r"(?P<q>(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)(?= quarter)|q[1-4]{R})"
+     r"(?: quarter)?(?: of)? (?P<y>{YEAR})",
+     _quarter),
     ("relative season",
      r"{L}(?:{PREP})?(?:{MOD})?(?:the )?(?P<rel>this past|this|last|next|past) (?P<s>{SEASON})",
      _season_relative),
@@ -506,10 +590,23 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
     # following year" (resolved by find_dates; never "in June" read alone)
     ("anchored",
      r"{L}(?:{PREP})?(?:{MOD})?(?:(?P<mon>{FULLMONTH}),? (?:of )?|(?:the )?(?P<s>{SEASON}) (?:of )?)?"
-     r"(?P<rel>that|the same|the following"
+     r"(?P<rel>that same|that|the same|the following"
      r"|(?<!\bin{S})(?<!\bover{S})(?<!\bwithin{S})(?<!\bfor{S})(?<!\bduring{S})the next"
      r"|the previous|the preceding|the prior) "
-     r"(?P<unit>year|month|spring|summer|autumn|fall|winter){R}",
+     r"(?P<unit>year|month|week|day|spring|summer|autumn|fall|winter){R}",
+     _unanchored),
+    # "two days later", "a year earlier"; "Four days after the coup, …" opening a sentence (inside one, the
+    # 'after' names an event the sentence may date itself); not "more than two weeks later"
+    ("anchored offset",
+     r"(?:(?P<open>^|(?<=[.!?\n]{S})|(?<=\n))(?:(?:about|some|nearly|almost|roughly|around|just|only) )?)?"
+     r"{L}(?<!\bthan{S})(?<!\bover{S})"
+     r"(?:(?P<n>{NUM}) |(?P<vague>a few |several |a couple of )?(?=(?:hour|day|week)s ))"
+     r"(?P<unit>hour|day|week|month|year)s?{R} "
+     r"(?P<dir>later|earlier|afterwards|(?(open)after|(?!))|(?(open)before|(?!))){R}",
+     _unanchored),
+    # "The day before, …", "had met the year before.": one unit from the date told before
+    ("anchored the unit before",
+     r"{L}the (?P<unit>day|week|month|year) (?P<dir>before|after)(?={_}[,;.]|{_}$)",
      _unanchored),
     ("weekend",
      r"{L}(?:(?:over|at|during|on) )?(?:the |this |(?P<rel>last|this past) )weekend{R}",
@@ -521,7 +618,8 @@ _RULE_TEMPLATES: tuple[tuple[str, str, _Resolver], ...] = (
      _weekday),
     ("day",
      r"{L}(?:{PREP}|(?:early|late|earlier|later) )?(?P<w>the day before yesterday|the day after tomorrow"
-     r"|(?<!\busa{S})today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening){R}"
+     r"|(?<!\busa{S})today|tonight|last night|yesterday|tomorrow|this morning|this afternoon"
+     r"|this evening){R}"
      r"(?: (?:morning|afternoon|evening|night){R})?",
      _day_relative),
     ("the month",  # "at the start of the month", "by the end of the year": the published one
@@ -592,12 +690,24 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             found.append(DateMention(start=start, end=end, text=text[start:end], date=when))
     found.sort(key=lambda d: d.start)
     for m in sorted(anchored, key=lambda m: m.start()):  # each against the date named last before it
+        if _dated_after(m, found, text):
+            continue
         before = [d.date for d in found if d.end <= m.start()]
         when = _resolve(_anchored, m, before[-1] if before else None, m[0])
         if when is not None:
             found.append(DateMention(start=m.start(), end=m.end(), text=m[0], date=when))
             found.sort(key=lambda d: d.start)
     return found
+
+
+def _dated_after(m: re.Match[str], found: list[DateMention], text: str) -> bool:
+    """Whether "N days after/before …" names the date of its event later in its sentence ("Two weeks after
+    Russia invaded Ukraine on 24 February 2022, …"): then it is not measured from the date told before."""
+    if _words(m.groupdict().get("dir") or "") not in ("after", "before"):
+        return False
+    stop = re.search(r"[.!?](?:\s|$)", text[m.end():])
+    end = m.end() + stop.start() if stop else len(text)
+    return any(m.end() <= d.start < end for d in found)
 
 
 def _resolve(resolver: Callable[[re.Match[str], object], _Resolved | None], m: re.Match[str], against: object,
@@ -608,6 +718,32 @@ def _resolve(resolver: Callable[[re.Match[str], object], _Resolved | None], m: r
         return None if resolved is None else _make(resolved[0], resolved[1], words)
     except (ValueError, OverflowError):  # arithmetic beyond date.min/date.max
         return None
+
+
+_YEARLESS = _compile(r"(?:(?:{IN}|on|around|at) )?(?:{MOD})?(?:(?P<d>{DAY})(?: of)? )?(?P<mon>{FULLMONTH})"
+                     r"(?: (?P<d2>{DAY}))?")
+
+
+def in_year_told(mention: DateMention, anchor: EventDate, published: date) -> DateMention | None:
+    """A month named without its year ("In August", "on 17 February"), re-read after a date that told its
+    year ("In January 2022 …. In August …"): the first such month on or after the anchor's, if that is
+    another reading than the latest one before publication, and not after publication.
+
+        >>> m = find_dates("In August they left.", date(2024, 4, 12))[0]
+        >>> in_year_told(m, EventDate(value="2022-01", precision="month"), date(2024, 4, 12)).date.value
+        '2022-08'
+    """
+    m = _YEARLESS.fullmatch(mention.text)
+    if m is None or anchor.value is None or len(anchor.value) < 7 or anchor.end:
+        return None
+    month, (year, first) = _month_number(m["mon"]), (int(anchor.value[:4]), int(anchor.value[5:7]))
+    year += month < first
+    day = m["d"] or m["d2"]
+    value = _day(year, month, _day_number(day)) if day else _ym(year, month)
+    if value is None or value == mention.date.value or first_day(value) > published:
+        return None
+    when = mention.date.model_copy(update={"value": value})
+    return DateMention(mention.start, mention.end, mention.text, when)
 
 
 def resolve_date(expression: str, published: date | None) -> EventDate | None:

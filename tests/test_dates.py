@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.dates import DateMention, find_dates, resolve_date
+from kg.dates import DateMention, find_dates, in_year_told, resolve_date
 from kg.model import EventDate
 from tests.conftest import SEED_ARTICLE
 
@@ -129,6 +130,7 @@ CASES = [
     ("Troops arrived last fall.", FRI, "2023-09", "month"),
     ("Troops arrived last spring.", FRI, "2023-03", "month"),
     ("Troops arrived on the 3rd.", FRI, "2024-04-03", "day"),
+    ("Troops arrived last night.", FRI, "2024-04-11", "day"),
     ("Troops arrived on the 16th.", FRI, "2024-03-16", "day"),  # after the 12th: last month's
     ("France's ambassador was told in the last days of January to leave.", date(2022, 2, 3), "2022-01",
      "month"),
@@ -199,7 +201,61 @@ ANCHORED = [
     ("They signed in 2019, the previous year they had met.", FRI, "2018", None),
     ("They signed in 2019 and left in the summer of that year.", FRI, "2019-06", "2019-08"),
     ("They met in 2020, and that summer they signed.", FRI, "2020-06", "2020-08"),
+    # days and weeks, and counted distances: "the next day", "two days later", "a year earlier"
+    ("Troops came on 30 August 2023. The next day they left.", FRI, "2023-08-31", None),
+    ("Troops came on 30 August 2023. The previous day they had massed.", FRI, "2023-08-29", None),
+    ("Troops came on 30 August 2023. Later that day they left.", FRI, "2023-08-30", None),
+    ("Troops came on 30 August 2023. That same day they left.", FRI, "2023-08-30", None),
+    ("Troops came on 30 August 2023. The following week they left.", FRI, "2023-09", None),
+    ("Troops came in August 2023. The next day they left.", FRI, "2023-08", None),
+    ("Troops came in 2023. The next day they left.", FRI, "2023", None),
+    ("Troops came in 2023. The following week they left.", FRI, "2023", None),
+    ("Troops came on 21 February 2022. Two days later sanctions followed.", FRI, "2022-02-23", None),
+    ("Troops came on 21 February 2022, and sanctions followed two weeks later.", FRI, "2022-03", None),
+    ("Troops came in August 2020. Eighteen months later they left.", FRI, "2022-02", None),
+    ("Troops came in January 2022. A year later they left.", FRI, "2023-01", None),
+    ("Troops came in 2019. Two years later they left.", FRI, "2021", None),
+    ("Troops left in March 2014. A year earlier they had come.", FRI, "2013-03", None),
+    ("Troops came on 26 July 2023. Four days after the coup, sanctions followed.", FRI, "2023-07-30", None),
+    ("Troops came on 30 August 2023. Hours later they left.", FRI, "2023-08-30", None),
+    ("Troops came on 30 August 2023. The day before, talks had failed.", FRI, "2023-08-29", None),
+    ("Troops came on 3 May 2021. They had been invited the year before.", FRI, "2020", None),
+    # vague distances: the anchor's month, or year, when the most they can mean stays in it
+    ("Troops came on 3 May 2021. Days later they left.", FRI, "2021-05", None),
+    ("Troops came on 26 May 2021. A few days later they left.", FRI, "2021", None),
+    ("Troops came on 26 July 2023. Weeks later they left.", FRI, "2023", None),
 ]
+
+
+# anchored expressions that take no date: no anchor to measure from, a vague distance, an unknown one
+UNANCHORED = [
+    "Two days later, sanctions followed.",
+    "Troops came on 3 May 2021, and more than two weeks later they left.",
+    "Troops came in August 2023. Ten days later they left.",
+    "Troops came in 2023. Two months later they left.",
+    "Troops came on 28 December 2021. Days later they left.",
+    "Troops came in May 2021. Hours later they left.",
+    "Troops came on 3 May 2021. Months later they left.",
+    "Troops came on 3 May 2021. They met the day before the summit.",
+]
+
+
+@pytest.mark.parametrize("text", UNANCHORED)
+def test_unanchored_dates(text):
+    """Only the dates naming their year resolve; the anchored expression is left without a date."""
+    assert [m.text for m in find_dates(text, FRI)] == re.findall(r"(?:on|in) [\w ]*?20\d\d", text)
+
+
+def test_after_with_its_own_date_is_not_measured_from_the_one_before():
+    """ "Two weeks after Russia invaded Ukraine on 24 February 2022, …" is dated by its own clause."""
+    text = "Troops came on 3 May 2021. Two weeks after Russia invaded Ukraine on 24 February 2022, they left."
+    assert [m.date.value for m in find_dates(text, FRI)] == ["2021-05-03", "2022-02-24"]
+
+
+def test_after_inside_a_sentence_is_left_to_the_extractor():
+    """ "…, two days after X": the event after 'after' may be dated by the sentence itself."""
+    text = "Troops came on 3 May 2021 and left, two days after the vote."
+    assert [m.date.value for m in find_dates(text, FRI)] == ["2021-05-03"]
 
 
 @pytest.mark.parametrize(("text", "published", "value", "end"), ANCHORED)
@@ -222,6 +278,10 @@ RANGES = [
     ("in 2023-24", FRI, "2023", "2024", "year"),
     ("the 2024\u20132025 budget", FRI, "2024", "2025", "year"),
     ("the summer of 2022", FRI, "2022-06", "2022-08", "month"),
+    # quarters: their three months
+    ("in the third quarter of 2024", FRI, "2024-07", "2024-09", "month"),
+    ("in the last quarter of 2023", FRI, "2023-10", "2023-12", "month"),
+    ("in Q1 2023", FRI, "2023-01", "2023-03", "month"),
     ("in the winter of 2022", FRI, "2022-12", "2023-02", "month"),
     ("the fall of 2021", FRI, "2021-09", "2021-11", "month"),
     ("last summer", FRI, "2023-06", "2023-08", "month"),
@@ -387,3 +447,25 @@ def test_date_like_word_salad(words, published):
     text = " ".join(words)
     for m in find_dates(text, published):
         _well_formed(m, text)
+
+
+# (words, anchor, the month re-read in the year told, or None: not a yearless month, or after publication)
+YEARS_TOLD = [
+    ("In August", "2022-01", "2022-08"),
+    ("in early March", "2022-01", "2022-03"),
+    ("on 17 February", "2022-01-31", "2022-02-17"),
+    ("In January", "2022-02", "2023-01"),  # before the anchor's month: the next year
+    ("In March", "2023-07", None),  # March 2024, the latest March before publication: no other reading
+    ("In June", "2023-07", None),  # June 2024 is after publication
+    ("last March", "2022-01", None),
+    ("in March 2023", "2022-01", None),
+    ("In August", "2022", None),  # a year alone does not say where in it the story is
+]
+
+
+@pytest.mark.parametrize(("words", "anchor", "value"), YEARS_TOLD)
+def test_in_year_told(words, anchor, value):
+    (mention,) = find_dates(words, FRI)
+    precision = {4: "year", 7: "month", 10: "day"}[len(anchor)]
+    told = in_year_told(mention, EventDate(value=anchor, precision=precision), FRI)
+    assert (told.date.value if told else None) == value

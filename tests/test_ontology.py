@@ -31,6 +31,7 @@ TYPES = {
         "meeting",
         "military_cooperation",
         "restore_relations",
+        "improving_relations",
     ],
     "tension": [
         "pressure",

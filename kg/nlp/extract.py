@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.actors import ActorIndex, normalise_name
-from kg.dates import DateMention, find_dates
+from kg.dates import DateMention, find_dates, in_year_told
 from kg.facilities import Facility
 from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
 from kg.nlp.patterns import GOVERNMENT_NOUNS, MILITARY_NOUNS, Lexicon, Trigger, load_lexicon
@@ -85,6 +85,12 @@ HYPOTHETICAL_HEADS = {
     "refrain",
     "prevent",
     "stop",
+    # "was supposed to visit", "is ready to send troops", "willing to host talks"
+    "suppose",
+    "ready",
+    "willing",
+    "eager",
+    "keen",
     # "accuse Pyongyang of shipping shells": the shipping is alleged, not reported as fact
     "accuse",
     "allege",
@@ -130,10 +136,12 @@ HOSTING_LEMMAS = {"host", "welcome", "receive"}
 # Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
 HAPPENING_NOUNS = {"move", "decision", "step", "measure", "policy", "crisis", "row", "dispute", "development",
                    "change", "shift", "withdrawal", "departure", "rupture", "escalation", "situation"}
-NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert"}
+NEGATING_HEADS = {"refuse", "fail", "deny", "reject", "decline", "dismiss", "rule", "foil", "thwart", "avert",
+                  "veto", "block", "unwilling", "reluctant", "unable"}
 # Nouns whose to-infinitive is not a fact: "its refusal to withdraw", "a threat to expel", "plans to leave".
 NEGATING_NOUNS = {"refusal", "failure", "denial", "rejection", "reluctance", "unwillingness"}
-HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push"}
+HYPOTHETICAL_NOUNS = {"threat", "offer", "proposal", "demand", "request", "bid", "attempt", "call", "push",
+                      "talk", "talks", "negotiation"}
 PLANNED_NOUNS = {"plan", "intention", "pledge", "promise", "vow"}
 REPORTING_NOUNS = {
     "broadcast",
@@ -198,6 +206,21 @@ LIGHT_VERBS = {
     "express",
     "voice",
     "proclaim",
+    # relations and fire worked on by both sides: "deepened defence ties", "exchanged fire", "locked in a
+    # standoff"
+    "deepen",
+    "strengthen",
+    "boost",
+    "bolster",
+    "enhance",
+    "expand",
+    "upgrade",
+    "exchange",
+    "trade",
+    "lock",
+    "stage",
+    "stag",  # spaCy lemmatises "staged" as "stag"
+    "elevate",
 }
 
 
@@ -348,6 +371,8 @@ class Extractor:
             type_ = "support"  # "French jets struck a column of Chadian rebels": on the government's side
         category = self.lexicon.category_of(type_, trigger.category)
         status = event_status(token)
+        if category == "coup" and status == "negated" and _attempted(token):
+            type_, status = "coup_attempt", "asserted"  # "foiled a coup attempt": an attempt is an event
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if type_ in ("access_granted", "alliance") and (decision := _decided_not_to_renew(token)) is not None:
             # "the parliament voted last June not to extend the lease": access ended when it voted
@@ -496,7 +521,7 @@ class Extractor:
             # "Finland applied together with Sweden": Sweden applied too, it is not who Finland applied to
             subjects = [*subjects, *alongside]
             objects = [m for m in objects if m not in alongside]
-        if trigger.object_only and token.pos_ in ("VERB", "AUX"):
+        if trigger.object_only and token.pos_ in ("VERB", "AUX") and not _reciprocal(token):
             # "accuse the North of shipping shells to Russia": only the accused is the other side
             direct = {t.i for c in token.children if c.dep_ in ("dobj", "nsubjpass") for t in _phrase(c)}
             objects = [m for m in objects if m.root in direct or m.start in direct]
@@ -548,6 +573,8 @@ class Extractor:
                     continue  # "a garrison in Poland, the first on NATO's eastern flank": blocs host no base
             if type_ == "visit" and token.lemma_.lower() in HOSTING_LEMMAS:
                 src, tgt = tgt, src  # "Tebboune received Barrot", "was received by Tebboune": Barrot visits
+            if category == "cooperation" and _bought_from(token, tgt):
+                src, tgt = tgt, src  # "Russia bought drones from Iran": Iran supplies
             confidence = trigger.confidence + (0.12 if from_grammar else -0.15) + DATE_CONFIDENCE[date_from]
             if src is not tgt and src.filled is not None and src.filled == tgt.filled:
                 confidence -= FILLED_PENALTY  # both sides of one event told before, read again
@@ -582,6 +609,15 @@ def _in_office_on(mentions: list[Mention], day: date, index: ActorIndex) -> list
                 m = replace(m, actor=held[0], country=held[0].country_on(day))
         out.append(m)
     return out
+
+
+BUYING_LEMMAS = frozenset("buy purchase acquire procure import".split())
+
+
+def _bought_from(trigger: Token, seller: Mention) -> bool:
+    """Whether a buying word's other side is who it was bought from ("bought drones from Iran", "India's
+    purchase of S-400 systems from Russia"): the seller is the source."""
+    return trigger.lemma_.lower() in BUYING_LEMMAS and _under(seller, trigger, "from") is not None
 
 
 def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
@@ -1623,6 +1659,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 for c in token.children
             ):
                 continue  # "held talks with President Tinubu", "held elections": holding a ruler detains
+            if entry.type == "coup" and _no_putsch(token, mentions):
+                continue  # "voters ousted the ruling coalition", "took control of the region from Armenia"
             if entry.type == "withdrawal" and _diplomat_leaves(token):
                 continue  # "ordered France's ambassador to leave": an expulsion, not forces withdrawing
             if entry.transitive and not any(
@@ -1636,8 +1674,9 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             if (
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
-                or (entry.symmetric and "between" in entry.needs and _hyphen_pair(token, mentions))
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
+                # "Egypt and Turkey held talks", "US-China talks": partners named together, as "with" would
+                or (entry.symmetric and "with" in entry.needs and _named_together(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
                 or (
                     entry.type == "withdrawal"
@@ -1650,24 +1689,35 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
     return _absorb_objects(found)
 
 
-def _hyphen_pair(noun: Token, mentions: list[Mention]) -> bool:
-    """Whether a noun (or a verb's subject) is modified by two states joined by a hyphen or dash: "US-China
-    talks", "the Armenia–Azerbaijan summit", "Sino-Indian clashes" (the pair of "talks between the US and
-    China")."""
-    if noun.pos_ in ("VERB", "AUX") and noun.lemma_.lower() not in LIGHT_VERBS:
-        noun = next((c for c in noun.children if c.dep_ == "nsubj"), noun)  # "the NATO-Russia Council met"
-    if noun.pos_ not in ("NOUN", "PROPN"):
-        return False
-    doc, left = noun.doc, noun.left_edge.i
-    named = sorted((m for m in mentions if left <= m.start and m.end <= noun.i), key=lambda m: m.start)
-    return any(
-        a.country != b.country
-        and (
-            b.start == a.end + 1 and doc[a.end].text in ("-", "–")  # "US-China"
-            or b.start == a.end and a.label.endswith("-")  # "Sino-" "Russian"
-        )
-        for a, b in itertools.pairwise(named)
-    )
+def _named_together(token: Token, mentions: list[Mention]) -> bool:
+    """Whether two or more states are named together as who acts: the subject of the trigger's clause
+    ("Egypt and Turkey held talks", "the leaders of Egypt, Jordan and Iraq met") or the noun's own modifiers
+    ("US-China talks")."""
+    if token.lemma_.lower() in LIGHT_VERBS:
+        return False  # "China and Russia held drills": what they held tells the event, not "held"
+    own = [c for c in token.children if c.dep_ in NOUN_SOURCE_DEPS] if token.pos_ == "NOUN" else []
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head if token.dep_ == "dobj" else None
+    going_on = verb is not None and verb.tag_ == "VBG"
+    if going_on and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children):
+        return False  # "Baku and Yerevan are negotiating a treaty": a process going on, not talks held
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    inside = {t.i for c in own + subjects for t in _phrase(c)}
+    named = {
+        m.country
+        for m in mentions
+        if (m.root in inside or m.start in inside)  # "Anglo-French summit": demonyms headed on the noun
+        and (m.actor.kind in SIDE_KINDS or _hyphened(m, token.doc))  # "the EU-China summit"
+        and not m.coref
+    }
+    return len(named) >= 2  # named here, not "the three countries" of a list before
+
+
+def _hyphened(m: Mention, doc: Doc) -> bool:
+    """Whether a mention is the first of a hyphenated pair ("EU-China", "NATO-Russia")."""
+    return m.end < len(doc) and doc[m.end].text in ("-", "–") and not doc[m.end - 1].whitespace_
+
+
+SIDE_KINDS = frozenset({"state", "government", "military"})
 
 
 def _no_longer_welcome(token: Token) -> bool:
@@ -1686,6 +1736,36 @@ def _no_longer_welcome(token: Token) -> bool:
         or w.lower_ in ("he", "she")
         or (w.pos_ == "PROPN" and w.ent_type_ in ("PERSON", "KG"))
         for w in who
+    )
+
+
+VOTING_NOUNS = frozenset(
+    "voter voters electorate parliament lawmaker lawmakers legislature legislator mp mps court".split()
+)
+OFFICE_NOUNS = frozenset(
+    "power office presidency throne post premiership helm seat junta regime administration transition "
+    "civilian civilians authorities party dynasty family palace".split()
+)
+
+
+def _no_putsch(verb: Token, mentions: list[Mention]) -> bool:
+    """A coup verb used of no coup: ousting by a vote or a court ("voters ousted the ruling coalition",
+    "parliament ousted the prime minister"), or taking from other than a ruler or an office ("ousted Morocco
+    from the World Cup", "took control of the region from Armenia"; "seized power from Bazoum" is a coup)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    voted = any(c.dep_ in ("nsubj", "agent") and VOTING_NOUNS & _words(c.subtree) for c in verb.children)
+    rulers = {m.root for m in mentions if m.actor.kind in ("leader", "government")}
+    taken_from = [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return voted or any(
+        p.lemma_.lower() not in OFFICE_NOUNS | RULER_NOUNS and p.ent_type_ != "PERSON" and p.i not in rulers
+        for p in taken_from
     )
 
 
@@ -1944,6 +2024,7 @@ def _absorb_objects(found: list[tuple[Token, Trigger]]) -> list[tuple[Token, Tri
             and entry.category != "coup"
             and head.i in verbs
             and token.dep_ in ("dobj", "nsubjpass", "pobj", "attr")
+            and head.lemma_.lower() not in MEDIATING_LEMMAS  # "Oman hosted talks": the talks are an event too
         ):
             absorbed[token.i] = categories[head.i]
             continue
@@ -2111,6 +2192,11 @@ def event_roles(
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
         light = head.lemma_.lower() in LIGHT_VERBS
+        between = _distinct([m for m in rest if _under(m, token, "between") is not None])
+        if len(between) >= 2 and head.lemma_.lower() in MEDIATING_LEMMAS:
+            # "Turkey hosted talks between Russia and Ukraine", "Qatar mediated a truce between Israel and
+            # Hamas": the noun names its two sides, the host or mediator is neither
+            return between[:1], between[1:], True
         if head.pos_ in ("VERB", "AUX") and (light or (token.dep_ in ("pobj", "dobj") and rest)):
             # "imposed sanctions on Y": the light verb's subject; "came away from a call with Putin":
             # the subject of the clause the event noun sits in
@@ -2262,6 +2348,7 @@ def _clause_subject(token: Token, collect, excluded: set[int]) -> list[Mention]:
 
 
 UNWELCOME_WORDS = frozenset({"persona", "grata", "unwelcome"})
+JOINING_LEMMAS = frozenset({"join"})
 
 
 def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | None):
@@ -2280,6 +2367,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
             subj_tokens.extend(
                 _phrase(child)
             )  # "ECOWAS, the AU and France condemned": a mis-attached first conjunct
+        elif child.dep_ == "prep" and (behalf := _on_behalf_of(child)):
+            # "condemned the coup on behalf of the European Union": who acts (a side named, not "the two")
+            subj_tokens.extend(t for t in behalf if not any(m.pair for m in collect([t], set())))
         elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
             obj_tokens.extend(_phrase(child))
         elif child.dep_ == "ccomp" and (
@@ -2311,7 +2401,8 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
                 up = up.head
             for child in found:
                 subj_tokens.extend(_phrase(child))
-            if verb.dep_ == "xcomp":
+            joined = verb.dep_ == "pcomp" and verb.head.lower_ == "in" and head.lemma_ in JOINING_LEMMAS
+            if verb.dep_ == "xcomp" or joined:  # "Canada joined Britain in condemning": Britain condemns too
                 for child in head.children:
                     if child.dep_ == "dobj":
                         subj_tokens.extend(_phrase(child))
@@ -2367,6 +2458,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         for child in verb.children:
             if child.dep_ in ("dobj", "nsubjpass") and child.i in trigger_tokens:
                 objects = [m for m in collect(_phrase(child), set()) if m not in subjects]
+                # "condemned Russia's invasion of Ukraine": whose act it is, not who suffered it
+                owners = collect([t for c in child.children if c.dep_ == "poss" for t in _phrase(c)], set())
+                objects = [m for m in objects if m in owners] or objects
     if not objects:
         # "revoking the agreement under which American troops are stationed", "the UAE and Bahrain signed
         # agreements establishing relations with Israel": the accord's own clause names its other party
@@ -2401,6 +2495,20 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
         subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
+
+
+def _on_behalf_of(prep: Token) -> list[Token]:
+    """The words of X in a phrase "on behalf of X" (none for any other phrase)."""
+    if prep.lower_ != "on":
+        return []
+    return [
+        t
+        for b in prep.children
+        if b.dep_ == "pobj" and b.lower_ == "behalf"
+        for of in b.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for t in of.subtree
+    ]
 
 
 # Who lifts, eases, ends or renews sanctions or an accord is who imposed or signed them.
@@ -2489,6 +2597,9 @@ def _pairs(
     objects = [m for m in objects if _under(m, trigger, "sidelines") is None]
     # "expelled Russian diplomats in solidarity with Britain": Britain is who they stood by, not a side
     objects = [m for m in objects if not _in_solidarity(m, trigger)]
+    # "after talks brokered by China", "in the presence of King Salman": a go-between is no side
+    subjects = [m for m in subjects if not _go_between(m, trigger)]
+    objects = [m for m in objects if not _go_between(m, trigger)]
     # "joined NATO despite objections from Russia": who objected is not a side of the joining
     objects = [m for m in objects if _under(m, trigger, "despite") is None]
     # "to support its operations in Libya": backing one's own operations supports no state
@@ -2503,7 +2614,8 @@ def _pairs(
         return out
     subjects = [m for m in subjects if not _other_members(m, trigger.doc)]
     # "support for Morocco's plan for Western Sahara": what Morocco's plan is about is not a side
-    objects = [m for m in objects if not _owned_by_another(m, trigger, objects)]
+    # ("signed Rwanda's deal with Britain": a symmetric act's own noun names its partner)
+    objects = [m for m in objects if not _owned_by_another(m, trigger, objects, not entry.symmetric)]
     subjects, objects = _distinct(subjects), _distinct(objects)
     if not entry.host_is_source and len(own := {m.country for m in subjects}) == 1:
         # "In Paris, Macron condemned the mutiny, according to the Élysée": the subject's own state named
@@ -2513,12 +2625,18 @@ def _pairs(
             for m in objects
             if m.country not in own or not (_place(m, trigger.doc) or _under(m, trigger, "according"))
         ]
+    # "Serbia and Montenegro expelled each other's ambassadors": a reciprocal act is between its doers
+    mutual = entry.symmetric or entry.type in MUTUAL_TYPES or _reciprocal(trigger)
+    if entry.symmetric and len(subjects) >= 2 and trigger.lemma_.lower() not in MOVEMENT_LEMMAS:
+        # "Modi and Xi met at a summit in Russia": a state named as the place is where, not a side
+        objects = [m for m in objects if not _placed(m, trigger.doc)]
     others = {m.country for m in objects} - {m.country for m in subjects}
-    if entry.symmetric and len(subjects) >= 2 and not others:
+    if mutual and len(subjects) >= 2 and not others:
         # "Mali, Burkina Faso and Niger signed a pact" (with one another; "the UAE and Bahrain signed
-        # accords with Israel": each with Israel)
+        # accords with Israel": each with Israel); an act mutual by its words only between states it names
         for a, b in itertools.combinations(subjects, 2):
-            add(a, b, True)
+            if entry.symmetric or not (a.coref or b.coref):
+                add(a, b, True)
     if subjects and objects:
         for a in subjects:
             for b in objects:
@@ -2533,7 +2651,7 @@ def _pairs(
             # signatories are all parties to one another
             for a, b in itertools.combinations(objects, 2):
                 add(a, b, grammatical)
-    elif entry.symmetric and len(subjects) >= 2:
+    elif mutual and len(subjects) >= 2:
         pass
     elif entry.symmetric and len(objects) >= 2 and not subjects and not _partners(objects, trigger):
         for a, b in itertools.combinations(objects, 2):
@@ -2793,8 +2911,18 @@ def _partners(mentions: list[Mention], trigger: Token) -> bool:
     return all(w is not None for w in withs) and len({w.i for w in withs if w is not None}) >= 2
 
 
-def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool:
-    """Whether a mention hangs from a noun another side owns ("Morocco's plan for Western Sahara")."""
+def _envoy(noun: Token) -> bool:
+    """Whether a noun names a diplomat or a mission ("ambassador to Togo": the host is a side)."""
+    return noun.lemma_.lower() in DIPLOMAT_NOUNS | MISSION_NOUNS
+
+
+TOPIC_OWNED = frozenset("for on over about regarding".split())
+OBJECT_OWNED = frozenset("of to against into with".split())
+
+
+def _owned_by_another(m: Mention, trigger: Token, others: list[Mention], acts: bool = True) -> bool:
+    """Whether a mention hangs from a noun another side owns ("Morocco's plan for Western Sahara"); with
+    `acts`, also as the object of an owned act ("Russia's invasion of Ukraine", "Sweden's NATO bid")."""
     doc = trigger.doc
     owners = {i for o in others if o is not m for i in o.tokens()}
     below = doc[m.root]
@@ -2803,8 +2931,15 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention]) -> bool
             return False
         if (
             t.pos_ == "NOUN"
-            # the plan's topic ("for Western Sahara"), not a place ("Russia's bases in Syria")
-            and below.lower_ in ("for", "on", "over", "about", "regarding")
+            # the plan's topic ("for Western Sahara"), the act's own object ("Russia's invasion of Ukraine",
+            # not "Russia's rights of representation in the organisation"), not a place ("Russia's bases in
+            # Syria")
+            and (
+                below.lower_ in TOPIC_OWNED
+                # ("the functions of Niger's ambassador to Togo": an envoy's host is a side)
+                or (acts and below.lower_ in OBJECT_OWNED and doc[m.root].head == below and not _envoy(t))
+                or (acts and below.i == m.root and below.dep_ == "compound")  # "Sweden's NATO membership"
+            )
             and any(c.dep_ == "poss" and c.i in owners for c in t.children)
         ):
             return True
@@ -2906,6 +3041,52 @@ def _in_solidarity(m: Mention, trigger: Token) -> bool:
     return False
 
 
+RECIPROCALS = frozenset({("each", "other"), ("one", "another")})
+# acts that are mutual whoever names them: "Qatar and the UAE restored relations" (with each other), but not
+# "the two countries" a story named before (symmetric entries take those too)
+MUTUAL_TYPES = frozenset({"restore_relations"})
+
+
+def _reciprocal(trigger: Token) -> bool:
+    """Whether the trigger's clause says its doers act on each other ("accused one another", "expelled
+    each other's ambassadors", "restore ties with each other")."""
+    doc = trigger.doc
+    return any(
+        t.i + 1 < len(doc) and (t.lower_, doc[t.i + 1].lower_) in RECIPROCALS
+        for t in _phrase(_clause_head(trigger))
+    )
+
+
+# who brings the sides together without being one: "talks brokered by China", "hosted talks between"
+MEDIATING_LEMMAS = frozenset("broker mediate host facilitate sponsor convene oversee witness".split())
+ADJUNCT_PREPOSITIONS = frozenset("in with under through via".split())
+GO_BETWEEN_NOUNS = frozenset("mediation presence auspices facilitation sponsorship aegis".split())
+
+
+def _go_between(m: Mention, trigger: Token) -> bool:
+    """Whether a mention names a broker, mediator, host or witness of the act: who does a mediating verb
+    below the trigger ("a deal brokered by the United States", "talks mediated by Russia", "Turkey-hosted
+    talks") or the one whose mediation or presence it is ("with the mediation of Qatar", "in the presence
+    of King Salman")."""
+    below = trigger.doc[m.root]
+    for t in below.ancestors:
+        if t.i == trigger.i:
+            return False
+        if t.lemma_.lower() in MEDIATING_LEMMAS and below.dep_ in ("nsubj", "npadvmod", "agent"):
+            return True  # not "a base hosting US troops"
+        named = {t.lemma_.lower(), t.lower_} & GO_BETWEEN_NOUNS  # "auspices" is lemmatised "auspex"
+        if t.pos_ == "NOUN" and named and t.head.lower_ in ADJUNCT_PREPOSITIONS:
+            return True  # "in the presence of", not "the presence of American soldiers"
+        below = t
+    return False
+
+
+def _placed(m: Mention, doc: Doc) -> bool:
+    """A state named as where something happened: "in Russia", "at Camp David"."""
+    word = doc[m.root]
+    return word.dep_ == "pobj" and word.head.lower_ in ("in", "at")
+
+
 def _under(m: Mention, trigger: Token, preposition: str) -> Token | None:
     """The word ``preposition`` that introduces the trigger's phrase holding the mention, if any."""
     for t in trigger.doc[m.root].ancestors:
@@ -2995,6 +3176,7 @@ COUP_VERBS = {
     "take",
     "seize",
     "stage",
+    "stag",  # spaCy lemmatises "staged" as "stag"
     "lead",
     "mount",
     "launch",
@@ -3394,16 +3576,174 @@ def _negating(verb: Token) -> bool:
     return lemma in NEGATING_HEADS
 
 
+# Verbs that call off an arranged act: "cancelled the summit" (it did not happen), "postponed the visit",
+# "put off the talks", "put the deal on hold" (it is still to come)
+CANCELLING_HEADS = {"cancel", "cancellation", "scrap", "shelve", "abort", "axe", "scrub"}
+POSTPONING_HEADS = {"postpone", "postponement", "defer", "reschedule"}
+# Modifiers that tell the act is not (yet) a fact: "the cancelled visit", "the alleged transfer", "a possible
+# normalisation", "a draft deal" (a "planned" or "postponed" act that "took place" is one: _realised)
+UNREAL_MODIFIERS = {
+    **dict.fromkeys(("cancel", "scrap", "shelve", "abort"), "negated"),
+    **dict.fromkeys(("postpone", "plan", "schedule", "upcoming", "forthcoming", "future", "intended",
+                     "expected", "impending", "prospective"), "planned"),
+    **dict.fromkeys(("alleged", "allege", "purported", "rumoured", "rumored", "possible",
+                     "potential", "would-be", "proposed", "propose", "mooted", "hypothetical", "draft"),
+                    "hypothetical"),
+}
+HEDGING_ADVERBS = {"allegedly", "purportedly", "supposedly", "possibly", "potentially"}
+# Nouns that hold an act in prospect: "the prospect of a deal", "fears of an invasion", "plans for a base"
+PROSPECT_NOUNS = {
+    **dict.fromkeys(("prospect", "possibility", "fear", "risk", "danger", "threat", "hope", "chance",
+                     "likelihood", "spectre", "specter", "idea", "proposal"), "hypothetical"),
+    "plan": "planned",
+}
+# Speculation verbs that raise the act's subject: "is believed to have sent", "is alleged to have supplied"
+# (not the attribution hedges "reportedly", "is said to", "appears to", "suspected": the act is told as real)
+RAISING_HEADS = {"believe", "think", "rumour", "rumor", "allege"}
+# Verbs that undo a decision: "reversed its decision to expel", "abandoned its plan to build"
+REVERSING_HEADS = {"reverse", "rescind", "overturn", "abandon", "drop"}
+# Speech acts a denial presupposes: "denied the accusation", "rejected the ultimatum" (they were made)
+SPEECH_ACT_NOUNS = {"accusation", "charge", "ultimatum", "demand", "request", "offer", "proposal", "threat",
+                    "warning", "criticism", "condemnation"}
+ABSENCE_NOUNS = {"lack", "absence"}
+# "did not hesitate to condemn": the negated verb asserts its complement
+LITOTES_HEADS = {"hesitate"}
+# Heads that end an attempt: "foiled a coup attempt", "the coup failed" (ontology coup_attempt)
+ATTEMPT_ENDING_HEADS = {"foil", "thwart", "fail", "crush", "defeat", "repel", "repulse"}
+PLOT_NOUNS = {"plot", "plan", "conspiracy"}
+REALISING_HEADS = {"complete", "finish", "hold", "conduct", "carry", "finalise", "finalize", "begin", "start",
+                   "implement", "execute", "resume", "end", "conclude", "happen", "occur"}
+MISLEMMATISED = {"hopes": "hope", "hoped": "hope"}  # spaCy's small model lemmatises "hopes" as "hop"
+
+
+def _lemma(token: Token) -> str:
+    """The token's lower-case lemma, corrected where the model gets it wrong."""
+    return MISLEMMATISED.get(token.lower_, token.lemma_.lower())
+
+
+def _called_off(verb: Token) -> str | None:
+    """What a governing verb does to the arranged act it takes as object: "cancelled the summit" (negated),
+    "postponed the visit", "put off the talks", "put the deal on hold" (planned); None for other verbs."""
+    lemma = _lemma(verb)
+    if lemma in CANCELLING_HEADS:
+        return "negated"
+    if lemma in POSTPONING_HEADS:
+        return "planned"
+    if lemma == "put" and any(
+        (c.dep_ == "prt" and c.lower_ == "off")
+        or (c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "hold" for g in c.children))
+        for c in verb.children
+    ):
+        return "planned"
+    return None
+
+
+def _realised(token: Token) -> bool:
+    """Whether an act named by a noun is said to happen: "completed its planned withdrawal", "the postponed
+    summit finally took place"."""
+    head = token.head
+    if token.dep_ not in ("dobj", "nsubj", "nsubjpass") or head == token:
+        return False
+    lemma = _lemma(head)
+    return lemma in REALISING_HEADS or _goes_ahead(head) or (
+        lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)
+    )
+
+
+def _goes_ahead(verb: Token) -> bool:
+    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to")."""
+    return _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
+
+
+def _modified_status(token: Token) -> str | None:
+    """The status a modifier of the trigger gives it: "the cancelled visit", "the alleged transfer", "a
+    possible normalisation", "no agreement was reached", "allegedly supplied"."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound") and _lemma(child) in UNREAL_MODIFIERS and not _realised(token):
+            return UNREAL_MODIFIERS[_lemma(child)]
+        if child.dep_ == "advmod" and child.lower_ in HEDGING_ADVERBS:
+            return "hypothetical"
+        if token.pos_ == "VERB" and child.dep_ in ("dobj", "nsubjpass", "nsubj") and any(
+            g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children
+        ):
+            return "negated"  # "no agreement was reached", "sent no troops", "neither Chad nor Niger sent"
+    return None
+
+
+def _absent(token: Token) -> bool:
+    """Whether the act is named as missing: "ended without a deal", "the lack of an agreement"."""
+    prep = token.head
+    return token.dep_ == "pobj" and (
+        prep.lower_ == "without" or (prep.lower_ == "of" and _lemma(prep.head) in ABSENCE_NOUNS)
+    )
+
+
+def _rebutted(token: Token, verb: Token) -> bool:
+    """Whether a denial answers a speech act the trigger names: "denied the accusation" (it was made)."""
+    return token.dep_ == "dobj" and token.head == verb and _lemma(token) in SPEECH_ACT_NOUNS
+
+
+def _not_yet(verb: Token) -> bool:
+    """Whether a verb says its complement has not happened yet: "has yet to join", "is yet to sign"."""
+    yet = any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
+    return yet and _lemma(verb) in ("have", "be")
+
+
+def _no_longer(verb: Token) -> bool:
+    """ "no longer hosts French troops": the act is not a fact now."""
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _attempted(token: Token) -> bool:
+    """Whether a coup trigger was foiled or failed: "foiled a coup attempt", "the coup failed" (not "foiled a
+    coup plot": a plot may never have been acted on)."""
+    chain = _governing_chain(token)[1:]
+    lemmas = {_lemma(t) for t in chain}
+    return bool(lemmas & ATTEMPT_ENDING_HEADS) and not lemmas & PLOT_NOUNS
+
+
+def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
+    """The status one link `t` of the trigger's governing chain gives it, if any: an act named as missing
+    ("without a deal"), no longer or not yet done, called off ("cancelled the summit"), claimed ("rumours of
+    a coup"), in prospect ("fears of an invasion"), arranged ("is to visit") or speculated ("is believed to
+    have sent")."""
+    infinitive = [c for c in t.children if c.dep_ == "xcomp" and c in chain] if t != token else []
+    if _absent(t) or (_no_longer(t) and not _no_longer_welcome(token)) or (infinitive and _not_yet(t)):
+        return "negated"  # ("no longer welcome" is an expulsion; "the largest drills yet" were held)
+    if t != token and t.pos_ in ("VERB", "NOUN") and (undone := _called_off(t)) is not None:
+        return undone
+    holder = t.head.head  # "rumours of a coup", "plans for a base"
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+                   for c in t.children)
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and _lemma(holder) in CLAIM_NOUNS and not definite:
+        return _claim_status(holder)  # ("reports of the coup" take it as known)
+    if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(holder) in PROSPECT_NOUNS:
+        return PROSPECT_NOUNS[_lemma(holder)]
+    if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
+        return "planned"  # "the president is to visit France", "the ministers were to meet"
+    if _lemma(t) in RAISING_HEADS and infinitive:
+        return "hypothetical"  # "is believed to have sent mercenaries"
+    return None
+
+
 def event_status(token: Token) -> str:
     """asserted, negated, hypothetical or planned, from negation, modals and governing verbs."""
     chain = _governing_chain(token)
     last = chain[-1]
+    if (modified := _modified_status(token)) is not None:
+        return modified
     if (
         last.dep_ == "acl"
         and last.head != last
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in last.children)
     ):
         noun = last.head.lemma_.lower()  # "stood by its refusal to withdraw its ambassador"
+        decider = last.head.head
+        if _negating(decider) or _lemma(decider) in REVERSING_HEADS or _called_off(decider) == "negated":
+            return "negated"  # "vetoed a resolution to impose sanctions", "reversed its decision to expel"
         for nouns, status in (
             (NEGATING_NOUNS, "negated"),
             (HYPOTHETICAL_NOUNS, "hypothetical"),
@@ -3422,15 +3762,22 @@ def event_status(token: Token) -> str:
         return _claim_status(last.head)
     if last.dep_ == "ccomp" and last.head != last:
         said = last.head  # "has not said it is breaking off", "denied that it had sent"
+        claim = next((c for c in said.children if c.dep_ == "nsubj" and _lemma(c) in CLAIM_NOUNS), None)
+        if claim is not None:
+            return _claim_status(claim)  # "unconfirmed reports said Egypt had sent warplanes"
         if _negating(said) or any(c.dep_ == "neg" for c in said.children):
             return "negated"
     for t in chain:
-        lemma = t.lemma_.lower()
-        if t != token and _negating(t):
+        lemma = _lemma(t)
+        if t != token and lemma in LITOTES_HEADS and any(c.dep_ == "neg" for c in t.children):
+            continue  # "did not hesitate to condemn"
+        if (status := _link_status(t, token, chain)) is not None:
+            return status
+        if t != token and _negating(t) and not _rebutted(token, t):
             return "negated"
         if t != token and lemma in HYPOTHETICAL_HEADS:
             return "hypothetical"
-        if t != token and lemma in PLANNED_HEADS:
+        if t != token and lemma in PLANNED_HEADS and not _goes_ahead(t):
             return "planned"
         for child in t.children:
             word = child.lower_
@@ -3454,8 +3801,57 @@ def _date_mentions(doc: Doc, published: date | None) -> list[tuple[DateMention, 
     for mention in find_dates(doc.text, published):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and len(span):
-            out.append((mention, span.root))
+            out.append((mention, _measured_clause(span)))
+    return _years_told(out, published)
+
+
+def _years_told(
+    dates: list[tuple[DateMention, Token]], published: date | None
+) -> list[tuple[DateMention, Token]]:
+    """Months named without their year in a paragraph telling older history, in the year it tells: "In
+    January 2022 the junta expelled the ambassador. In August the last French troops left." (August 2022,
+    not the August before publication). The anchor is the last month or day told in a main clause of an
+    earlier sentence (not "Mali, which expelled French troops in August 2022, …"); a recent date ends the
+    history ("on Monday"), and so does one in background ("Its soldiers first took power in August 2020").
+    Within one sentence the month keeps its latest year before publication ("left Mali in February 2022 and
+    Niger in May" published in June 2024: May 2024)."""
+    if published is None:
+        return dates
+    out, anchor = [], None
+    for m, root in dates:
+        if anchor is not None and not _same_paragraph(anchor[1], root.sent):
+            anchor = None
+        earlier = anchor is not None and anchor[1].sent.start < root.sent.start  # not "in 2022 … and in May"
+        m = (in_year_told(m, anchor[0].date, published) if earlier else None) or m
+        clause = _anchor(root, set(), set())
+        recent = (m.date.bounds() or (date.min, date.min))[1] >= published - timedelta(days=62)
+        if recent or _background(clause):
+            anchor = None
+        elif m.date.precision in ("month", "day") and clause.dep_ not in ("relcl", "acl"):
+            anchor = (m, root)
+        out.append((m, root))
     return out
+
+
+def _measured_clause(span: Span) -> Token:
+    """Where a date phrase hangs: its root, but for "Three days after the junta revoked the accord, …" the
+    clause 'after' opens (its 'after' a mark), so that the date reaches the main clause through it."""
+    last = span[-1]
+    opens_clause = last.lower_ in ("after", "before") and last.dep_ == "mark"
+    if opens_clause and not span.start <= last.head.i < span.end:
+        return last.head
+    return span.root
+
+
+def _dateline_date(m: DateMention, text: str) -> bool:
+    """Whether a date is a wire story's dateline ("NIAMEY, March 17 (Reuters) -"): when it was filed, the
+    story's time (``_reference_date``), not the own date of the sentence it opens."""
+    before = text[text.rfind("\n", 0, m.start) + 1 : m.start]
+    return bool(DATELINE_PLACE.fullmatch(before) and DATELINE_END.match(text, m.end))
+
+
+DATELINE_PLACE = re.compile(r"[A-Z][A-Z .'/-]*,\s*")
+DATELINE_END = re.compile(r",?\s*(?:\([^()\n]{1,40}\)\s*)?[-\u2013\u2014]")
 
 
 def _anchor(token: Token, trigger_tokens: set[int], stop: set[int]) -> Token:
@@ -3598,7 +3994,11 @@ def event_date(
     A clause "a day after" (or "two days before") the one giving the day is that many days off it.
     """
     token = _carrier(token)
-    local = [(m, root) for m, root in dates if sent.start <= root.i < sent.end]
+    local = [
+        (m, root)
+        for m, root in dates
+        if sent.start <= root.i < sent.end and not _dateline_date(m, root.doc.text)
+    ]
     head = _clause_head(token)
     if local:
         anchors = {id(m): _anchor(root, trigger_tokens, {head.i}) for m, root in local}
@@ -3781,6 +4181,15 @@ def _same_paragraph(token: Token, sent: Span) -> bool:
     return "\n" not in token.doc[token.i : sent.start].text_with_ws
 
 
+def _furniture(m: DateMention, doc: Doc) -> bool:
+    """Whether a date stands on a line without a verb ("By Staff | Tuesday 1 February 2022", "13 December
+    2024 | Updated 10:42 GMT"): when the page was published, not a time the story tells."""
+    start = doc.text.rfind("\n", 0, m.start) + 1
+    end = doc.text.find("\n", m.end)
+    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
+
+
 def _reference_date(
     sent: Span, dates: list[tuple[DateMention, Token]], published: date, before_only: bool = False
 ) -> EventDate | None:
@@ -3788,6 +4197,7 @@ def _reference_date(
     `before_only`: a past perfect is before a time already told) the first after it; none when the
     paragraph's main clauses last gave an older date ("France sent troops in January 2013. Paris signed a
     defence pact with Bamako." is history, not the story's Monday)."""
+    dates = [(m, root) for m, root in dates if not _furniture(m, root.doc)]
     told = [
         (root, m)
         for m, root in dates
