@@ -45,6 +45,16 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def plural_demonym(demonym: str) -> str | None:
+    """The plural a demonym takes as a noun for the people ("the Malians", "Nigeriens", "Iraqis"), or
+    None for a demonym that has none ("Chinese", "Swiss", "British")."""
+    if demonym.endswith(("ese", "ish", "ch", "s", "x", "z")) and not demonym.endswith("ech"):
+        return None  # not "Frenchs", "Dutchs"; but "Czechs"
+    if not demonym[-1:].isalpha():
+        return None
+    return demonym + "s"
+
+
 def slug(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
@@ -155,6 +165,17 @@ class ActorIndex:
             and t.role in ("head_of_state", "head_of_government")  # a Security Council seat is no junta
         )
 
+    @functools.cached_property
+    def by_last_word(self) -> dict[str, frozenset[str]]:
+        """States by the last word of their names ("korea": South Korea and North Korea), for "the two
+        Koreas", "both Sudans"."""
+        out: dict[str, set[str]] = {}
+        for actor in self.actors.values():
+            if actor.kind == "state":
+                for name in actor.names:
+                    out.setdefault(normalise_name(name).split(" ")[-1], set()).add(actor.id)
+        return {word: frozenset(ids) for word, ids in out.items()}
+
     def military_of(self, country: str) -> Actor | None:
         return self.actors.get(f"{country}/military")
 
@@ -263,7 +284,11 @@ def _actors_from_entry(file: str, e: dict) -> list[Actor]:
         country=code,
         qid=e.get("qid"),
         names=_names(name, e.get("aliases", [])),
-        demonyms=_names(e.get("demonyms", [])),
+        demonyms=_names(
+            e.get("demonyms", []),
+            [plural_demonym(d) for d in e.get("demonyms", [])],
+            [f"{form}-" for form in e.get("combining", [])],  # "Sino-" as written in "Sino-Russian"
+        ),
     )
     military = Actor(
         id=f"{code}/military",

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors import ActorIndex
+from kg.actors import ActorIndex, normalise_name
 from kg.dates import DateMention, find_dates, in_year_told
 from kg.facilities import Facility
 from kg.model import Actor, Article, Event, EventDate, Evidence, Participant, dyad_key
@@ -437,6 +437,8 @@ class Extractor:
                 # "will leave by September 15": the coming one ("in late July, Bamako pledged to defend
                 # Niger" is the pledge's July)
                 when = _next_year(when)
+        if when.known:
+            mentions = _in_office_on(mentions, when.bounds()[0], self.index)  # type: ignore[index]
         subjects, objects, grammatical = event_roles(token, mentions, trigger_tokens)
         if type_ == "support" and (rivals := [m for m in objects if _rival_of_backed(m, token)]):
             objects = [m for m in objects if m not in rivals]  # "backed Pakistan in its dispute with India"
@@ -617,6 +619,21 @@ class Extractor:
                 )
             )
         return out
+
+
+def _in_office_on(mentions: list[Mention], day: date, index: ActorIndex) -> list[Mention]:
+    """Leaders named as the state of the office they held on the event's day, not on the day the story was
+    published ("Stoltenberg visited Kyiv in April 2023": NATO's secretary-general then, Norway's minister
+    since; "Castro met Putin in 2015": Raúl, not Xiomara)."""
+    out = []
+    for m in mentions:
+        if m.actor.kind == "leader" and not m.coref and m.actor.country_on(day) != m.country:
+            named = [m.actor, *index.candidates(m.label)]
+            held = [a for a in named if a.kind == "leader" and a.country_on(day)]
+            if held:
+                m = replace(m, actor=held[0], country=held[0].country_on(day))
+        out.append(m)
+    return out
 
 
 BUYING_LEMMAS = frozenset("buy purchase acquire procure import".split())
@@ -970,7 +987,7 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
     body = next((s.start for s in sents if not is_headline(s)), len(doc))
     furniture = {i for s in sents if s.start > body and is_headline(s) for i in range(s.start, s.end)}
     for ent in doc.ents:
-        if ent.start in furniture:
+        if ent.start in furniture or _not_a_side(ent):
             continue
         if ent.label_ == "KG":
             candidates = index.candidates(ent.text)
@@ -986,7 +1003,11 @@ def document_focus(doc: Doc, index: ActorIndex) -> Focus:
                         counts[actor.country] += 2  # "BANGKOK —": where the story is filed from
                 elif actor.kind == "leader" and actor.tenures:
                     counts[actor.tenures[-1].country] += 1
-        elif ent.label_ == "KG_DEM" and ent.text.casefold() not in CONFUSED_DEMONYMS:
+        elif (
+            ent.label_ == "KG_DEM"
+            and ent.text.casefold() not in CONFUSED_DEMONYMS
+            and (not ent.text.endswith("-") or _first_of_pair(ent))
+        ):
             for actor in index.demonym_states(ent.text)[:1]:
                 counts[actor.id] += 1
     if counts:
@@ -1024,7 +1045,10 @@ def _dateline(ent: Span) -> bool:
     starts_line = ent.start == 0 or "\n" in doc[ent.start - 1].text + doc[ent.start - 1].whitespace_
     if not starts_line or ent.end >= len(doc):
         return False
-    if doc[ent.end].text in ("—", "-", "–", "("):
+    dash = doc[ent.end]
+    if dash.text in ("-", "–") and not doc[ent.end - 1].whitespace_ and not dash.whitespace_:
+        return False  # "US-China talks", "Russia–Ukraine war": a pair of states, not "NIAMEY - "
+    if dash.text in ("—", "-", "–", "("):
         return True
     # "SEOUL, June 19 (Agency) -", "NEW DELHI/PARIS, July 29 -": a capitalised place, then a comma or slash
     if not ent.text.isupper() or doc[ent.end].text not in (",", "/"):
@@ -1111,6 +1135,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for ent in sentence_ents(sent):
         if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
+        if _not_a_side(ent):
+            continue  # "Iranian-backed militias", "a London-based monitor", "anti-French protests"
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -1152,7 +1178,19 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             )
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted(mentions + _plural_names(sent, index), key=lambda m: m.start)
+
+
+def _plural_names(sent: Span, index: ActorIndex) -> list[Mention]:
+    """The two states a plural name stands for: "the two Koreas", "both Sudans", "the Congos"."""
+    out = []
+    for token in sent:
+        if token.tag_ != "NNPS" or not token.text.endswith("s") or token.ent_type_ in ("KG", "KG_DEM"):
+            continue
+        states = index.by_last_word.get(normalise_name(token.text[:-1]), frozenset())
+        if len(states) == 2:
+            out += [_standing_for(token, index[code], code, pair=True) for code in sorted(states)]
+    return out
 
 
 def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
@@ -1562,7 +1600,7 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         written, meant = CONFUSED_DEMONYMS[word]
         if meant in focus.mentioned and written not in focus.mentioned:
             states = [index[meant]] if meant in index.actors else states
-    if not states:
+    if not states or (ent.text.endswith("-") and not _first_of_pair(ent)):
         return None
     if len(states) > 1 and _names_someone(ent):
         return None  # "Congolese President Félix Tshisekedi": the name says which Congo
@@ -1575,6 +1613,8 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     )
     if head != root and _former(ent):
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
+    if head == root and _a_people(root):
+        return None  # "100,000 ethnic Armenians fled", "Malians protested": people, not their state
     if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
     if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
@@ -1586,6 +1626,51 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
     actor = actor or state
     label = ent.doc[min(ent.start, head.i) : max(ent.end, head.i + 1)].text
     return Mention(ent.start, ent.end, head.i, actor, state.id, label)
+
+
+# "Iranian-backed militias", "US-trained units", "a London-based monitor": a force a state sponsors, or a
+# body based in a state, is not the state (not "Saudi-led")
+DESCRIBING_PARTICIPLES = frozenset(
+    "backed sponsored funded financed supported aligned allied armed trained affiliated linked leaning "
+    "based headquartered born".split()
+)
+# "pro-Russian separatists", "anti-French protests": a stance towards a state, not the state
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _not_a_side(ent: Span) -> bool:
+    """Whether a name or demonym only describes something hyphenated to it: who sponsors it
+    ("Iranian-backed"), where it is based ("London-based"), a stance towards the state ("anti-French")."""
+    doc = ent.doc
+    glued_after = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_
+    glued_before = ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_
+    return (glued_after and doc[ent.end + 1].lower_ in DESCRIBING_PARTICIPLES) or (
+        glued_before and doc[ent.start - 2].lower_ in STANCE_PREFIXES
+    )
+
+
+# Hyphenated names of one thing, not of two states: an empire, languages
+NOT_PAIRS = frozenset({"austro-hungarian", "austro-hungary", "serbo-croatian", "serbo-croat", "indo-iranian"})
+
+
+def _first_of_pair(ent: Span) -> bool:
+    """Whether a combining form ("Sino-", "Franco-") is the first half of a pair of states: another
+    state's name or demonym follows ("Sino-Russian", "Franco-German"; not "Indo-Pacific",
+    "Austro-Hungarian")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].ent_type_ not in ("KG", "KG_DEM"):
+        return False
+    return f"{ent.text}{doc[ent.end].text}".casefold() not in NOT_PAIRS
+
+
+def _a_people(noun: Token) -> bool:
+    """Whether a plural demonym names people rather than their state: it is the state only as "the Malians"
+    (not "100,000 ethnic Armenians", "Nigeriens protested")."""
+    if not noun.text.endswith("s") or noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    counted = any(c.dep_ in ("nummod", "amod", "quantmod") for c in noun.children)
+    return not the or counted
 
 
 FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
@@ -1731,8 +1816,19 @@ def _named_together(token: Token, mentions: list[Mention]) -> bool:
         return False  # "Baku and Yerevan are negotiating a treaty": a process going on, not talks held
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
     inside = {t.i for c in own + subjects for t in _phrase(c)}
-    named = {m.country for m in mentions if m.root in inside and m.actor.kind in SIDE_KINDS and not m.coref}
+    named = {
+        m.country
+        for m in mentions
+        if (m.root in inside or m.start in inside)  # "Anglo-French summit": demonyms headed on the noun
+        and (m.actor.kind in SIDE_KINDS or _hyphened(m, token.doc))  # "the EU-China summit"
+        and not m.coref
+    }
     return len(named) >= 2  # named here, not "the three countries" of a list before
+
+
+def _hyphened(m: Mention, doc: Doc) -> bool:
+    """Whether a mention is the first of a hyphenated pair ("EU-China", "NATO-Russia")."""
+    return m.end < len(doc) and doc[m.end].text in ("-", "–") and not doc[m.end - 1].whitespace_
 
 
 SIDE_KINDS = frozenset({"state", "government", "military"})
@@ -1821,9 +1917,15 @@ def _stationed(verb: Token) -> bool:
 
 def _state_leaves_state(token: Token, mentions: list[Mention]) -> bool:
     """ "France's withdrawal from Mali", "France's exit from Niger": a state leaving another state is its
-    forces leaving, though no soldier is named."""
-    states = {m.root for m in mentions if m.actor.kind == "state"}
-    owner = any(c.dep_ in ("poss", "nsubj") and c.i in states for c in token.children)
+    forces leaving, though no soldier is named; so is a state's armed force ("the Bundeswehr completed its
+    withdrawal from Mali")."""
+    states = {m.root for m in mentions if m.actor.kind in ("state", "military")}
+    subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    owner = any(
+        c.dep_ in ("poss", "nsubj") and c.i in states
+        or c.dep_ == "poss" and c.lower_ in ("its", "their") and subject is not None and subject.i in states
+        for c in token.children
+    )
     left = any(
         c.dep_ == "prep" and c.lower_ == "from" and any(p.i in states for p in c.children)
         for c in token.children
@@ -1914,7 +2016,10 @@ def _not_an_event_use(token: Token) -> bool:
     ):
         return True  # "signed a decree imposing sanctions", "signed the bill into law": no accord
     verb = token.head if token.dep_ == "dobj" else token
-    if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
+    if any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS and c.ent_type_ != "KG"  # not "FAN"
+        for c in verb.children
+    ):
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if token.dep_ == "acl" and token.head.lemma_.lower() in PRIVATE_TRAVELLERS:
         return True  # "Indian cricketers trained in Australia", parsed as a noun phrase
@@ -3042,10 +3147,12 @@ def _owned_by_another(m: Mention, trigger: Token, others: list[Mention], acts: b
     return False
 
 
-# People who are no state: what they do has no state for its source
+# People who are no state: what they do has no state for its source (armed groups too: "Iranian-backed
+# militias attacked US troops" is no act of the state the story is about)
 PEOPLE_NOUNS = frozenset(
     "critic analyst activist opponent protester protestor demonstrator observer expert resident witness "
-    "campaigner commentator academic researcher scholar journalist".split()
+    "campaigner commentator academic researcher scholar journalist "
+    "militia rebel insurgent militant jihadist gunman separatist".split()
 )
 
 

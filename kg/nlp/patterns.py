@@ -133,7 +133,10 @@ def ruler_patterns(index: ActorIndex) -> list[dict]:
         if len(text) < 2 or (label, text) in seen:
             return
         seen.add((label, text))
-        patterns.append({"label": label, "pattern": text})
+        if text.endswith("-"):  # "Sino-": the tokenizer splits "Sino-Russian" into "Sino", "-", "Russian"
+            patterns.append({"label": label, "pattern": [{"ORTH": text[:-1]}, {"ORTH": "-"}]})
+        else:
+            patterns.append({"label": label, "pattern": text})
 
     for actor in index.actors.values():
         for name in {actor.label, *actor.names}:
