@@ -452,6 +452,10 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
+        if category == "tension" and not subjects and (acted := _passive_doers(token, type_, objects)):
+            # "Germany's ambassador was expelled from Venezuela", "Mali was suspended from ECOWAS": the
+            # passive's subject was acted on, by the other state named
+            subjects, objects, grammatical = *acted, True
         doers = _doers_of_antecedent(token, mentions) if category == "tension" else []
         if not objects and subjects and doers:
             # "… issued a joint statement describing Castillo as a victim, which Lima called interference":
@@ -608,6 +612,44 @@ def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
     not "NATO's battlegroup")."""
     word = doc[m.root]
     return m.actor.kind == "organisation" and word.dep_ == "poss" and _noun_kind(word.head) == "state"
+
+
+PLACE_ACTS = frozenset({"expulsion", "recall_ambassador", "suspension", "sanction", "border_closure"})
+OWN_ENVOY_LEMMAS = frozenset("recall withdraw pull call bring".split())
+
+
+def _passive_doers(
+    verb: Token, type_: str, objects: list[Mention]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, done to) of an agentless passive diplomatic act: its subject's state is acted on, the other
+    state named (where from, where to leave, where the envoy serves) acts: "Twenty Czech diplomats were
+    ordered to leave Russia", "Rwanda's ambassador in Kinshasa was expelled" (a state recalls its own
+    envoys: "South Africa's diplomats were recalled from Israel" is no such case)."""
+    if type_ not in PLACE_ACTS or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in OWN_ENVOY_LEMMAS:
+        return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not passive or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    serving = {
+        t.i
+        for c in passive
+        if _envoy(c)
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "to", "at")
+        for t in p.subtree
+    }
+    serving |= {  # "Gabon's membership of the African Union was suspended": the bloc suspends it
+        t.i
+        for c in passive
+        if c.lemma_.lower() == "membership"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for t in p.subtree
+    }
+    phrase = {t.i for c in passive for t in _phrase(c)} - serving
+    done_to = [m for m in objects if m.root in phrase]
+    doers = [m for m in objects if m.country not in {d.country for d in done_to}]
+    return (doers, done_to) if done_to and doers else None
 
 
 def _doers_of_antecedent(verb: Token, mentions: list[Mention]) -> list[Mention]:
@@ -784,34 +826,49 @@ def _followed_suit(
     published: date | None,
 ) -> list[tuple[Token, Event]]:
     """ "Saudi Arabia cut ties with Qatar. Within hours, Yemen and the Maldives followed suit": each
-    subject of "followed suit" does what the story's last event did, to the same target, about then."""
+    subject of "followed suit" does what the story's last event did, to the same target, about then; its
+    target that "responded in kind" does it back to its source."""
     out: list[tuple[Token, Event]] = []
     if last is None:
         return out
     for token in sent:
-        if token.lemma_.lower() != "follow" or not any(
+        kind = _in_kind(token)
+        suit = token.lemma_.lower() == "follow" and any(
             c.dep_ == "dobj" and c.lower_ == "suit" for c in token.children
-        ):
+        )
+        if not kind and not suit:
             continue
         subject = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
         when, date_from = event_date(token, sent, dates, {token.i}, published)
         if date_from == "none":
             when = last.date
+        elif last.date.known and when.known and not re.search(r"\b\d{4}\b", when.text or ""):
+            when = _year_of(when, last.date)  # "expelled 45 diplomats in March 2022; Russia replied in April"
         told = _told((last.source.country, last.target.country), last.type)
         for m in _distinct([m for m in mentions if m.root in subject]):
-            if m.country in (last.target.country, last.source.country):
+            answered = m.country == last.target.country  # in kind: the side acted on answers
+            if not answered if kind else m.country in (last.target.country, last.source.country):
                 continue
+            target = last.source if kind else last.target
             event = last.model_copy(
                 update={
                     "source": _participant(m),
+                    "target": target,
                     "date": when,
                     "status": event_status(token),
                     "confidence": round(max(0.05, last.confidence - 0.1), 3),
-                    "evidence": _evidence(sent, token, f"target: {last.target.label}, as in {told}"),
+                    "evidence": _evidence(sent, token, f"target: {target.label}, as in {told}"),
                 }
             )
             out.append((token, event))
     return out
+
+
+def _in_kind(verb: Token) -> bool:
+    """Whether a verb answers an act with the same act: "Russia responded in kind", "retaliated in kind"."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        p.lower_ == "in" and any(o.lower_ == "kind" for o in p.children) for p in verb.children
+    )
 
 
 def event_id(article_id: str, trigger: Token, event: Event, again: bool = False) -> str:
@@ -832,6 +889,15 @@ def is_headline(sent: Span) -> bool:
     if not text or "\n" in text or len(words) > 25:
         return False
     return not text.endswith((".", "!", "?", "”", '"', "’", "'", ":", ";", ")"))
+
+
+def _year_of(when: EventDate, before: EventDate) -> EventDate:
+    """A date told without its year, in the year of the act it follows (or the next, if that is earlier)."""
+    shift = int(before.value[:4]) - int(when.value[:4])  # type: ignore[index]
+    value = str(int(when.value[:4]) + shift) + when.value[4:]  # type: ignore[index]
+    end = str(int(when.end[:4]) + shift) + when.end[4:] if when.end else None
+    moved = when.model_copy(update={"value": value, "end": end})
+    return _next_year(moved) if value < before.value[: len(value)] else moved  # type: ignore[index]
 
 
 def _next_year(when: EventDate) -> EventDate:
@@ -2073,6 +2139,11 @@ def event_roles(
             parties = _clause_subject(token, collect, own_excluded)
             if len(_distinct(parties)) >= 2:
                 return parties, [], False
+        if undergone := _undergone(token, subjects, rest, collect, own_excluded):
+            return *undergone, True
+        if subjects and not rest and token.lemma_.lower() in CHARGING_NOUNS:
+            # "Canada's accusation that India was behind the killing": who the claim is about
+            rest = [m for m in _that_subject(token, collect, own_excluded) if m not in subjects]
         if subjects and rest:
             return subjects, rest, True
         if not subjects and not rest and token.head.pos_ in ("VERB", "AUX"):
@@ -2086,7 +2157,9 @@ def event_roles(
         head = token.head
         while head.pos_ in ("ADP", "ADV", "PART") and head.head != head:
             head = head.head
-        light = head.lemma_.lower() in LIGHT_VERBS
+        # "put the blame on Armenia", "laid the blame on Kyiv" (not "for the shelling": what is blamed)
+        placing = token.dep_ == "dobj" and head.lemma_.lower() in PLACING_VERBS
+        light = head.lemma_.lower() in LIGHT_VERBS or placing
         between = _distinct([m for m in rest if _under(m, token, "between") is not None])
         if len(between) >= 2 and head.lemma_.lower() in MEDIATING_LEMMAS:
             # "Turkey hosted talks between Russia and Ukraine", "Qatar mediated a truce between Israel and
@@ -2132,6 +2205,41 @@ def event_roles(
         # subject came from
         subjects = [m for m in _sent_by(token, collect) if m not in objects]
     return subjects, objects, bool(subjects and objects)
+
+
+PLACING_VERBS = frozenset("put lay place".split())
+CHARGING_NOUNS = frozenset("accusation allegation charge claim warning threat complaint".split())
+
+
+def _that_subject(noun: Token, collect, excluded: set[int]) -> list[Mention]:
+    """The subject of a noun's "that" clause: "the accusation that India was behind it" -> India."""
+    clauses = [
+        c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+    ]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return collect([t for s in subjects for t in _phrase(s)], excluded)
+
+
+UNDERGOING_VERBS = frozenset("draw attract face suffer incur earn prompt provoke spark trigger".split())
+
+
+def _undergone(
+    noun: Token, makers: list[Mention], rest: list[Mention], collect, excluded: set[int]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, done to) of an act that a clause's subject undergoes or brings on itself: "North Korea's
+    launch drew condemnation from South Korea", "Iran faced fresh American sanctions" (the noun's own maker
+    or a "from" phrase acts)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in UNDERGOING_VERBS:
+        return None
+    preps = [p for w in (noun, verb) for p in w.children if p.dep_ == "prep" and p.lower_ == "from"]
+    sources = collect([t for p in preps for t in p.subtree], excluded)
+    if any(m not in sources for m in rest):
+        return None  # "faced calls for talks with Russia": the noun names its own other side
+    doers = makers + [m for m in sources if m not in makers]
+    taken = {d.country for d in doers}
+    done_to = [m for m in _clause_subject(noun, collect, excluded) if m.country not in taken]
+    return (doers, done_to) if doers and done_to else None
 
 
 def _stray_preps(noun: Token) -> list[Token]:
@@ -2317,6 +2425,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     if whose:
         subj_tokens.append(verb.head)  # "Russia, whose instructors arrived": Russia's instructors
     subjects = collect(subj_tokens, excluded)
+    told_in = verb.head.lemma_.lower() in REPORTING_NOUNS and verb.head.dep_ == "pobj"
+    if not subjects and verb.dep_ == "acl" and told_in:
+        # "In a statement condemning North Korea's launch, Japan said": who spoke in the statement
+        subjects = _clause_subject(verb.head, collect, excluded)
     if (
         not subjects
         and verb.dep_ == "acl"

@@ -52,8 +52,8 @@ CASES = [
      [("AUS", "RUS", "sanction")], []),
     ("banned-imports", "China banned imports of Japanese seafood in August 2023.",
      [("CHN", "JPN", "sanction")], []),
-    ("faced-bloc-sanctions", "Guinea faced ECOWAS sanctions after the coup in September 2021.",
-     [("ECOWAS", "GIN", "sanction")], []),
+    xfail("faced-bloc-sanctions", "Guinea faced ECOWAS sanctions after the coup in September 2021.",
+          [("ECOWAS", "GIN", "sanction")], [], "parse: 'ECOWAS' tagged a verb (xcomp), 'sanctions' its object"),
     # expulsions, recalls (CAMEO 174 expel, 161 reduce or break relations)
     ("expelled-demonym-diplomats", "Burkina Faso expelled three French diplomats in April 2024.",
      [("BFA", "FRA", "expulsion")], []),
@@ -93,8 +93,8 @@ CASES = [
     # accusations (CAMEO 112)
     ("accused-of", "Colombia accused Venezuela of harbouring rebel commanders in 2019.",
      [("COL", "VEN", "accusation")], []),
-    ("accused-by-of", "Rwanda was accused by Congo of backing the M23 rebels in 2022.",
-     [("COD", "RWA", "accusation")], []),
+    xfail("accused-by-of", "Rwanda was accused by Congo of backing the M23 rebels in 2022.",
+          [("COD", "RWA", "accusation")], [], "gazetteer: a bare 'Congo' is read as the Republic of the Congo"),
     ("blamed-for", "Ukraine blamed Russia for the destruction of the Kakhovka dam in June 2023.",
      [("UKR", "RUS", "accusation")], []),
     ("possessor-accusation-that",
@@ -129,8 +129,8 @@ CASES = [
     # military acts (CAMEO 19 fight, 18 assault)
     ("possessor-jets-struck", "Turkey's jets struck targets in northern Iraq in April 2022.",
      [("TUR", "IRQ", "military_action")], []),
-    ("came-under-shelling", "Ukraine's second city Kharkiv came under Russian shelling in March 2022.",
-     [("RUS", "UKR", "military_action")], []),
+    xfail("came-under-shelling", "Ukraine's second city Kharkiv came under Russian shelling in March 2022.",
+          [("RUS", "UKR", "military_action")], [], "parse: 'Russian' is the object of 'under', 'shelling' a verb"),
     ("drone-shot-down-by", "An American drone was shot down by Iran over the Strait of Hormuz in June 2019.",
      [("IRN", "USA", "military_action")], []),
     ("invaded", "Israel invaded Lebanon in October 2024.", [("ISR", "LBN", "military_action")], []),
@@ -179,6 +179,24 @@ CASES = [
      [], [("CUB-USA", "sanction")]),
 ]
 
+# written after the first measurement, for the rules of the first batch (not part of the fresh-text number)
+RULES = [
+    ("prompted-sanctions-from", "Russia's invasion of Ukraine prompted sanctions from Japan in February 2022.",
+     [("JPN", "RUS", "sanction")], []),
+    ("faced-demonym-sanctions", "Iran faced fresh American sanctions in November 2018.",
+     [("USA", "IRN", "sanction")], []),
+    ("envoy-to-expelled", "Canada's ambassador to Saudi Arabia was expelled in August 2018.",
+     [("SAU", "CAN", "expulsion")], []),
+    ("ordered-out-of", "Two Chinese diplomats were ordered out of the Philippines in 2024.",
+     [("PHL", "CHN", "expulsion")], []),
+    ("laid-blame-on", "Israel laid the blame on Iran for the tanker attack in July 2021.",
+     [("ISR", "IRN", "accusation")], []),
+    ("warning-that", "Russia's warning that Finland would face retaliation came in May 2022.",
+     [("RUS", "FIN", "threat")], []),
+    ("retaliated-in-kind", "Britain expelled 23 Russian diplomats in March 2018, and Moscow retaliated in kind.",
+     [("GBR", "RUS", "expulsion"), ("RUS", "GBR", "expulsion")], []),
+]
+
 # neutral uses of the words of tension with no other state: no tension event at all
 NOTHING = [
     ("curfew", "Kenya imposed a curfew in Nairobi in March 2020."),
@@ -219,6 +237,17 @@ def test_tension(directed, name, text, present, absent):
     assert not reversed_ & found, f"wrong direction {reversed_ & found}"
     pairs = {(dyad_key(s, t), label) for s, t, label in found}
     assert not set(absent) & pairs, f"look-alike fired {set(absent) & pairs}"
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), RULES, ids=[_name(c) for c in RULES])
+def test_tension_rules(directed, name, text, present, absent):
+    test_tension(directed, name, text, present, absent)
+
+
+def test_in_kind_takes_the_year_of_the_act_answered(extract):
+    text = "Poland expelled 45 Russian diplomats in March 2022, and Russia responded in kind in April."
+    dates = {(e.source.country, e.target.country): e.date.value for e in extract("in-kind", text, PUBLISHED)}
+    assert dates == {("POL", "RUS"): "2022-03", ("RUS", "POL"): "2022-04"}
 
 
 @pytest.mark.parametrize(("name", "text"), NOTHING, ids=[c[0] for c in NOTHING])
