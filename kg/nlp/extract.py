@@ -2141,6 +2141,10 @@ def event_roles(
                 return parties, [], False
         if undergone := _undergone(token, subjects, rest, collect, own_excluded):
             return *undergone, True
+        if not subjects and not rest and (imposed := _imposed_by(token, collect)):
+            return *imposed, True
+        if not subjects and not rest and (aimed := _aimed_with(token, collect, own_excluded)):
+            return *aimed, True
         if subjects and not rest and token.lemma_.lower() in CHARGING_NOUNS:
             # "Canada's accusation that India was behind the killing": who the claim is about
             rest = [m for m in _that_subject(token, collect, own_excluded) if m not in subjects]
@@ -2218,6 +2222,43 @@ def _that_subject(noun: Token, collect, excluded: set[int]) -> list[Mention]:
     ]
     subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return collect([t for s in subjects for t in _phrase(s)], excluded)
+
+
+WH_TAGS = ("WDT", "WP")
+AIMING_VERBS = frozenset("target hit punish slap threaten squeeze".split())
+
+
+def _aimed_with(noun: Token, collect, excluded: set[int]) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, targets) of a measure a clause aims at its object: "Washington targeted Iran's oil exports with
+    new sanctions", "hit Moscow with tariffs" (the parse may hang "with" on the object)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    verb = _clause_head(noun)
+    if verb.lemma_.lower() not in AIMING_VERBS:
+        return None
+    doers = collect([t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+    measure = {t.i for t in noun.subtree}
+    aimed = collect([t for c in verb.children if c.dep_ == "dobj" for t in _phrase(c)], excluded | measure)
+    targets = [m for m in aimed if m not in doers]
+    return (doers, targets) if doers and targets else None
+
+
+IMPOSING_VERBS = frozenset("impose slap level place announce adopt introduce extend".split())
+
+
+def _imposed_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, targets) named by the clause describing a measure: "sanctions imposed by Britain on Iran", "the
+    sanctions that the United States imposed on Venezuela"."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in IMPOSING_VERBS:
+            continue
+        by = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "nsubj" and c.tag_ not in WH_TAGS)]
+        on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+        doers = collect([t for c in by for t in c.subtree], set())
+        targets = [m for m in collect([t for c in on for t in c.subtree], set()) if m not in doers]
+        if doers and targets:
+            return doers, targets
+    return None
 
 
 UNDERGOING_VERBS = frozenset("draw attract face suffer incur earn prompt provoke spark trigger".split())
@@ -2607,6 +2648,9 @@ def _pairs(
     # "after talks brokered by China", "in the presence of King Salman": a go-between is no side
     subjects = [m for m in subjects if not _go_between(m, trigger)]
     objects = [m for m in objects if not _go_between(m, trigger)]
+    if entry.type == "condemnation":
+        # "condemned the attack on the Saudi embassy in Tehran": who was attacked is not who is condemned
+        objects = [m for m in objects if not _attacked(m, trigger)]
     # "joined NATO despite objections from Russia": who objected is not a side of the joining
     objects = [m for m in objects if _under(m, trigger, "despite") is None]
     # "to support its operations in Libya": backing one's own operations supports no state
@@ -2768,6 +2812,18 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+ATTACK_NOUNS = frozenset("attack strike airstrike assault raid bombing shelling storming".split())
+
+
+def _attacked(m: Mention, trigger: Token) -> bool:
+    """Whether a mention is what an attack condemned was on: "condemned the attack on the Saudi embassy" (not
+    "called the takeover an assault on the country's democracy": the assault names the act condemned)."""
+    prep = next((t for t in trigger.doc[m.root].ancestors if t.pos_ == "ADP" or t == trigger), trigger)
+    attack = prep.head
+    condemned = attack.head == trigger and attack.dep_ in ("dobj", "nsubjpass")
+    return prep.lower_ in ("on", "against") and attack.lemma_.lower() in ATTACK_NOUNS and condemned
 
 
 def _names_someone_else(mentions: list[Mention], taken: set[str], other: str, doc: Doc) -> bool:
