@@ -255,6 +255,50 @@ CASES_2 = [
      [], [("GBR-IRN", "tension")]),
 ]
 
+# third batch, written by construction before running it: the doer named by its capital, ministry or seat
+# of power ("Islamabad", "the Kremlin", "the White House", "Morocco's foreign ministry"), diplomatic titles
+# beyond "ambassador" (high commissioner, chargé), acts ordered as nouns ("ordered the expulsion of"),
+# trade curbs, and a second sentence that goes on about the act
+CASES_3 = [
+    ("capital-expelled-high-commissioner", "Islamabad expelled India's high commissioner in August 2019.",
+     [("PAK", "IND", "expulsion")], []),
+    ("recalled-high-commissioner", "India recalled its high commissioner from Canada in October 2024.",
+     [("IND", "CAN", "recall_ambassador")], []),
+    ("expelled-including",
+     "Canada expelled six Indian diplomats, including the high commissioner, in October 2024.",
+     [("CAN", "IND", "expulsion")], []),
+    ("ordered-the-expulsion-of", "Kuwait ordered the expulsion of 15 Iranian diplomats in July 2017.",
+     [("KWT", "IRN", "expulsion")], []),
+    ("ministry-recalled", "Morocco's foreign ministry recalled its ambassador from Germany in May 2021.",
+     [("MAR", "DEU", "recall_ambassador")], []),
+    ("kremlin-expelled", "The Kremlin expelled ten American diplomats in April 2021.",
+     [("RUS", "USA", "expulsion")], []),
+    ("white-house-sanctions", "The White House announced sanctions on Russia's two largest oil companies in "
+     "October 2025.", [("USA", "RUS", "sanction")], []),
+    ("capital-summoned-charge", "Ankara summoned the Dutch chargé d'affaires in March 2017.",
+     [("TUR", "NLD", "tension")], []),
+    ("export-curbs-on",
+     "Tokyo imposed export curbs on South Korea in July 2019.", [("JPN", "KOR", "sanction")], []),
+    ("cut-ties-with-allies", "Saudi Arabia and its allies cut ties with Qatar in June 2017.",
+     [("SAU", "QAT", "suspension")], []),
+    ("broke-off-relations-2", "Mexico broke off diplomatic relations with Ecuador in April 2024.",
+     [("MEX", "ECU", "suspension")], []),
+    ("blew-up-office", "North Korea blew up the joint liaison office with South Korea in June 2020.",
+     [("PRK", "KOR", "tension")], []),
+    ("second-sentence-move",
+     "Algeria recalled its ambassador from Spain in March 2022. The move followed Madrid's "
+     "shift on Western Sahara.", [("DZA", "ESP", "recall_ambassador")], []),
+    ("second-sentence-it-said",
+     "Poland summoned Belarus's chargé d'affaires in August 2023. It said two Belarusian "
+     "helicopters had violated its airspace.", [("POL", "BLR", "tension")], []),
+    ("headline-present", "Algeria recalls its envoy from France\n\nAlgeria recalled its ambassador from "
+     "France in July 2024.", [("DZA", "FRA", "recall_ambassador")], []),
+    # look-alikes
+    ("high-commissioner-met", "India's high commissioner met Canada's foreign minister in 2023.",
+     [], [("CAN-IND", "tension")]),
+    ("refused-to-expel", "Hungary refused to expel Russian diplomats in 2022.", [], [("HUN-RUS", "expulsion")]),
+]
+
 # written after the first measurement, for the rules of the first batch (not part of the fresh-text number)
 RULES = [
     ("prompted-sanctions-from",
@@ -282,6 +326,7 @@ NOTHING = [
     ("summoned-cabinet", "Brazil's president summoned his cabinet to an emergency meeting in January 2023."),
     ("recalled-cars", "Japan's largest carmaker recalled a million cars in 2023."),
     ("warned-of-drought", "Morocco's king warned of a severe drought in 2023."),
+    ("export-controls-no-target", "China announced export controls on gallium in July 2023."),
     ("banned-plastic-bags", "Kenya banned plastic bags in August 2017."),
 ]
 
@@ -319,6 +364,11 @@ def test_tension(directed, name, text, present, absent):
 
 @pytest.mark.parametrize(("name", "text", "present", "absent"), CASES_2, ids=[_name(c) for c in CASES_2])
 def test_tension_2(directed, name, text, present, absent):
+    test_tension(directed, name, text, present, absent)
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES_3, ids=[_name(c) for c in CASES_3])
+def test_tension_3(directed, name, text, present, absent):
     test_tension(directed, name, text, present, absent)
 
 
