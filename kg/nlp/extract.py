@@ -2254,8 +2254,10 @@ def _imposed_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]] | N
             continue
         by = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "nsubj" and c.tag_ not in WH_TAGS)]
         on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
-        doers = collect([t for c in by for t in c.subtree], set())
-        targets = [m for m in collect([t for c in on for t in c.subtree], set()) if m not in doers]
+        doers = collect([t for c in by for t in _phrase(c)], set())
+        # "imposed on 9 January, which France and the EU have backed": the phrase, not clauses hung on it
+        on_phrase = [t for c in on for o in c.children if o.dep_ == "pobj" for t in _phrase(o)]
+        targets = [m for m in collect(on_phrase, set()) if m not in doers]
         if doers and targets:
             return doers, targets
     return None
