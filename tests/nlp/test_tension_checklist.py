@@ -300,6 +300,48 @@ CASES_3 = [
      [], [("HUN-RUS", "expulsion")]),
 ]
 
+# fourth batch, written by construction before running it: retaliation and tariffs, responsibility said,
+# protests and concern as verbs, threats and vows, strikes by operation, missions closed, outlets banned
+CASES_4 = [
+    ("retaliated-with-tariffs",
+     "China retaliated against the United States with tariffs on soybeans in July 2018.",
+     [("CHN", "USA", "sanction")], []),
+    ("retaliatory-tariffs-on", "Canada imposed retaliatory tariffs on American goods in March 2025.",
+     [("CAN", "USA", "sanction")], []),
+    ("said-was-responsible", "Britain said Russia was responsible for the Salisbury poisoning in March 2018.",
+     [("GBR", "RUS", "accusation")], []),
+    ("denounced-as", "Turkey's president denounced Israel as a terror state in November 2023.",
+     [("TUR", "ISR", "condemnation")], []),
+    ("voiced-concern-over", "Japan voiced concern over China's military buildup in 2023.",
+     [("JPN", "CHN", "condemnation")], []),
+    ("protested-verb", "China protested Japan's release of treated water in August 2023.",
+     [("CHN", "JPN", "condemnation")], []),
+    ("filed-protest-with", "The Philippines filed a diplomatic protest with China in April 2021.",
+     [("PHL", "CHN", "tension")], []),
+    ("threatened-with-response", "Iran threatened Israel with a crushing response in April 2024.",
+     [("IRN", "ISR", "threat")], []),
+    ("vowed-to-retaliate",
+     "Iran vowed to retaliate against Israel in August 2024.", [("IRN", "ISR", "threat")], []),
+    ("massed-troops-on-border",
+     "Russia massed troops on Ukraine's border in 2021.", [("RUS", "UKR", "threat")], []),
+    ("conducted-airstrikes-in", "Turkey conducted airstrikes in northern Syria in November 2022.",
+     [("TUR", "SYR", "military_action")], []),
+    ("closed-consulate", "The United States closed China's consulate in Houston in July 2020.",
+     [("USA", "CHN", "tension")], []),
+    ("banned-outlets", "The European Union banned Russia's RT and Sputnik in March 2022.",
+     [("EU", "RUS", "sanction")], []),
+    ("slapped-tariffs",
+     "Washington slapped tariffs on Canadian lumber in 2017.", [("USA", "CAN", "sanction")], []),
+    # look-alikes
+    ("named-ambassador", "Saudi Arabia named its first ambassador to Iran in seven years in September 2023.",
+     [], [("IRN-SAU", "tension")]),
+    ("players-protested",
+     "Iranian players protested during the anthem at the World Cup in Qatar in November 2022.",
+     [], [("IRN-QAT", "tension")]),
+    ("sanctions-expired", "United Nations sanctions on Iran's missile programme expired in October 2023.",
+     [], [("IRN-UN", "sanction")]),
+]
+
 # written after the first measurement, for the rules of the first batch (not part of the fresh-text number)
 RULES = [
     ("prompted-sanctions-from",
@@ -370,6 +412,11 @@ def test_tension_2(directed, name, text, present, absent):
 
 @pytest.mark.parametrize(("name", "text", "present", "absent"), CASES_3, ids=[_name(c) for c in CASES_3])
 def test_tension_3(directed, name, text, present, absent):
+    test_tension(directed, name, text, present, absent)
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES_4, ids=[_name(c) for c in CASES_4])
+def test_tension_4(directed, name, text, present, absent):
     test_tension(directed, name, text, present, absent)
 
 
