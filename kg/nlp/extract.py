@@ -462,10 +462,14 @@ class Extractor:
             # what the relative pronoun stands for was done by the subjects of the clause it sits in
             taken = {m.country for m in subjects}
             objects, grammatical = [m for m in doers if m.country not in taken], True
-        said = token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING_VERBS
+        clause = token.head if token.dep_ == "acomp" else token
+        said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_VERBS
+        if type_ == "accusation" and said and clause is not token and not subjects and not objects:
+            # "Britain said Russia was responsible for the poisoning": who is held responsible
+            subjects = [m for m in mentions if m.root in {t.i for t in _subjects_of(clause)}]
         if type_ == "accusation" and said and not objects:
             # "Beijing said Washington and London were fuelling an arms race": who says it accuses them
-            sayers, _, _ = event_roles(token.head, mentions, trigger_tokens)
+            sayers, _, _ = event_roles(clause.head, mentions, trigger_tokens)
             accused = [m for m in subjects if m.country not in {s.country for s in sayers}]
             if sayers and accused:
                 subjects, objects, grammatical = sayers, accused, True
@@ -616,6 +620,11 @@ def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
 
 PLACE_ACTS = frozenset({"expulsion", "recall_ambassador", "suspension", "sanction", "border_closure"})
 OWN_ENVOY_LEMMAS = frozenset("recall withdraw pull call bring".split())
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    """The words of a verb's subject phrase."""
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)]
 
 
 def _passive_doers(
@@ -1807,6 +1816,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True
     if lemma == "deal" and token.pos_ == "VERB":
         return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in ("expire", "lapse"):
+        return True  # "UN sanctions on Iran's missile programme expired": a measure that ends is not imposed
     if lemma in ("seize", "take", "grab", "assume", "gain"):
         controlled = [
             p

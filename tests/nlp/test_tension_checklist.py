@@ -357,6 +357,8 @@ RULES = [
      [("ISR", "IRN", "accusation")], []),
     ("warning-that", "Russia's warning that Finland would face retaliation came in May 2022.",
      [("RUS", "FIN", "threat")], []),
+    ("responsible-no-sayer", "Russia was responsible for the attack on Kyiv in 2022.",
+     [], [("RUS-UKR", "accusation")]),
     ("retaliated-in-kind",
      "Britain expelled 23 Russian diplomats in March 2018, and Moscow retaliated in kind.",
      [("GBR", "RUS", "expulsion"), ("RUS", "GBR", "expulsion")], []),
@@ -370,6 +372,7 @@ NOTHING = [
     ("recalled-cars", "Japan's largest carmaker recalled a million cars in 2023."),
     ("warned-of-drought", "Morocco's king warned of a severe drought in 2023."),
     ("export-controls-no-target", "China announced export controls on gallium in July 2023."),
+    ("crowd-protested", "Thousands protested the coup in Niger in July 2023."),
     ("banned-plastic-bags", "Kenya banned plastic bags in August 2017."),
 ]
 
