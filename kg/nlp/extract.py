@@ -460,16 +460,24 @@ class Extractor:
         if not objects and (under := _placed_under(token, mentions)):
             # "Tiani's government has been under ECOWAS sanctions"
             objects, grammatical = under, bool(subjects)
+        if category == "tension" and not subjects and (acted := _passive_doers(token, type_, objects)):
+            # "Germany's ambassador was expelled from Venezuela", "Mali was suspended from ECOWAS": the
+            # passive's subject was acted on, by the other state named
+            subjects, objects, grammatical = *acted, True
         doers = _doers_of_antecedent(token, mentions) if category == "tension" else []
         if not objects and subjects and doers:
             # "… issued a joint statement describing Castillo as a victim, which Lima called interference":
             # what the relative pronoun stands for was done by the subjects of the clause it sits in
             taken = {m.country for m in subjects}
             objects, grammatical = [m for m in doers if m.country not in taken], True
-        said = token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING_VERBS
+        clause = token.head if token.dep_ == "acomp" else token
+        said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING_VERBS
+        if type_ == "accusation" and said and clause is not token and not subjects and not objects:
+            # "Britain said Russia was responsible for the poisoning": who is held responsible
+            subjects = [m for m in mentions if m.root in {t.i for t in _subjects_of(clause)}]
         if type_ == "accusation" and said and not objects:
             # "Beijing said Washington and London were fuelling an arms race": who says it accuses them
-            sayers, _, _ = event_roles(token.head, mentions, trigger_tokens)
+            sayers, _, _ = event_roles(clause.head, mentions, trigger_tokens)
             accused = [m for m in subjects if m.country not in {s.country for s in sayers}]
             if sayers and accused:
                 subjects, objects, grammatical = sayers, accused, True
@@ -704,6 +712,49 @@ def _bloc_as_owner(m: Mention, doc: Doc) -> bool:
     return m.actor.kind == "organisation" and word.dep_ == "poss" and _noun_kind(word.head) == "state"
 
 
+PLACE_ACTS = frozenset({"expulsion", "recall_ambassador", "suspension", "sanction", "border_closure"})
+OWN_ENVOY_LEMMAS = frozenset("recall withdraw pull call bring".split())
+
+
+def _subjects_of(verb: Token) -> list[Token]:
+    """The words of a verb's subject phrase."""
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)]
+
+
+def _passive_doers(
+    verb: Token, type_: str, objects: list[Mention]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, done to) of an agentless passive diplomatic act: its subject's state is acted on, the other
+    state named (where from, where to leave, where the envoy serves) acts: "Twenty Czech diplomats were
+    ordered to leave Russia", "Rwanda's ambassador in Kinshasa was expelled" (a state recalls its own
+    envoys: "South Africa's diplomats were recalled from Israel" is no such case)."""
+    if type_ not in PLACE_ACTS or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in OWN_ENVOY_LEMMAS:
+        return None
+    passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not passive or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    serving = {
+        t.i
+        for c in passive
+        if _envoy(c)
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "to", "at")
+        for t in p.subtree
+    }
+    serving |= {  # "Gabon's membership of the African Union was suspended": the bloc suspends it
+        t.i
+        for c in passive
+        if c.lemma_.lower() == "membership"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "in")
+        for t in p.subtree
+    }
+    phrase = {t.i for c in passive for t in _phrase(c)} - serving
+    done_to = [m for m in objects if m.root in phrase]
+    doers = [m for m in objects if m.country not in {d.country for d in done_to}]
+    return (doers, done_to) if done_to and doers else None
+
+
 def _doers_of_antecedent(verb: Token, mentions: list[Mention]) -> list[Mention]:
     """Who did what a relative clause's object pronoun stands for ("…, which Lima called interference"):
     the subjects of the nearest clause above it that has any."""
@@ -900,34 +951,49 @@ def _followed_suit(
     published: date | None,
 ) -> list[tuple[Token, Event]]:
     """ "Saudi Arabia cut ties with Qatar. Within hours, Yemen and the Maldives followed suit": each
-    subject of "followed suit" does what the story's last event did, to the same target, about then."""
+    subject of "followed suit" does what the story's last event did, to the same target, about then; its
+    target that "responded in kind" does it back to its source."""
     out: list[tuple[Token, Event]] = []
     if last is None:
         return out
     for token in sent:
-        if token.lemma_.lower() != "follow" or not any(
+        kind = _in_kind(token)
+        suit = token.lemma_.lower() == "follow" and any(
             c.dep_ == "dobj" and c.lower_ == "suit" for c in token.children
-        ):
+        )
+        if not kind and not suit:
             continue
         subject = {t.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for t in _phrase(c)}
         when, date_from = event_date(token, sent, dates, {token.i}, published)
         if date_from == "none":
             when = last.date
+        elif last.date.known and when.known and not re.search(r"\b\d{4}\b", when.text or ""):
+            when = _year_of(when, last.date)  # "expelled 45 diplomats in March 2022; Russia replied in April"
         told = _told((last.source.country, last.target.country), last.type)
         for m in _distinct([m for m in mentions if m.root in subject]):
-            if m.country in (last.target.country, last.source.country):
+            answered = m.country == last.target.country  # in kind: the side acted on answers
+            if not answered if kind else m.country in (last.target.country, last.source.country):
                 continue
+            target = last.source if kind else last.target
             event = last.model_copy(
                 update={
                     "source": _participant(m),
+                    "target": target,
                     "date": when,
                     "status": event_status(token),
                     "confidence": round(max(0.05, last.confidence - 0.1), 3),
-                    "evidence": _evidence(sent, token, f"target: {last.target.label}, as in {told}"),
+                    "evidence": _evidence(sent, token, f"target: {target.label}, as in {told}"),
                 }
             )
             out.append((token, event))
     return out
+
+
+def _in_kind(verb: Token) -> bool:
+    """Whether a verb answers an act with the same act: "Russia responded in kind", "retaliated in kind"."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        p.lower_ == "in" and any(o.lower_ == "kind" for o in p.children) for p in verb.children
+    )
 
 
 def event_id(article_id: str, trigger: Token, event: Event, again: bool = False) -> str:
@@ -948,6 +1014,15 @@ def is_headline(sent: Span) -> bool:
     if not text or "\n" in text or len(words) > 25:
         return False
     return not text.endswith((".", "!", "?", "”", '"', "’", "'", ":", ";", ")"))
+
+
+def _year_of(when: EventDate, before: EventDate) -> EventDate:
+    """A date told without its year, in the year of the act it follows (or the next, if that is earlier)."""
+    shift = int(before.value[:4]) - int(when.value[:4])  # type: ignore[index]
+    value = str(int(when.value[:4]) + shift) + when.value[4:]  # type: ignore[index]
+    end = str(int(when.end[:4]) + shift) + when.end[4:] if when.end else None
+    moved = when.model_copy(update={"value": value, "end": end})
+    return _next_year(moved) if value < before.value[: len(value)] else moved  # type: ignore[index]
 
 
 def _next_year(when: EventDate) -> EventDate:
@@ -1965,6 +2040,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True
     if lemma == "deal" and token.pos_ == "VERB":
         return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in ("expire", "lapse"):
+        return True  # "UN sanctions on Iran's missile programme expired": a measure that ends is not imposed
     if lemma in ("seize", "take", "grab", "assume", "gain"):
         controlled = [
             p
@@ -2331,6 +2408,15 @@ def event_roles(
             parties = _clause_subject(token, collect, own_excluded)
             if len(_distinct(parties)) >= 2:
                 return parties, [], False
+        if undergone := _undergone(token, subjects, rest, collect, own_excluded):
+            return *undergone, True
+        if not subjects and not rest and (imposed := _imposed_by(token, collect)):
+            return *imposed, True
+        if not subjects and not rest and (aimed := _aimed_with(token, collect, own_excluded)):
+            return *aimed, True
+        if subjects and not rest and token.lemma_.lower() in CHARGING_NOUNS:
+            # "Canada's accusation that India was behind the killing": who the claim is about
+            rest = [m for m in _that_subject(token, collect, own_excluded) if m not in subjects]
         if subjects and rest:
             return subjects, rest, True
         if not subjects and not rest and token.head.pos_ in ("VERB", "AUX"):
@@ -2346,7 +2432,9 @@ def event_roles(
             head = head.head
         if token.head.lower_ == "in" and _sum(head) and head.dep_ in ("dobj", "nsubjpass"):
             head = head.head  # "received $3bn in aid", "approved 18 billion euros in budget support"
-        light = head.lemma_.lower() in LIGHT_VERBS
+        # "put the blame on Armenia", "laid the blame on Kyiv" (not "for the shelling": what is blamed)
+        placing = token.dep_ == "dobj" and head.lemma_.lower() in PLACING_VERBS
+        light = head.lemma_.lower() in LIGHT_VERBS or placing
         between = _distinct([m for m in rest if _under(m, token, "between") is not None])
         if len(between) >= 2 and head.lemma_.lower() in MEDIATING_LEMMAS:
             # "Turkey hosted talks between Russia and Ukraine", "Qatar mediated a truce between Israel and
@@ -2402,6 +2490,80 @@ def _sum(noun: Token) -> bool:
     counted = [c for c in noun.children if c.dep_ in ("nummod", "nmod", "compound")]
     signed = any(c.like_num or c.lemma_ in CURRENCY_SIGNS for c in counted)
     return noun.like_num or noun.text[:1].isdigit() or signed
+
+
+PLACING_VERBS = frozenset("put lay place".split())
+CHARGING_NOUNS = frozenset("accusation allegation charge claim warning threat complaint".split())
+
+
+def _that_subject(noun: Token, collect, excluded: set[int]) -> list[Mention]:
+    """The subject of a noun's "that" clause: "the accusation that India was behind it" -> India."""
+    clauses = [
+        c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children)
+    ]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return collect([t for s in subjects for t in _phrase(s)], excluded)
+
+
+WH_TAGS = ("WDT", "WP")
+AIMING_VERBS = frozenset("target hit punish slap threaten squeeze".split())
+
+
+def _aimed_with(noun: Token, collect, excluded: set[int]) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, targets) of a measure a clause aims at its object: "Washington targeted Iran's oil exports with
+    new sanctions", "hit Moscow with tariffs" (the parse may hang "with" on the object)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None
+    verb = _clause_head(noun)
+    if verb.lemma_.lower() not in AIMING_VERBS:
+        return None
+    doers = collect([t for c in verb.children if c.dep_ == "nsubj" for t in _phrase(c)], excluded)
+    measure = {t.i for t in noun.subtree}
+    aimed = collect([t for c in verb.children if c.dep_ == "dobj" for t in _phrase(c)], excluded | measure)
+    targets = [m for m in aimed if m not in doers]
+    return (doers, targets) if doers and targets else None
+
+
+IMPOSING_VERBS = frozenset("impose slap level place announce adopt introduce extend".split())
+
+
+def _imposed_by(noun: Token, collect) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, targets) named by the clause describing a measure: "sanctions imposed by Britain on Iran", "the
+    sanctions that the United States imposed on Venezuela"."""
+    for verb in noun.children:
+        if verb.dep_ not in ("acl", "relcl") or verb.lemma_.lower() not in IMPOSING_VERBS:
+            continue
+        by = [c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "nsubj" and c.tag_ not in WH_TAGS)]
+        on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+        doers = collect([t for c in by for t in _phrase(c)], set())
+        # "imposed on 9 January, which France and the EU have backed": the phrase, not clauses hung on it
+        on_phrase = [t for c in on for o in c.children if o.dep_ == "pobj" for t in _phrase(o)]
+        targets = [m for m in collect(on_phrase, set()) if m not in doers]
+        if doers and targets:
+            return doers, targets
+    return None
+
+
+UNDERGOING_VERBS = frozenset("draw attract face suffer incur earn prompt provoke spark trigger".split())
+
+
+def _undergone(
+    noun: Token, makers: list[Mention], rest: list[Mention], collect, excluded: set[int]
+) -> tuple[list[Mention], list[Mention]] | None:
+    """(doers, done to) of an act that a clause's subject undergoes or brings on itself: "North Korea's
+    launch drew condemnation from South Korea", "Iran faced fresh American sanctions" (the noun's own maker
+    or a "from" phrase acts)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in UNDERGOING_VERBS:
+        return None
+    preps = [p for w in (noun, verb) for p in w.children if p.dep_ == "prep" and p.lower_ == "from"]
+    sources = collect([t for p in preps for t in p.subtree], excluded)
+    if any(m not in sources for m in rest):
+        return None  # "faced calls for talks with Russia": the noun names its own other side
+    doers = makers + [m for m in sources if m not in makers]
+    taken = {d.country for d in doers}
+    done_to = [m for m in _clause_subject(noun, collect, excluded) if m.country not in taken]
+    return (doers, done_to) if doers and done_to else None
 
 
 def _stray_preps(noun: Token) -> list[Token]:
@@ -2603,6 +2765,10 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
     if whose:
         subj_tokens.append(verb.head)  # "Russia, whose instructors arrived": Russia's instructors
     subjects = collect(subj_tokens, excluded)
+    told_in = verb.head.lemma_.lower() in REPORTING_NOUNS and verb.head.dep_ == "pobj"
+    if not subjects and verb.dep_ == "acl" and told_in:
+        # "In a statement condemning North Korea's launch, Japan said": who spoke in the statement
+        subjects = _clause_subject(verb.head, collect, excluded)
     if (
         not subjects
         and verb.dep_ == "acl"
@@ -2800,6 +2966,9 @@ def _pairs(
     # "after talks brokered by China", "in the presence of King Salman": a go-between is no side
     subjects = [m for m in subjects if not _go_between(m, trigger)]
     objects = [m for m in objects if not _go_between(m, trigger)]
+    if entry.type == "condemnation":
+        # "condemned the attack on the Saudi embassy in Tehran": who was attacked is not who is condemned
+        objects = [m for m in objects if not _attacked(m, trigger)]
     # "joined NATO despite objections from Russia": who objected is not a side of the joining
     objects = [m for m in objects if _under(m, trigger, "despite") is None]
     # "to support its operations in Libya": backing one's own operations supports no state
@@ -2961,6 +3130,18 @@ def _pairs(
         for m in objects:
             add(here, m, False)
     return out
+
+
+ATTACK_NOUNS = frozenset("attack strike airstrike assault raid bombing shelling storming".split())
+
+
+def _attacked(m: Mention, trigger: Token) -> bool:
+    """Whether a mention is what an attack condemned was on: "condemned the attack on the Saudi embassy" (not
+    "called the takeover an assault on the country's democracy": the assault names the act condemned)."""
+    prep = next((t for t in trigger.doc[m.root].ancestors if t.pos_ == "ADP" or t == trigger), trigger)
+    attack = prep.head
+    condemned = attack.head == trigger and attack.dep_ in ("dobj", "nsubjpass")
+    return prep.lower_ in ("on", "against") and attack.lemma_.lower() in ATTACK_NOUNS and condemned
 
 
 def _names_someone_else(mentions: list[Mention], taken: set[str], other: str, doc: Doc) -> bool:
