@@ -1012,6 +1012,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
     for ent in sentence_ents(sent):
         if ent.label_ == "KG" and (_dateline(ent) or _inside_other_name(ent)):
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
+        if _provenance(ent):
+            continue  # "American-made rockets", "the French-trained army": where a thing came from, no side
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -1054,6 +1056,23 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             label = sent.doc[start - 1 if sent.doc[start - 1].lower_ == "the" else start : token.i + 1].text
             mentions.append(Mention(start, token.i + 1, token.i, actor, referent, label, coref=True))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# Participles that, hyphenated after a state, tell where a thing or unit came from ("US-made jets").
+PROVENANCE_PARTICIPLES = frozenset(
+    "made built designed manufactured produced assembled owned trained supplied funded flagged "
+    "registered".split()
+)
+
+
+def _provenance(ent: Span) -> bool:
+    """Whether a name is the first half of a provenance compound: "American-made", "Chinese-built"."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text in ("-", "‐", "‑")
+        and doc[ent.end + 1].lower_ in PROVENANCE_PARTICIPLES
+    )
 
 
 def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
@@ -1763,6 +1782,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "opened fire near the embassy": shooting, no mission opened
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
+    if token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).text in ("-", "\u2010", "\u2011"):
+        return True  # "the French-trained army", "Russian-supplied jets": a description of a thing or unit
     if lemma == "dispute" and token.dep_ == "amod":
         return True  # "talks on their disputed border": a description of the border, no new dispute
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
@@ -1794,6 +1815,10 @@ def _not_an_event_use(token: Token) -> bool:
     verb = token.head if token.dep_ == "dobj" else token
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in PRIVATE_TRAVELLERS for c in verb.children):
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
+    if any(c.dep_ == "nsubj" and _non_state_agent(c) for c in verb.children):
+        return True  # "the Indian cricket team toured Australia", "an American oil company signed a deal"
+    if lemma == "press" and token.pos_ in ("NOUN", "PROPN"):
+        return True  # "Nigeria's press covered the vote", "a press conference": the media, no pressure
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -1813,6 +1838,30 @@ def _not_an_event_use(token: Token) -> bool:
 
 
 ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
+
+# Doers that are no state: firms, sportspeople, performers, and natural hazards ("swarms of locusts").
+NON_STATE_AGENTS = frozenset(
+    "company firm corporation conglomerate carmaker automaker planemaker airline bank insurer utility "
+    "manufacturer maker exporter importer retailer player footballer cricketer athlete runner forward "
+    "striker midfielder club band singer musician artist locust storm typhoon cyclone hurricane earthquake "
+    "quake flood wildfire smoke drought virus".split()
+)
+SPORT_WORDS = frozenset(
+    "national cricket football soccer rugby olympic hockey basketball volleyball tennis".split()
+)
+
+
+def _non_state_agent(subject: Token) -> bool:
+    """Whether a subject names a doer that is no state: "an American oil company", "Brazil's forwards",
+    "swarms of locusts", "the Indian cricket team" (a team with a sport word; "the negotiating team" is
+    a state's)."""
+    nouns = [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound"))]
+    nouns += [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if any(n.lemma_.lower() in NON_STATE_AGENTS for n in nouns):
+        return True
+    return subject.lemma_.lower() in ("team", "squad", "side") and any(
+        c.lower_ in SPORT_WORDS for c in subject.children if c.dep_ in ("amod", "compound")
+    )
 
 
 # Verbs whose subject is an accord being made: "the deal was reached", "the pact was signed on Monday".
