@@ -238,6 +238,56 @@ CASES = [
         "Chad, which borders Libya, Sudan and Niger, expelled Germany's ambassador in April 2023.",
         [("DEU-TCD", "tension")],
     ),
+    # a story's focus state and a later sentence that leaves a side unsaid, where the act has no second
+    # state: the document-focus filler must not pair it with the story's other state
+    (
+        "focus-condemned-attack",
+        "Russia and Mali signed a mining deal in March 2023. The ministry also condemned an attack on a "
+        "bus near Gao in April 2023.",
+        [("MLI-RUS", "cooperation")],
+    ),
+    (
+        "focus-received-farmers",
+        "Kenya signed a trade pact with the European Union in December 2023. The president also received "
+        "a delegation of farmers in Nairobi.",
+        [("EU-KEN", "cooperation")],
+    ),
+    (
+        "focus-talks-investors",
+        "Egypt signed a gas deal with Israel in February 2018. The minister said further talks were held "
+        "with investors in March 2018.",
+        [("EGY-ISR", "cooperation")],
+    ),
+    (
+        "focus-suspended-stations",
+        "Mali's junta expelled the French ambassador in January 2022. The government also postponed the "
+        "elections and suspended two radio stations in March 2022.",
+        [("FRA-MLI", "tension")],
+    ),
+    (
+        "focus-quake-emergency",
+        "An earthquake hit Turkey and Syria in February 2023. The government declared a state of "
+        "emergency in ten provinces.",
+        NONE,
+    ),
+    (
+        "focus-team-beat",
+        "Morocco and Spain agreed to reopen their border crossings in April 2022. The national team later "
+        "beat Spain on penalties at the World Cup in December 2022.",
+        [("ESP-MAR", "cooperation")],
+    ),
+    (
+        "focus-navy-ceremony",
+        "Japan and the Philippines signed a defence pact in July 2024. The navy later held a ceremony "
+        "for its new commander.",
+        [("JPN-PHL", "cooperation")],
+    ),
+    (
+        "focus-arrested-opposition",
+        "Niger's junta ordered French troops to leave in August 2023. The junta also banned protests and "
+        "detained opposition figures in September 2023.",
+        [("FRA-NER", "base_access")],
+    ),
     known_gap(
         "among-list",
         "Among the members of the African Union, Egypt, Kenya and Nigeria have large armies; "
