@@ -238,6 +238,63 @@ CASES = [
         "Chad, which borders Libya, Sudan and Niger, expelled Germany's ambassador in April 2023.",
         [("DEU-TCD", "tension")],
     ),
+    # the place of a meeting, a quoted source's post, a person's birthplace: no side
+    (
+        "met-in-third-state",
+        "The foreign ministers of India and China met in Moscow in September 2020.",
+        [("CHN-IND", "cooperation")],
+    ),
+    (
+        "diplomat-in-capital",
+        "The junta is increasingly isolated, a European diplomat in Niamey said in August 2023.",
+        NONE,
+    ),
+    (
+        "born-educated",
+        "Born in Uganda and educated in Britain, Kenya's new foreign minister took office in October 2022.",
+        NONE,
+    ),
+    # nationals of a state in a crime, accident or kidnapping: no act of their state
+    (
+        "kidnapped-national-freed",
+        "An Australian doctor kidnapped in Burkina Faso in 2016 was freed in May 2023.",
+        NONE,
+    ),
+    (
+        "national-arrested",
+        "A Chinese national was arrested in Nigeria for illegal mining in January 2024.",
+        NONE,
+    ),
+    (
+        "crash-victims",
+        "An Ethiopian Airlines jet crashed near Addis Ababa in March 2019, killing passengers from Kenya, "
+        "Canada and China.",
+        NONE,
+    ),
+    (
+        "migrant-boat-sank",
+        "A boat carrying migrants from Libya sank off the coast of Greece in June 2023.",
+        NONE,
+    ),
+    (
+        "refugees-crossed",
+        "Refugees from Ukraine crossed into Poland by the million in March 2022.",
+        NONE,
+    ),
+    (
+        "refugees-fled-to",
+        "More than half a million Sudanese refugees fled to Chad in 2023.",
+        NONE,
+    ),
+    # a currency against another state's, a debt owed, a speaker's venue
+    ("currency-against", "The Nigerian naira fell sharply against the US dollar in 2023.", NONE),
+    ("debt-owed", "Zambia owed Chinese lenders about $6 billion in 2022.", NONE),
+    (
+        "speaking-in",
+        "Speaking in Brussels in January 2023, the Polish prime minister urged Germany to approve tank "
+        "deliveries.",
+        [("DEU-POL", "tension")],
+    ),
     # a story's focus state and a later sentence that leaves a side unsaid, where the act has no second
     # state: the document-focus filler must not pair it with the story's other state
     (
@@ -272,15 +329,15 @@ CASES = [
     ),
     (
         "focus-team-beat",
-        "Morocco and Spain agreed to reopen their border crossings in April 2022. The national team later "
-        "beat Spain on penalties at the World Cup in December 2022.",
+        "Morocco and Spain signed a series of accords in Rabat in February 2023. Its national team had "
+        "beaten Spain on penalties at the World Cup in December 2022.",
         [("ESP-MAR", "cooperation")],
     ),
     (
         "focus-navy-ceremony",
-        "Japan and the Philippines signed a defence pact in July 2024. The navy later held a ceremony "
-        "for its new commander.",
-        [("JPN-PHL", "cooperation")],
+        "Australia and Papua New Guinea signed a security pact in December 2023. The navy later held a "
+        "ceremony for its new commander.",
+        [("AUS-PNG", "cooperation")],
     ),
     (
         "focus-arrested-opposition",
