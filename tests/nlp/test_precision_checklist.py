@@ -295,6 +295,30 @@ CASES = [
         "deliveries.",
         [("DEU-POL", "tension")],
     ),
+    # coordinated doers, bloc members and descriptive lists: each doer with the other side, not with each other
+    (
+        "joint-condemnation",
+        "The United States, Japan and South Korea condemned North Korea's missile launch in November 2022.",
+        [("JPN-PRK", "tension"), ("KOR-PRK", "tension"), ("PRK-USA", "tension")],
+    ),
+    (
+        "bloc-members-include",
+        "ECOWAS, whose members include Nigeria and Ghana, imposed sanctions on Niger in July 2023.",
+        [("ECOWAS-NER", "tension")],
+    ),
+    (
+        "both-members-of",
+        "India and Japan, both members of the Quad with the United States and Australia, held joint naval "
+        "drills in July 2023.",
+        [("IND-JPN", "cooperation")],
+    ),
+    (
+        "hub-for-firms",
+        "Kenya, a regional hub for firms from the United States and China, hosted a climate summit in "
+        "September 2023.",
+        NONE,
+    ),
+    ("citizens-moved", "Thousands of Russian citizens moved to Georgia and Armenia in 2022.", NONE),
     # a story's focus state and a later sentence that leaves a side unsaid, where the act has no second
     # state: the document-focus filler must not pair it with the story's other state
     (
