@@ -393,3 +393,51 @@ def categories(extract):
 @pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[getattr(c, "values", c)[0] for c in CASES])
 def test_no_event_beyond_the_stated_ones(categories, name, text, expected):
     assert categories(name, text) == set(expected)
+
+
+# A definite noun that takes up an event told just before ("the expulsion", "the clash", "the downing") or
+# a state of relations it led to is no second event on the story's day. Rows are (name, text, expected):
+# the exact set of asserted (sorted pair, category, month) the text must give.
+RESTATED = [
+    (
+        "the-expulsion",
+        "Mali expelled the French ambassador in January 2022. The expulsion angered Paris.",
+        [("FRA-MLI", "tension", "2022-01")],
+    ),
+    (
+        "the-clash",
+        "Chinese and Philippine vessels clashed near the Second Thomas Shoal in March 2024. The clash was "
+        "the latest in a series of confrontations.",
+        [("CHN-PHL", "tension", "2024-03")],
+    ),
+    (
+        "the-downing",
+        "Turkey shot down a Russian warplane near the Syrian border in November 2015. The downing plunged "
+        "relations into crisis for months.",
+        [("RUS-TUR", "tension", "2015-11")],
+    ),
+    (
+        "decade-of-hostility",
+        "Egypt and Turkey restored full diplomatic relations in July 2023. The move ended a decade of "
+        "hostility.",
+        [("EGY-TUR", "cooperation", "2023-07")],
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def dated(extract):
+    def run(name: str, text: str) -> set[tuple[str, str, str | None]]:
+        events = extract(name, text, date(2024, 4, 12))
+        return {
+            (dyad_key(e.source.country, e.target.country), e.category, (e.date.value or "")[:7] or None)
+            for e in events
+            if e.status == "asserted"
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), RESTATED, ids=[c[0] for c in RESTATED])
+def test_a_restated_event_is_no_new_one(dated, name, text, expected):
+    assert dated(name, text) == set(expected)
