@@ -1817,6 +1817,10 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if any(c.dep_ == "nsubj" and _non_state_agent(c) for c in verb.children):
         return True  # "the Indian cricket team toured Australia", "an American oil company signed a deal"
+    if lemma == "sink" and token.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in token.children
+    ):
+        return True  # "a boat carrying migrants sank off Greece": a wreck; only what was sunk was attacked
     if lemma == "press" and token.pos_ in ("NOUN", "PROPN"):
         return True  # "Nigeria's press covered the vote", "a press conference": the media, no pressure
     if lemma in ("arrest", "detain"):
@@ -3193,11 +3197,17 @@ def _coup_states(
     if verb.lemma_.lower() in RULING_VERBS and rulers:
         # "General Tiani's government has been under sanctions since the coup": the coup that brought it
         return _distinct(rulers)[:1]
-    # whoever condemned or reacted to the coup is not where it happened
-    outsiders = {m.country for m in found}
+    # whoever condemned or reacted to the coup is not where it happened ("Niger has kept the border shut
+    # since the coup" only dates the clause by it: its subject may be where it happened)
+    outsiders = set() if _time_reference(trigger) else {m.country for m in found}
     places = [c for c in focus.ranked if c not in outsiders]
     place = next((c for c in places if c in index.military_ruled), places[0] if places else None)
     return [_focus_mention_of(trigger, place, index)] if place else []
+
+
+def _time_reference(noun: Token) -> bool:
+    """Whether an event noun only dates its clause: "since the coup", "after the coup of July 2023"."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("since", "after", "before", "following", "until")
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:

@@ -213,6 +213,22 @@ CASES = [
         "Egypt's air force flew its new French-made Rafale jets over Cairo in August 2015.",
         NONE,
     ),
+    # a coup that only dates the clause ("since the coup"): where it happened, not another state named
+    (
+        "since-the-coup-subject",
+        "Niger has kept its border with Benin shut since the coup of July 2023.",
+        [("NER-NER", "coup")],
+    ),
+    (
+        "since-the-coup-outsider",
+        "France's trade with Gabon has shrunk since the coup of August 2023.",
+        [("GAB-GAB", "coup")],
+    ),
+    (
+        "condemned-the-coup",
+        "Nigeria condemned the coup in Niger in July 2023.",
+        [("NER-NER", "coup"), ("NER-NGA", "tension")],
+    ),
     # one real event beside a background list of states: the event once, no pair with the others
     (
         "borders-list",
@@ -277,6 +293,11 @@ CASES = [
         NONE,
     ),
     (
+        "missile-sank-cruiser",
+        "Ukrainian missiles sank the Russian cruiser Moskva in the Black Sea in April 2022.",
+        [("RUS-UKR", "tension")],
+    ),
+    (
         "refugees-crossed",
         "Refugees from Ukraine crossed into Poland by the million in March 2022.",
         NONE,
@@ -295,7 +316,7 @@ CASES = [
         "deliveries.",
         [("DEU-POL", "tension")],
     ),
-    # coordinated doers, bloc members and descriptive lists: each doer with the other side, not with each other
+    # coordinated doers, bloc members and descriptive lists: each doer with the other side, not each other
     (
         "joint-condemnation",
         "The United States, Japan and South Korea condemned North Korea's missile launch in November 2022.",
