@@ -1756,7 +1756,7 @@ def _not_an_event_use(token: Token) -> bool:
         return True
     if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
-    if _accord_described(token):
+    if _accord_described(token) or _accord_held(token):
         return True
     if lemma == "deal" and token.pos_ == "VERB":
         return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
@@ -1885,6 +1885,18 @@ def _accord_described(noun: Token) -> bool:
         and noun.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
         and noun.head.lemma_.lower() not in MAKING_VERBS
+    )
+
+
+def _accord_held(noun: Token) -> bool:
+    """ "the United States, which has a defence treaty with the Philippines": an accord a state has is a
+    standing fact, no agreement made in the story's time."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() == "have"
+        and noun.head.tag_ in ("VBZ", "VBP")
     )
 
 

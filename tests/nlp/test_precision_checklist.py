@@ -213,6 +213,19 @@ CASES = [
         "Egypt's air force flew its new French-made Rafale jets over Cairo in August 2015.",
         NONE,
     ),
+    # an accord a state has (present tense) is a standing fact, no agreement of the story's time
+    (
+        "has-a-treaty",
+        "The United States, which has a defence treaty with Japan, condemned North Korea's missile test "
+        "in March 2023.",
+        [("PRK-USA", "tension")],
+    ),
+    ("has-an-accord", "Kenya has a defence cooperation accord with Britain.", NONE),
+    (
+        "has-signed-an-accord",
+        "Kenya has signed a defence cooperation accord with Britain.",
+        [("GBR-KEN", "cooperation")],
+    ),
     # a coup that only dates the clause ("since the coup"): where it happened, not another state named
     (
         "since-the-coup-subject",
