@@ -539,6 +539,10 @@ class Extractor:
             hosts = {facility.host}
         previous = sides.get(type_) or (sides.get(category) if category == "base_access" else None)
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, previous)
+        if alongside and category == "tension":
+            # "Chadian soldiers fought alongside French troops in Mali": who act together are no two sides
+            allies = {m.country for m in subjects}
+            pairs = [(p, g) for p, g in pairs if not {p[0].country, p[1].country} <= allies]
         if category != "coup":
             # "… demanded the release of the president, as did the UN Secretary-General": the same act by
             # the one who did likewise
@@ -3400,6 +3404,7 @@ def _governing_chain(token: Token) -> list[Token]:
     while t.head != t and (
         (t.dep_ == "conj" and t.head.dep_ == "xcomp")  # "promised to treat … and to fight": both promised
         or _infinitive_of_modal_verb(t)
+        or _small_clause(t)
         or t.dep_
         in (
             "xcomp",
@@ -3425,6 +3430,17 @@ def _governing_chain(token: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
             break
     return chain
+
+
+def _small_clause(verb: Token) -> bool:
+    """Whether a bare infinitive is what a verb of seeing or causing brings about: "a decision that will
+    see French troops leave", "would make Russia withdraw" (its time is that verb's)."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ in ("VB", "VBP")
+        and verb.head.lemma_.lower() in ("see", "make", "let", "watch")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
+    )
 
 
 CLAIM_NOUNS = frozenset("report claim allegation rumour rumor suggestion speculation".split())

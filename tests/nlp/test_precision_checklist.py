@@ -213,6 +213,12 @@ CASES = [
         "Egypt's air force flew its new French-made Rafale jets over Cairo in August 2015.",
         NONE,
     ),
+    # co-belligerents: who fights alongside another is its ally, not its enemy
+    (
+        "fought-alongside",
+        "Chadian soldiers fought alongside French troops in northern Mali in 2013.",
+        NONE,
+    ),
     # an accord a state has (present tense) is a standing fact, no agreement of the story's time
     (
         "has-a-treaty",
@@ -449,6 +455,13 @@ RESTATED = [
         "Turkey shot down a Russian warplane near the Syrian border in November 2015. The downing plunged "
         "relations into crisis for months.",
         [("RUS-TUR", "tension", "2015-11")],
+    ),
+    # what a decision "will see" happen is to come, not told as done
+    (
+        "will-see-leave",
+        "Niger revoked its military accord with the United States in March 2024, a move that will see "
+        "about 1,000 American troops leave the country.",
+        [("NER-USA", "base_access", "2024-03")],
     ),
     (
         "decade-of-hostility",
