@@ -191,6 +191,31 @@ CASES = [
         "and Ukraine.",
         NONE,
     ),
+    # furniture that ends like a sentence: a labelled teaser or caption is still no report
+    (
+        "teaser-full-stop",
+        "Kenya's parliament passed a finance bill in June 2024.\n\nRead more: France completed its "
+        "withdrawal from Niger in December 2023.",
+        NONE,
+    ),
+    (
+        "related-full-stop",
+        "Kenya's parliament passed a finance bill in June 2024.\n\nRelated: Russia and China held joint "
+        "naval drills in July 2023.",
+        NONE,
+    ),
+    (
+        "file-photo-event",
+        "Kenya's parliament passed a finance bill in June 2024.\n\nFile photo: Russian and Chinese "
+        "warships during joint drills in the Sea of Japan in 2023. (Reuters)",
+        NONE,
+    ),
+    (
+        "also-read",
+        "Kenya's parliament passed a finance bill in June 2024.\n\nAlso read: Mali expelled the French "
+        "ambassador in January 2022.",
+        NONE,
+    ),
     # single-state acts with a foreign-made, foreign-trained or foreign-owned modifier
     ("french-trained", "The French-trained Malian army retook Kidal in November 2023.", NONE),
     (
