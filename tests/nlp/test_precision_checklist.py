@@ -481,6 +481,18 @@ RESTATED = [
         "relations into crisis for months.",
         [("RUS-TUR", "tension", "2015-11")],
     ),
+    # a dispute that a clause settles, resolves or eases is the old one, no new tension on that day
+    (
+        "settle-dispute",
+        "Serbia and Kosovo agreed in February 2023 to settle their dispute through a European plan.",
+        [("SRB-XKX", "cooperation", "2023-02")],
+    ),
+    (
+        "resolve-row",
+        "Turkey hosted talks between Ethiopia and Somalia in Ankara in July 2024 aimed at resolving their "
+        "row over Somaliland.",
+        [("ETH-SOM", "cooperation", "2024-07")],
+    ),
     # what a decision "will see" happen is to come, not told as done
     (
         "will-see-leave",
