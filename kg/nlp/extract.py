@@ -1821,6 +1821,9 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "Russian tourists made 4.5 million trips to Turkey": people travel, not states
     if any(c.dep_ == "nsubj" and _non_state_agent(c) for c in verb.children):
         return True  # "the Indian cricket team toured Australia", "an American oil company signed a deal"
+    settled = token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in SETTLING_VERBS
+    if lemma in QUARREL_NOUNS and settled:
+        return True  # "agreed to resolve a dispute over sea access": the old dispute, no new tension
     if lemma == "sink" and token.pos_ == "VERB" and not any(
         c.dep_ in ("dobj", "nsubjpass") for c in token.children
     ):
@@ -1846,6 +1849,11 @@ def _not_an_event_use(token: Token) -> bool:
 
 
 ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
+# Verbs whose object is an existing quarrel they end: "resolve a dispute", "defuse the row", "heal the rift".
+SETTLING_VERBS = frozenset("resolve settle defuse ease calm heal mend overcome bridge de-escalate".split())
+QUARREL_NOUNS = frozenset(
+    "dispute row rift feud standoff spat quarrel crisis tension friction discord".split()
+)
 
 # Doers that are no state: firms, sportspeople, performers, and natural hazards ("swarms of locusts").
 NON_STATE_AGENTS = frozenset(

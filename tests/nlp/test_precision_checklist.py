@@ -481,17 +481,22 @@ RESTATED = [
         "relations into crisis for months.",
         [("RUS-TUR", "tension", "2015-11")],
     ),
-    # a dispute that a clause settles, resolves or eases is the old one, no new tension on that day
+    # a dispute that a clause settles, resolves or defuses is the old one, no new tension on that day
     (
-        "settle-dispute",
-        "Serbia and Kosovo agreed in February 2023 to settle their dispute through a European plan.",
-        [("SRB-XKX", "cooperation", "2023-02")],
+        "resolve-a-dispute",
+        "Greece and Turkey agreed in December 2023 to work together to resolve a dispute over Turkey's "
+        "claims in the Aegean.",
+        [],  # an agreement to work on it is a plan (FORMAT.md), and the dispute is the old one
+    ),
+    (
+        "defuse-the-row",
+        "Japanese and South Korean diplomats met in Seoul in March 2023 to defuse a row over wartime labour.",
+        [("JPN-KOR", "cooperation", "2023-03")],
     ),
     (
         "resolve-row",
-        "Turkey hosted talks between Ethiopia and Somalia in Ankara in July 2024 aimed at resolving their "
-        "row over Somaliland.",
-        [("ETH-SOM", "cooperation", "2024-07")],
+        "Saudi Arabia and Iran held talks in March 2023 aimed at resolving their long rift.",
+        [("IRN-SAU", "cooperation", "2023-03")],
     ),
     # what a decision "will see" happen is to come, not told as done
     (
