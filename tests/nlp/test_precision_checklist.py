@@ -148,6 +148,16 @@ CASES = [
     ("like-x", "Like Mali, Burkina Faso relies on gold exports.", NONE),
     ("compare-to", "Analysts compare Niger's junta to Mali's.", NONE),
     ("spends-more-than", "Poland spends more on defence than Germany as a share of its economy.", NONE),
+    (
+        "like-beside-trigger",
+        "Vietnam, like India, has bought most of its weapons from Russia since the 1990s.",
+        [("RUS-VNM", "cooperation")],
+    ),
+    (
+        "unlike-beside-trigger",
+        "Unlike Senegal, Niger expelled the French ambassador in August 2023.",
+        [("FRA-NER", "tension")],
+    ),
     ("seen-as-more-stable", "Senegal is often seen as more stable than its neighbour Guinea.", NONE),
     # hypotheticals in analysis
     ("base-would-threaten", "A Russian naval base in Sudan would threaten Egypt, analysts said.", NONE),
@@ -497,6 +507,19 @@ RESTATED = [
         "resolve-row",
         "Saudi Arabia and Iran held talks in March 2023 aimed at resolving their long rift.",
         [("IRN-SAU", "cooperation", "2023-03")],
+    ),
+    # an event noun that only dates a clause ("during Biden's visit") is the one told before, not a new one
+    (
+        "during-the-visit",
+        "Biden visited Hanoi in September 2023. During Biden's visit, protesters gathered outside the "
+        "embassy.",
+        [("USA-VNM", "cooperation", "2023-09")],
+    ),
+    (
+        "after-the-talks",
+        "Chinese and Indian commanders held talks in October 2023. After the talks, both armies kept their "
+        "positions.",
+        [("CHN-IND", "cooperation", "2023-10")],
     ),
     # what a decision "will see" happen is to come, not told as done
     (
