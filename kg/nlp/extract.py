@@ -1018,6 +1018,8 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
         if _provenance(ent):
             continue  # "American-made rockets", "the French-trained army": where a thing came from, no side
+        if _compared(ent.root):
+            continue  # "Vietnam, like India, buys Russian arms": a state compared, no side
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -1076,6 +1078,19 @@ def _provenance(ent: Span) -> bool:
         ent.end + 1 < len(doc)
         and doc[ent.end].text in ("-", "‐", "‑")
         and doc[ent.end + 1].lower_ in PROVENANCE_PARTICIPLES
+    )
+
+
+def _compared(word: Token) -> bool:
+    """Whether a name is what a clause or its subject is compared to: "Like Mali, Niger …", "Vietnam,
+    like India, …", "unlike Senegal" (not "states like Mali and Niger", which names examples)."""
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ in ("like", "unlike")
+        and prep.head.pos_ in ("VERB", "AUX", "PROPN")
     )
 
 

@@ -158,6 +158,11 @@ CASES = [
         "Unlike Senegal, Niger expelled the French ambassador in August 2023.",
         [("FRA-NER", "tension")],
     ),
+    (
+        "states-like-examples",
+        "Western states like France and Germany condemned the coup in Niger in July 2023.",
+        [("DEU-NER", "tension"), ("FRA-NER", "tension"), ("NER-NER", "coup")],
+    ),
     ("seen-as-more-stable", "Senegal is often seen as more stable than its neighbour Guinea.", NONE),
     # hypotheticals in analysis
     ("base-would-threaten", "A Russian naval base in Sudan would threaten Egypt, analysts said.", NONE),
