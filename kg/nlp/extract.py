@@ -3236,17 +3236,11 @@ def _coup_states(
     if verb.lemma_.lower() in RULING_VERBS and rulers:
         # "General Tiani's government has been under sanctions since the coup": the coup that brought it
         return _distinct(rulers)[:1]
-    # whoever condemned or reacted to the coup is not where it happened ("Niger has kept the border shut
-    # since the coup" only dates the clause by it: its subject may be where it happened)
-    outsiders = set() if _time_reference(trigger) else {m.country for m in found}
+    # whoever condemned or reacted to the coup is not where it happened
+    outsiders = {m.country for m in found}
     places = [c for c in focus.ranked if c not in outsiders]
     place = next((c for c in places if c in index.military_ruled), places[0] if places else None)
     return [_focus_mention_of(trigger, place, index)] if place else []
-
-
-def _time_reference(noun: Token) -> bool:
-    """Whether an event noun only dates its clause: "since the coup", "after the coup of July 2023"."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("since", "after", "before", "following", "until")
 
 
 def _distinct(mentions: list[Mention]) -> list[Mention]:
