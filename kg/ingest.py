@@ -141,6 +141,9 @@ LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?i:download (?:our|the) app\b.*)",
         r"(?i:(?:also )?(?:read|see) (?:more|also)\b.*)",
         r"(?i:(?:also read|watch|listen)\s*:.*)",
+        # a labelled teaser: "Related: Russia and China held drills in July.", "Most read: …"
+        r"(?i:(?:related(?: articles?| stories| story| coverage| content| news)?|most (?:read|popular)"
+        r"|further reading|editor'?s picks?)\s*:.*)",
         # advertising
         r"(?i:(?:advertisements?|advertising|ad|sponsored(?: content)?|promoted(?: content)?"
         r"|story continues (?:below|after) (?:this )?(?:advertisement|ad)"

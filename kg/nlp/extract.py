@@ -565,6 +565,10 @@ class Extractor:
             hosts = {m.country for m in subjects}  # "Chad took back the base from French forces": the host
         previous = sides.get(type_) or (sides.get(category) if category == "base_access" else None)
         pairs = _pairs(token, trigger, subjects, objects, focus, grammatical, self.index, mentions, previous)
+        if alongside and category == "tension":
+            # "Chadian soldiers fought alongside French troops in Mali": who act together are no two sides
+            allies = {m.country for m in subjects}
+            pairs = [(p, g) for p, g in pairs if not {p[0].country, p[1].country} <= allies]
         if category != "coup":
             # "… demanded the release of the president, as did the UN Secretary-General": the same act by
             # the one who did likewise
@@ -1212,6 +1216,10 @@ def sentence_mentions(sent: Span, index: ActorIndex, focus: Focus, on: date | No
             continue  # "ABUJA — West African leaders …": where the story was filed, not a side
         if _not_a_side(ent):
             continue  # "Iranian-backed militias", "a London-based monitor", "anti-French protests"
+        if _provenance(ent):
+            continue  # "American-made rockets", "the French-trained army": where a thing came from, no side
+        if _compared(ent.root):
+            continue  # "Vietnam, like India, buys Russian arms": a state compared, no side
         if ent.label_ == "KG":
             mention = _name_mention(ent, index, focus, on)
         elif ent.label_ == "KG_DEM":
@@ -1266,6 +1274,50 @@ def _plural_names(sent: Span, index: ActorIndex) -> list[Mention]:
         if len(states) == 2:
             out += [_standing_for(token, index[code], code, pair=True) for code in sorted(states)]
     return out
+
+
+# Participles that, hyphenated after a state, tell where a thing or unit came from ("US-made jets").
+PROVENANCE_PARTICIPLES = frozenset(
+    "made built designed manufactured produced assembled owned trained supplied funded flagged "
+    "registered".split()
+)
+
+
+def _provenance(ent: Span) -> bool:
+    """Whether a name is the first half of a provenance compound: "American-made", "Chinese-built" (unless
+    what was made is what a state receives or buys: "Egypt took delivery of French-built jets" names the
+    supplier)."""
+    doc = ent.doc
+    return (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].text in ("-", "‐", "‑")
+        and doc[ent.end + 1].lower_ in PROVENANCE_PARTICIPLES
+        and not _acquired(doc[ent.end + 1].head)
+    )
+
+
+def _acquired(thing: Token) -> bool:
+    """Whether a noun is what its clause's verb receives or buys: "received Russian-made systems", "took
+    delivery of its first French-built jets", "bought a shipment of Iranian-made drones"."""
+    while thing.dep_ == "pobj" and thing.head.lower_ == "of" and thing.head.head != thing.head:
+        thing = thing.head.head  # "delivery of …", "a shipment of …"
+    if thing.lemma_.lower() in ("delivery", "shipment", "batch", "consignment") and thing.dep_ == "dobj":
+        return True
+    verb = thing.head
+    return thing.dep_ == "dobj" and _lemma(verb) in RECEIVING_LEMMAS | BUYING_LEMMAS
+
+
+def _compared(word: Token) -> bool:
+    """Whether a name is what a clause or its subject is compared to: "Like Mali, Niger …", "Vietnam,
+    like India, …", "unlike Senegal" (not "states like Mali and Niger", which names examples)."""
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    prep = word.head
+    return (
+        word.dep_ == "pobj"
+        and prep.lower_ in ("like", "unlike")
+        and prep.head.pos_ in ("VERB", "AUX", "PROPN")
+    )
 
 
 def _introduced_people(sent: Span, mentions: list[Mention]) -> dict[str, Mention]:
@@ -2036,7 +2088,7 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "received a call from Iran's president": the call is the event, no one visits
     if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
-    if _accord_described(token):
+    if _accord_described(token) or _accord_held(token):
         return True
     if lemma == "deal" and token.pos_ == "VERB":
         return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
@@ -2064,6 +2116,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "opened fire near the embassy": shooting, no mission opened
     if lemma in COUP_NOUNS and token.pos_ in ("NOUN", "PROPN") and (_label(token) or _coup_people(token)):
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
+    if token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).text in ("-", "\u2010", "\u2011"):
+        return True  # "the French-trained army", "Russian-supplied jets": a description of a thing or unit
     if lemma == "dispute" and token.dep_ == "amod":
         return True  # "talks on their disputed border": a description of the border, no new dispute
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
@@ -2103,6 +2157,17 @@ def _not_an_event_use(token: Token) -> bool:
     trainees = [c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in CIVILIAN_TRAINEES]
     if lemma == "train" and trainees:
         return True  # "Chinese engineers trained Kenyan railway staff": no armed forces trained
+    if any(c.dep_ == "nsubj" and _non_state_agent(c) for c in verb.children):
+        return True  # "the Indian cricket team toured Australia", "an American oil company signed a deal"
+    settled = token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in SETTLING_VERBS
+    if lemma in QUARREL_NOUNS and settled:
+        return True  # "agreed to resolve a dispute over sea access": the old dispute, no new tension
+    if lemma == "sink" and token.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "nsubjpass") for c in token.children
+    ):
+        return True  # "a boat carrying migrants sank off Greece": a wreck; only what was sunk was attacked
+    if lemma == "press" and token.pos_ in ("NOUN", "PROPN"):
+        return True  # "Nigeria's press covered the vote", "a press conference": the media, no pressure
     if lemma in ("arrest", "detain"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
@@ -2126,6 +2191,35 @@ CIVILIAN_TRAINEES = frozenset(
 )
 MESSAGE_NOUNS = frozenset("call phone message letter".split())
 ARMED_NOUNS = frozenset("troop soldier force army navy warship ship vessel unit guard".split())
+# Verbs whose object is an existing quarrel they end: "resolve a dispute", "defuse the row", "heal the rift".
+SETTLING_VERBS = frozenset("resolve settle defuse ease calm heal mend overcome bridge de-escalate".split())
+QUARREL_NOUNS = frozenset(
+    "dispute row rift feud standoff spat quarrel crisis tension friction discord".split()
+)
+
+# Doers that are no state: firms, sportspeople, performers, and natural hazards ("swarms of locusts").
+NON_STATE_AGENTS = frozenset(
+    "company firm corporation conglomerate carmaker automaker planemaker airline bank insurer utility "
+    "manufacturer maker exporter importer retailer player footballer cricketer athlete runner forward "
+    "striker midfielder club band singer musician artist locust storm typhoon cyclone hurricane earthquake "
+    "quake flood wildfire smoke drought virus".split()
+)
+SPORT_WORDS = frozenset(
+    "national cricket football soccer rugby olympic hockey basketball volleyball tennis".split()
+)
+
+
+def _non_state_agent(subject: Token) -> bool:
+    """Whether a subject names a doer that is no state: "an American oil company", "Brazil's forwards",
+    "swarms of locusts", "the Indian cricket team" (a team with a sport word; "the negotiating team" is
+    a state's)."""
+    nouns = [subject, *(c for c in subject.children if c.dep_ in ("appos", "compound"))]
+    nouns += [p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+    if any(n.lemma_.lower() in NON_STATE_AGENTS for n in nouns):
+        return True
+    return subject.lemma_.lower() in ("team", "squad", "side") and any(
+        c.lower_ in SPORT_WORDS for c in subject.children if c.dep_ in ("amod", "compound")
+    )
 
 
 # Verbs whose subject is an accord being made: "the deal was reached", "the pact was signed on Monday".
@@ -2145,6 +2239,18 @@ def _accord_described(noun: Token) -> bool:
         and noun.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
         and noun.head.lemma_.lower() not in MAKING_VERBS
+    )
+
+
+def _accord_held(noun: Token) -> bool:
+    """ "the United States, which has a defence treaty with the Philippines": an accord a state has is a
+    standing fact, no agreement made in the story's time."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() == "have"
+        and noun.head.tag_ in ("VBZ", "VBP")
     )
 
 
@@ -3856,6 +3962,7 @@ def _governing_chain(token: Token) -> list[Token]:
     while t.head != t and (
         (t.dep_ == "conj" and t.head.dep_ == "xcomp")  # "promised to treat … and to fight": both promised
         or _infinitive_of_modal_verb(t)
+        or _small_clause(t)
         or t.dep_
         in (
             "xcomp",
@@ -3881,6 +3988,17 @@ def _governing_chain(token: Token) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp", "aux", "auxpass", "conj"):
             break
     return chain
+
+
+def _small_clause(verb: Token) -> bool:
+    """Whether a bare infinitive is what a verb of seeing or causing brings about: "a decision that will
+    see French troops leave", "would make Russia withdraw" (its time is that verb's)."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ in ("VB", "VBP")
+        and verb.head.lemma_.lower() in ("see", "make", "let", "watch")
+        and not any(c.dep_ in ("mark", "aux", "auxpass") for c in verb.children)
+    )
 
 
 CLAIM_NOUNS = frozenset("report claim allegation rumour rumor suggestion speculation".split())
