@@ -12,11 +12,10 @@ category) among the asserted events; a category ("base_access") matches any of i
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from kg.model import dyad_key
+from tests.nlp.checklist import LATE, asserted_events, directed_labels, pair_labels, row_id
 
 B = "base_access"
 
@@ -252,43 +251,28 @@ DATED = [  # (name, text, sorted pair, month of the asserted basing event)
 ]
 
 
-def _name(row) -> str:
-    return row.values[0] if hasattr(row, "values") else row[0]  # a pytest.param or a plain row
-
-
-PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
-
-
-def asserted_keys(extract, name: str, text: str) -> set[tuple[str, str]]:
-    """(sorted pair, type) and (sorted pair, category) of every asserted event."""
-    events = [e for e in extract(name, text, PUBLISHED) if e.status == "asserted"]
-    pairs = [(dyad_key(e.source.country, e.target.country), e) for e in events]
-    return {(p, e.type) for p, e in pairs} | {(p, e.category) for p, e in pairs}
-
-
-@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[_name(c) for c in CASES])
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[row_id(c) for c in CASES])
 def test_basing(extract, name, text, present, absent):
-    found = asserted_keys(extract, name, text)
+    found = pair_labels(asserted_events(extract, name, text))
     assert set(present) <= found, f"missing {set(present) - found}; found {found}"
     assert not set(absent) & found, f"wrong {set(absent) & found}"
 
 
-@pytest.mark.parametrize(("name", "text", "absent"), NOTHING, ids=[_name(c) for c in NOTHING])
+@pytest.mark.parametrize(("name", "text", "absent"), NOTHING, ids=[row_id(c) for c in NOTHING])
 def test_no_basing(extract, name, text, absent):
-    found = asserted_keys(extract, name, text)
+    found = pair_labels(asserted_events(extract, name, text))
     assert not set(absent) & found, f"wrong {set(absent) & found}"
 
 
 @pytest.mark.parametrize(("name", "text", "directed"), DIRECTED, ids=[c[0] for c in DIRECTED])
 def test_basing_direction(extract, name, text, directed):
-    events = extract(name, text, PUBLISHED)
-    found = {(e.source.country, e.target.country, e.type) for e in events if e.status == "asserted"}
+    found = directed_labels(asserted_events(extract, name, text))
     assert directed in found, found
 
 
 @pytest.mark.parametrize(("name", "text", "pair", "month"), DATED, ids=[c[0] for c in DATED])
 def test_basing_date(extract, name, text, pair, month):
-    events = extract(name, text, PUBLISHED)
+    events = extract(name, text, LATE)
     months = {str(e.date.value)[:7] for e in events if e.status == "asserted" and e.category == B
               and dyad_key(e.source.country, e.target.country) == pair}
     assert month in months, months

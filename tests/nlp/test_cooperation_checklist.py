@@ -12,11 +12,9 @@ present, absent): (sorted pair, event type) among the asserted events; DIRECTED 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.model import dyad_key
+from tests.nlp.checklist import asserted_events, pair_labels, row_id
 
 CASES = [
     # arms transfers: the receiver as subject, the maker as an adjective or a "from" phrase
@@ -308,31 +306,20 @@ DIRECTED = [
     ("visit-of-to", ("IRN", "SAU", "visit", "2023-11")),
 ]
 
-PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
+TEXTS = {row_id(c): (c.values if hasattr(c, "values") else c)[1] for c in CASES}
 
 
-def _name(row) -> str:
-    return row.values[0] if hasattr(row, "values") else row[0]  # a pytest.param or a plain row
-
-
-TEXTS = {_name(c): (c.values if hasattr(c, "values") else c)[1] for c in CASES}
-
-
-def asserted_events(extract, name: str, text: str):
-    return [e for e in extract(name, text, PUBLISHED) if e.status == "asserted"]
-
-
-@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[_name(c) for c in CASES])
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[row_id(c) for c in CASES])
 def test_cooperation(extract, name, text, present, absent):
     events = asserted_events(extract, name, text)
-    found = {(dyad_key(e.source.country, e.target.country), e.type) for e in events}
+    found = pair_labels(events)
     assert set(present) <= found, f"missing {set(present) - found}; found {found}"
     assert not set(absent) & found, f"wrong {set(absent) & found}"
     if not present and not absent:
         assert found == set(), f"no event expected; found {found}"
 
 
-@pytest.mark.parametrize(("name", "directed"), DIRECTED, ids=[_name(d) for d in DIRECTED])
+@pytest.mark.parametrize(("name", "directed"), DIRECTED, ids=[row_id(d) for d in DIRECTED])
 def test_cooperation_direction(extract, name, directed):
     events = asserted_events(extract, name, TEXTS[name])
     found = {(e.source.country, e.target.country, e.type, e.date.value and e.date.value[:len(directed[3])])

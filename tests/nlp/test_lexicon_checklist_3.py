@@ -14,13 +14,11 @@ category (a tension row holds whichever tension type the words chose). Sentences
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-
-def xfail(name, text, present, absent, reason):
-    """A row the extractor still fails, with why; strict, so a later fix flips it."""
-    return pytest.param(name, text, present, absent, marks=pytest.mark.xfail(strict=True, reason=reason))
-
+from tests.nlp.checklist import asserted_events, known_gap, pair_labels, row_id
 
 CASES = [
     # (a) military tension and coercion (CAMEO 15 show of force, 17 coerce, 19 fight)
@@ -48,7 +46,7 @@ CASES = [
         [("KGZ-TJK", "tension")],
         [],
     ),
-    xfail(
+    known_gap(
         "artillery-duel",
         "Turkish and Syrian guns kept up an artillery duel across the border in October 2012.",
         [("SYR-TUR", "tension")],
@@ -239,7 +237,7 @@ CASES = [
         [("BLR-RUS", "military_training")],
         [("BLR-RUS", "tension")],
     ),
-    xfail(
+    known_gap(
         "joint-drills-with",
         "Russia held joint drills with Belarus near the Polish border in 2021.",
         [("BLR-RUS", "military_training")],
@@ -258,7 +256,7 @@ CASES = [
         [("POL-USA", "access_used")],
         [("POL-USA", "tension")],
     ),
-    xfail(
+    known_gap(
         "crossed-into",
         "Kenyan troops crossed into Somalia in October 2011.",
         [("KEN-SOM", "tension")],
@@ -485,14 +483,14 @@ CASES = [
         [("EU-UKR", "join_alliance")],
         [],
     ),
-    xfail(
+    known_gap(
         "lifted-veto",
         "Turkey lifted its veto on Sweden's NATO bid in July 2023.",
         [("SWE-TUR", "cooperation")],
         [],
         reason="entry dropped: on dev it fired on 'in return for Athens lifting its veto', a condition",
     ),
-    xfail(
+    known_gap(
         "vetoed-talks",
         "France vetoed the opening of accession talks with North Macedonia in October 2019.",
         [("FRA-MKD", "tension")],
@@ -561,20 +559,12 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def labelled(asserted):
+def labelled(extract):
     """The asserted events of a text as (sorted pair, type) and (sorted pair, category)."""
-    from kg.nlp.patterns import load_lexicon
-
-    lexicon = load_lexicon()
-
-    def run(name: str, text: str) -> set[tuple[str, str]]:
-        found = asserted(name, text)
-        return found | {(pair, lexicon.category_of(type_, "coup")) for pair, type_ in found}
-
-    return run
+    return lambda name, text: pair_labels(asserted_events(extract, name, text, date(2024, 4, 12)))
 
 
-@pytest.mark.parametrize("name,text,present,absent", CASES, ids=[getattr(c, "values", c)[0] for c in CASES])
+@pytest.mark.parametrize("name,text,present,absent", CASES, ids=[row_id(c) for c in CASES])
 def test_lexicon_checklist_3(labelled, name, text, present, absent):
     found = labelled(name, text)
     assert set(present) <= found, found

@@ -11,13 +11,9 @@ event type)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.model import dyad_key
-
-PUBLISHED = date(2025, 12, 31)  # after every event of the file: none of them is in the future
+from tests.nlp.checklist import asserted_events, pair_labels, row_id
 
 CASES = [
     # (a) combining forms and hyphen/en-dash dyads
@@ -248,13 +244,8 @@ CASES = [
 ]
 
 
-def _name(case) -> str:
-    return case.values[0] if hasattr(case, "values") else case[0]
-
-
-@pytest.mark.parametrize("name,text,present,absent", CASES, ids=[_name(c) for c in CASES])
+@pytest.mark.parametrize("name,text,present,absent", CASES, ids=[row_id(c) for c in CASES])
 def test_naming_checklist(extract, name, text, present, absent):
-    events = extract(name, text, PUBLISHED)
-    found = {(dyad_key(e.source.country, e.target.country), e.type) for e in events if e.status == "asserted"}
+    found = pair_labels(asserted_events(extract, name, text))
     assert set(present) <= found, found
     assert not set(absent) & found, found

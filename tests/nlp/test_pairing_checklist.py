@@ -8,11 +8,9 @@ pair, event type) among the asserted events."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.model import dyad_key
+from tests.nlp.checklist import asserted_events, directed_labels, pair_labels, row_id
 
 CASES = [
     # coordinated subjects of a reciprocal act: the subjects pair with each other
@@ -244,32 +242,19 @@ DIRECTED = [
 ]
 
 
-def _name(row) -> str:
-    return row.values[0] if hasattr(row, "values") else row[0]  # a pytest.param or a plain row
-
-
-PUBLISHED = date(2025, 12, 31)  # after every event told, so none is read as still to come
-
-
-def asserted_pairs(extract, name: str, text: str) -> set[tuple[str, str]]:
-    events = extract(name, text, PUBLISHED)
-    return {(dyad_key(e.source.country, e.target.country), e.type) for e in events if e.status == "asserted"}
-
-
-@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[_name(c) for c in CASES])
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[row_id(c) for c in CASES])
 def test_pairing(extract, name, text, present, absent):
-    found = asserted_pairs(extract, name, text)
+    found = pair_labels(asserted_events(extract, name, text))
     assert set(present) <= found, f"missing {set(present) - found}; found {found}"
     assert not set(absent) & found, f"wrong side {set(absent) & found}"
 
 
 @pytest.mark.parametrize(("name", "text"), NOTHING, ids=[c[0] for c in NOTHING])
 def test_no_pair(extract, name, text):
-    assert asserted_pairs(extract, name, text) == set()
+    assert asserted_events(extract, name, text) == []
 
 
 @pytest.mark.parametrize(("name", "text", "directed"), DIRECTED, ids=[c[0] for c in DIRECTED])
 def test_direction(extract, name, text, directed):
-    events = extract(name, text, PUBLISHED)
-    found = {(e.source.country, e.target.country, e.type) for e in events if e.status == "asserted"}
+    found = directed_labels(asserted_events(extract, name, text))
     assert directed in found, found

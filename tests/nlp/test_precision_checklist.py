@@ -13,13 +13,9 @@ from datetime import date
 import pytest
 
 from kg.model import dyad_key
+from tests.nlp.checklist import known_gap, row_id
 
 NONE: list[tuple[str, str]] = []
-
-
-def known_gap(name: str, text: str, expected: list[tuple[str, str]], cause: str):
-    """A row the extractor fails for `cause`: a strict xfail, so the fix that mends it flips it."""
-    return pytest.param(name, text, expected, marks=pytest.mark.xfail(strict=True, reason=cause))
 
 
 CASES = [
@@ -282,7 +278,8 @@ CASES = [
         "since-the-coup-outsider",
         "France's trade with Gabon has shrunk since the coup of August 2023.",
         [("GAB-GAB", "coup")],
-        "recall: a coup that only dates a clause whose subject is no state is not placed (a rule that let "
+        reason="recall: a coup that only dates a clause whose subject is no state is not placed (a "
+        "rule that let "
         "the clause's subject be the place was dropped: test F1 0.541 -> 0.540 with it among this batch)",
     ),
     (
@@ -301,7 +298,7 @@ CASES = [
         "Saudi Arabia and Iran, rivals across the Gulf from Qatar and Bahrain, restored diplomatic "
         "ties in March 2023.",
         [("IRN-SAU", "cooperation")],
-        "parse: the appositive 'rivals' is tagged a verb whose subject holds every state, so all four "
+        reason="parse: the appositive 'rivals' is tagged a verb whose subject holds every state, so all four "
         "restore ties pairwise",
     ),
     (
@@ -456,7 +453,8 @@ CASES = [
         "Among the members of the African Union, Egypt, Kenya and Nigeria have large armies; "
         "Morocco rejoined the union in January 2017.",
         [("AU-MAR", "cooperation")],
-        "recall: 'the union' after 'the African Union' is not resolved, so the rejoining has no second "
+        reason="recall: 'the union' after 'the African Union' is not resolved, so the rejoining has "
+        "no second "
         "side (no extra pair either)",
     ),
 ]
@@ -472,7 +470,7 @@ def categories(extract):
     return run
 
 
-@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[getattr(c, "values", c)[0] for c in CASES])
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[row_id(c) for c in CASES])
 def test_no_event_beyond_the_stated_ones(categories, name, text, expected):
     assert categories(name, text) == set(expected)
 
