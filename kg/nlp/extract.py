@@ -582,7 +582,7 @@ class Extractor:
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
                 return []  # "since the coup", "officers who took power": a reference, not a report
-            if date_from == "none" and token.tag_ in ("NNS", "NNPS"):
+            if date_from == "none" and _plural(token):
                 return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list
         untold = date_from in ("context", "present", "none")
         if type_ == "military_action" and token.pos_ == "NOUN" and untold:
@@ -3656,8 +3656,9 @@ def _coup_states(
     if named:
         return _distinct(named)[:1]
     head = trigger.head
-    if trigger.pos_ not in ("VERB", "AUX") and head.lemma_.lower() in COUP_VERBS and trigger.dep_ == "dobj":
-        # "staged a putsch in Burkina Faso", "launched a coup in Thailand": the place of the verb is the coup's
+    coup_verb = head.lemma_.lower() in COUP_VERBS | ATTEMPT_ENDING_HEADS
+    if trigger.pos_ not in ("VERB", "AUX") and coup_verb and trigger.dep_ == "dobj":
+        # "staged a putsch in Burkina Faso", "foiled a coup in Guinea-Bissau": the place of the verb is the coup's
         at = {p.i for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children}
         placed = [m for m in mentions if m.root in at and m.actor.kind == "state"]
         if placed:
@@ -3679,8 +3680,8 @@ def _coup_states(
         for m in mentions
         if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
     ]
-    if verb.lemma_.lower() in COUP_VERBS and found:
-        return _distinct(found)
+    if verb.lemma_.lower() in COUP_VERBS | ATTEMPT_ENDING_HEADS and found:
+        return _distinct(found)  # "the army foiled a coup": those who end an attempt are where it was made
     rulers = [m for m in found if m.country in index.military_ruled]
     if verb.lemma_.lower() in RULING_VERBS and rulers:
         # "General Tiani's government has been under sanctions since the coup": the coup that brought it
@@ -3857,6 +3858,11 @@ def _clause_user(noun: Token, mentions: list[Mention], sides: list[Mention]) -> 
     return _distinct([m for m in mentions if m.root in subject and m.country not in taken])
 
 
+def _plural(noun: Token) -> bool:
+    """A plural noun: "coups", "takeovers"; not "a putsch", which the model may tag plural by its ending."""
+    return noun.tag_ in ("NNS", "NNPS") and noun.lower_ != noun.lemma_.lower()
+
+
 def _background_coup(token: Token) -> bool:
     """A coup mentioned in passing: "the coup", "coups", or a relative clause about the putschists."""
     if token.pos_ in ("NOUN", "PROPN"):
@@ -3864,9 +3870,7 @@ def _background_coup(token: Token) -> bool:
             return True  # "the coup leaders": people, not an event
         if any(t.ent_type_ in ("KG", "KG_DEM") and _attached_to(t, token) for t in _phrase(token)):
             return False  # "the coup in Niger" reports where it happened
-        return token.tag_ in ("NNS", "NNPS") or any(
-            c.lower_ in ("the", "this", "that") for c in token.children
-        )
+        return _plural(token) or any(c.lower_ in ("the", "this", "that") for c in token.children)
     return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors][:3])
 
 
@@ -4165,8 +4169,10 @@ def _realised(token: Token) -> bool:
 
 
 def _goes_ahead(verb: Token) -> bool:
-    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to")."""
-    return _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
+    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to"); so did what "set
+    off" a war (a phrasal "set" is not the planned "set to")."""
+    phrasal = _lemma(verb) == "set" and any(c.dep_ == "prt" for c in verb.children)
+    return phrasal or _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
 
 
 def _modified_status(token: Token) -> str | None:
