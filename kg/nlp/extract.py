@@ -377,6 +377,8 @@ class Extractor:
         status = event_status(token)
         if category == "coup" and status == "negated" and _attempted(token):
             type_, status = "coup_attempt", "asserted"  # "foiled a coup attempt": an attempt is an event
+        elif category == "coup" and _called_an_attempt(token):
+            type_, status = "coup_attempt", "asserted"  # "a failed coup", "tried to seize power"
         when, date_from = event_date(token, sent, dates, trigger_tokens, article.published)
         if type_ in ("access_granted", "alliance") and (decision := _decided_not_to_renew(token)) is not None:
             # "the parliament voted last June not to extend the lease": access ended when it voted
@@ -584,7 +586,7 @@ class Extractor:
             when = _deposition_date(objects, when, article.published)
             if date_from != "own" and not (when.text or "").startswith("end of") and _background_coup(token):
                 return []  # "since the coup", "officers who took power": a reference, not a report
-            if date_from == "none" and token.tag_ in ("NNS", "NNPS"):
+            if date_from == "none" and _plural(token):
                 return []  # "after coups in Mali, Guinea-Bissau and Madagascar in recent years": a list
         untold = date_from in ("context", "present", "none")
         if type_ == "military_action" and token.pos_ == "NOUN" and untold:
@@ -1872,7 +1874,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
             # "Air Base 201 cost $100 million", "the Lombrum base": a facility's name, no basing event
             or token.ent_type_ == "KG_FAC"
             or any(c.ent_type_ == "KG_FAC" and c.dep_ == "compound" for c in token.children)
-            or token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ")
+            or (token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "ADJ") and not _foreign_head_noun(token))
             or token.lower_ == "according"
         ):
             continue
@@ -1900,6 +1902,8 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 for c in token.children
             ):
                 continue  # "held talks with President Tinubu", "held elections": holding a ruler detains
+            if entry.type == "coup" and entry.needs == {"over"} and not _took_over(token):
+                continue  # "took over the base", "the vice-president took over": no seizure of power
             if entry.type == "coup" and _no_putsch(token, mentions):
                 continue  # "voters ousted the ruling coalition", "took control of the region from Armenia"
             if entry.type == "withdrawal" and _diplomat_leaves(token):
@@ -1981,12 +1985,52 @@ def _no_longer_welcome(token: Token) -> bool:
 
 
 VOTING_NOUNS = frozenset(
-    "voter voters electorate parliament lawmaker lawmakers legislature legislator mp mps court".split()
+    "voter voters electorate parliament lawmaker lawmakers legislature legislator mp mps court party caucus "
+    "shareholder shareholders board".split()
 )
 OFFICE_NOUNS = frozenset(
     "power office presidency throne post premiership helm seat junta regime administration transition "
     "civilian civilians authorities party dynasty family palace".split()
 )
+
+
+# "coup" used of no seizure of power: "a diplomatic coup for China", "a boardroom coup", "coup-proofing",
+# "the coup de grace"
+FIGURATIVE_COUP_MODIFIERS = frozenset(
+    "diplomatic boardroom electoral propaganda publicity media commercial marketing financial".split()
+)
+FIGURATIVE_COUP_HEADS = frozenset("proofing proof grace main".split())
+
+
+def _foreign_head_noun(token: Token) -> bool:
+    """A foreign word heading its noun phrase: "launched a coup d'etat" (the model tags "d'etat" a foreign
+    word and hangs "coup" from it)."""
+    return token.tag_ == "FW" and token.dep_ not in ("nmod", "compound", "amod")
+
+
+def _took_over(verb: Token) -> bool:
+    """ "The military took over in Myanmar", "a military council took over the government": armed men taking
+    over (no object, or an office or a ruler's seat), not "took over the base" or "the vice-president took
+    over"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    armed = any(
+        c.dep_ == "nsubj" and _words(_phrase(c)) & PUTSCHIST_WORDS for c in verb.children
+    )
+    return armed and all(o.lemma_.lower() in OFFICE_NOUNS | RULER_NOUNS | {"country"} for o in objects)
+
+
+PUTSCHIST_WORDS = frozenset(
+    "military junta officer officers soldier soldiers troop troops putschist putschists mutineer mutineers "
+    "general generals colonel colonels army force forces guard".split()
+)
+
+
+def _figurative_coup(noun: Token) -> bool:
+    """Whether "coup" names a success or a finishing blow, not a seizure of power ("a diplomatic coup",
+    "coup-proofing", "the coup de grace"); "a military coup" and "a coup d'etat" are coups."""
+    figurative = any(c.dep_ in ("amod", "compound") and c.lower_ in FIGURATIVE_COUP_MODIFIERS for c in noun.children)
+    head = noun.dep_ in ("compound", "nmod") and noun.head.lemma_.lower() in FIGURATIVE_COUP_HEADS
+    return figurative or head
 
 
 def _no_putsch(verb: Token, mentions: list[Mention]) -> bool:
@@ -2118,6 +2162,8 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "designated the takeover a coup", "the leaders of Niger's coup": a name, people
     if token.tag_ == "VBN" and token.i > 0 and token.nbor(-1).text in ("-", "\u2010", "\u2011"):
         return True  # "the French-trained army", "Russian-supplied jets": a description of a thing or unit
+    if lemma == "coup" and _figurative_coup(token):
+        return True  # "a diplomatic coup", "coup-proofing", "the coup de grace": no seizure of power
     if lemma == "dispute" and token.dep_ == "amod":
         return True  # "talks on their disputed border": a description of the border, no new dispute
     if lemma in ("recognise", "recognize") and token.dep_ in ("amod", "acl"):
@@ -2168,7 +2214,7 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "a boat carrying migrants sank off Greece": a wreck; only what was sunk was attacked
     if lemma == "press" and token.pos_ in ("NOUN", "PROPN"):
         return True  # "Nigeria's press covered the vote", "a press conference": the media, no pressure
-    if lemma in ("arrest", "detain"):
+    if lemma in ("arrest", "detain", "capture") or (lemma in ("place", "put", "keep") and token.pos_ == "VERB"):
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.lower_ in ("former", "ex", "ex-") for o in objects for t in o.subtree):
             return True
@@ -3715,6 +3761,14 @@ def _coup_states(
     named = [m for m in mentions if (m.root in own or m.start in own) and _attached_to(doc[m.start], trigger)]
     if named:
         return _distinct(named)[:1]
+    head = trigger.head
+    coup_verb = head.lemma_.lower() in COUP_VERBS | ATTEMPT_ENDING_HEADS
+    if trigger.pos_ not in ("VERB", "AUX") and coup_verb and trigger.dep_ == "dobj":
+        # "staged a putsch in Burkina Faso", "foiled a coup in Guinea-Bissau": the place of the verb is the coup's
+        at = {p.i for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children}
+        placed = [m for m in mentions if m.root in at and m.actor.kind == "state"]
+        if placed:
+            return placed[:1]
     if trigger.pos_ in ("VERB", "AUX"):
         found = [
             m for m in objects + subjects if m.actor.kind in ("leader", "military", "government", "state")
@@ -3732,8 +3786,8 @@ def _coup_states(
         for m in mentions
         if m.root in doers and m.actor.kind in ("state", "military", "leader", "government")
     ]
-    if verb.lemma_.lower() in COUP_VERBS and found:
-        return _distinct(found)
+    if verb.lemma_.lower() in COUP_VERBS | ATTEMPT_ENDING_HEADS and found:
+        return _distinct(found)  # "the army foiled a coup": those who end an attempt are where it was made
     rulers = [m for m in found if m.country in index.military_ruled]
     if verb.lemma_.lower() in RULING_VERBS and rulers:
         # "General Tiani's government has been under sanctions since the coup": the coup that brought it
@@ -3910,6 +3964,11 @@ def _clause_user(noun: Token, mentions: list[Mention], sides: list[Mention]) -> 
     return _distinct([m for m in mentions if m.root in subject and m.country not in taken])
 
 
+def _plural(noun: Token) -> bool:
+    """A plural noun: "coups", "takeovers"; not "a putsch", which the model may tag plural by its ending."""
+    return noun.tag_ in ("NNS", "NNPS") and noun.lower_ != noun.lemma_.lower()
+
+
 def _background_coup(token: Token) -> bool:
     """A coup mentioned in passing: "the coup", "coups", or a relative clause about the putschists."""
     if token.pos_ in ("NOUN", "PROPN"):
@@ -3917,9 +3976,7 @@ def _background_coup(token: Token) -> bool:
             return True  # "the coup leaders": people, not an event
         if any(t.ent_type_ in ("KG", "KG_DEM") and _attached_to(t, token) for t in _phrase(token)):
             return False  # "the coup in Niger" reports where it happened
-        return token.tag_ in ("NNS", "NNPS") or any(
-            c.lower_ in ("the", "this", "that") for c in token.children
-        )
+        return _plural(token) or any(c.lower_ in ("the", "this", "that") for c in token.children)
     return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors][:3])
 
 
@@ -4230,8 +4287,10 @@ def _realised(token: Token) -> bool:
 
 
 def _goes_ahead(verb: Token) -> bool:
-    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to")."""
-    return _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
+    """ "the summit went ahead": it took place ("go" is otherwise the planned "going to"); so did what "set
+    off" a war (a phrasal "set" is not the planned "set to")."""
+    phrasal = _lemma(verb) == "set" and any(c.dep_ == "prt" for c in verb.children)
+    return phrasal or _lemma(verb) == "go" and any(c.dep_ == "advmod" and c.lower_ == "ahead" for c in verb.children)
 
 
 def _modified_status(token: Token) -> str | None:
@@ -4274,6 +4333,19 @@ def _no_longer(verb: Token) -> bool:
         c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
         for c in verb.children
     )
+
+
+# What makes a coup an attempt: "a failed coup", "an attempted putsch", "a coup attempt", "tried to seize power"
+ATTEMPT_MODIFIERS = frozenset("failed attempted abortive foiled thwarted botched aborted unsuccessful".split())
+
+
+def _called_an_attempt(token: Token) -> bool:
+    """Whether a coup trigger is named or told as an attempt: "the failed coup of July 2016", "an attempted
+    putsch", "a coup attempt", "a coup bid", "soldiers tried to seize power"."""
+    modified = any(c.dep_ == "amod" and c.lower_ in ATTEMPT_MODIFIERS for c in token.children)
+    compound = token.dep_ == "compound" and token.head.lemma_.lower() in ("attempt", "bid")
+    tried = token.dep_ == "xcomp" and token.head.lemma_.lower() in ("try", "attempt")
+    return modified or compound or tried
 
 
 def _attempted(token: Token) -> bool:
