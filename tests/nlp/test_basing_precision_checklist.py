@@ -6,7 +6,7 @@ ECOWAS, EU: the organisation's mission, not state basing), warships transiting a
 and training (cooperation), evacuations of citizens, bases in general or in history, a base proposed, sought or
 refused (not asserted), mercenaries (the dev gold codes Wagner as cooperation, not basing), a host misread from a
 place name that holds a country word ("the Sea of Japan", "Georgia" the American state, "Chad" a first name),
-and pairs leaking from other states named in the same sentence. A few true base-access rows stand beside them as
+pairs leaking from other states named in the same sentence, an attack on a base (the attacker is no side of the access) and forces pulling back in a war (a second batch, also written before measuring). A few true base-access rows stand beside them as
 controls. Sentences are our own, about real events of 2011-2025. Rows are (name, text, present, absent): (sorted
 pair, event type or category) among the asserted events; "base_access" matches any of its types."""
 
@@ -123,6 +123,22 @@ CASES = [
      [], [("KEN-UGA", B), ("BDI-KEN", B), ("BDI-UGA", B)]),
     ("leak-allies-threatened", "The United States keeps troops in Japan and South Korea, allies threatened by "
      "North Korea.", [], [("JPN-KOR", B), ("KOR-PRK", B), ("JPN-PRK", B)]),
+    # an attack on a base: the attacker is no side of the access
+    ("attack-missiles-at-base", "Iran fired missiles at American troops at the Ain al-Asad base in Iraq in January "
+     "2020.", [], [("IRN-IRQ", B), ("IRN-USA", B)]),
+    ("attack-drone-killed", "A drone launched by Iran-backed militants killed three American soldiers at a base in "
+     "Jordan in January 2024.", [], [("IRN-JOR", B), ("IRN-USA", B)]),
+    ("attack-shelled-base", "Russian artillery shelled a Ukrainian military base near Yavoriv, close to the Polish "
+     "border, in March 2022.", [], [("RUS-UKR", B), ("POL-RUS", B), ("POL-UKR", B)]),
+    # forces pulling back in a war, or blocked: no access lost
+    ("war-pulled-back", "Ukrainian forces pulled back from Avdiivka in February 2024 as Russian troops advanced.",
+     [], [("RUS-UKR", B)]),
+    ("war-retreated-from", "Armenian forces retreated from the Kelbajar district, handing it to Azerbaijan in "
+     "November 2020.", [], [("ARM-AZE", B)]),
+    ("blockade-resupply", "Chinese coast guard ships blocked Philippine boats resupplying troops at Second Thomas "
+     "Shoal in August 2023.", [], [("CHN-PHL", B)]),
+    ("war-carrier-moved", "The United States moved an aircraft carrier to the eastern Mediterranean in October 2023 "
+     "after the Hamas attack on Israel.", [], [("ISR-USA", B)]),
     # controls: true base access that the fixes must keep
     ("control-withdrew-from", "The United States withdrew its last troops from Niger in August 2024.",
      [("NER-USA", B)], []),
