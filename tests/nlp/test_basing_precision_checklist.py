@@ -147,6 +147,32 @@ CASES = [
      [("BFA-FRA", B)], []),
 ]
 
+# One rule each, beyond the rows above: civilians leaving are no forces withdrawing; an act that is the topic of
+# talks is not asserted; a country word inside a river, valley or delta name is no state; a state the act is only
+# next to or near is no side.
+RULES = [
+    ("civilians-evacuated", "Italy evacuated Italian civilians from Khartoum in April 2023.", [], [("ITA-SDN", B)]),
+    ("civilians-evacuated-nationals", "China evacuated thousands of its nationals from Libya in March 2011.",
+     [], [("CHN-LBY", B)]),
+    ("talks-over-base", "Negotiations over a Russian naval base in Sudan dragged on through 2023.",
+     [], [("RUS-SDN", B)]),
+    ("talks-about-stationing", "Discussions about stationing American troops in Poland continued in 2019.",
+     [], [("POL-USA", B)]),
+    ("name-river", "French troops patrolled the Niger River near Gao in 2015.", [], [("FRA-NER", B)]),
+    ("name-delta", "Nigerian soldiers fought militants in the Niger Delta in 2016.", [], [("NER-NGA", B)]),
+    ("beside-near-border", "Britain deployed troops to Estonia in 2017, near the border with Russia.",
+     [("EST-GBR", B)], [("GBR-RUS", B), ("EST-RUS", B)]),
+    ("beside-close-to", "Canada stationed soldiers in Latvia in 2017, close to Russia.",
+     [("CAN-LVA", B)], [("CAN-RUS", B), ("LVA-RUS", B)]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), RULES, ids=[row_id(c) for c in RULES])
+def test_basing_precision_rule(extract, name, text, present, absent):
+    found = pair_labels(asserted_events(extract, name, text))
+    assert set(present) <= found, f"missing {set(present) - found}; found {found}"
+    assert not set(absent) & found, f"wrong {set(absent) & found}"
+
 
 @pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[row_id(c) for c in CASES])
 def test_basing_precision(extract, name, text, present, absent):
