@@ -139,6 +139,23 @@ CASES = [
      "Shoal in August 2023.", [], [("CHN-PHL", B)]),
     ("war-carrier-moved", "The United States moved an aircraft carrier to the eastern Mediterranean in October 2023 "
      "after the Hamas attack on Israel.", [], [("ISR-USA", B)]),
+    # access only threatened, weighed, wished for, warned of or denied (a third batch, written before measuring)
+    ("modal-could-be-asked", "American forces could be asked to leave Iraq, the Iraqi prime minister warned in "
+     "January 2020.", [], [("IRQ-USA", B)]),
+    ("modal-if-expels", "If Niger expels the Americans, Washington will lose its drone base at Agadez.",
+     [], [("NER-USA", B)]),
+    ("modal-weighing", "The Pentagon was weighing whether to pull its troops out of Syria in December 2018.",
+     [], [("SYR-USA", B)]),
+    ("modal-threatened", "Donald Trump threatened in 2019 to withdraw American troops from South Korea.",
+     [], [("KOR-USA", B)]),
+    ("modal-long-wanted", "Moscow has long wanted a naval base on the Red Sea coast of Eritrea.",
+     [], [("ERI-RUS", B)]),
+    ("modal-rumours", "Rumours that Russian troops would deploy to Burkina Faso spread in 2023.",
+     [], [("BFA-RUS", B)]),
+    ("modal-never-stationed", "Chinese troops have never been stationed in Cambodia, officials in Phnom Penh "
+     "insisted in 2019.", [], [("CHN-KHM", B)]),
+    ("modal-unlikely", "Washington is unlikely to pull its troops out of Japan, analysts said in 2017.",
+     [], [("JPN-USA", B)]),
     # controls: true base access that the fixes must keep
     ("control-withdrew-from", "The United States withdrew its last troops from Niger in August 2024.",
      [("NER-USA", B)], []),
