@@ -92,6 +92,7 @@ HYPOTHETICAL_HEADS = {
     "willing",
     "eager",
     "keen",
+    "unlikely",  # "is unlikely to pull its troops out"
     # "accuse Pyongyang of shipping shells": the shipping is alleged, not reported as fact
     "accuse",
     "allege",
