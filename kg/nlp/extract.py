@@ -92,6 +92,7 @@ HYPOTHETICAL_HEADS = {
     "willing",
     "eager",
     "keen",
+    "unlikely",  # "is unlikely to pull its troops out"
     # "accuse Pyongyang of shipping shells": the shipping is alleged, not reported as fact
     "accuse",
     "allege",
@@ -1150,6 +1151,9 @@ NAME_AFTER = {
     "gulf",
     "strait",
     "canal",
+    "valley",
+    "river",
+    "delta",
     "basin",
     "peninsula",
     "process",
@@ -2112,6 +2116,8 @@ FACILITY_NOUNS = frozenset(
 DIPLOMAT_NOUNS = frozenset(
     "ambassador envoy diplomat attaché attache chargé charge consul representative".split()
 )
+# People a state evacuates or flies out, not its forces: "evacuated its citizens from Niger"
+CIVILIAN_NOUNS = frozenset("citizen national civilian expatriate evacuee tourist resident".split())
 
 
 def _from_base(prep: Token) -> bool:
@@ -2326,11 +2332,12 @@ def _coup_people(noun: Token) -> bool:
 
 
 def _diplomat_leaves(token: Token) -> bool:
-    """Whether the one who leaves is a diplomat: "the ambassador left", "ordered the envoy to leave"."""
+    """Whether the one who leaves is a diplomat or a civilian: "the ambassador left", "ordered the envoy to
+    leave", "evacuated its citizens"."""
     leavers = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     if token.dep_ == "xcomp":  # "ordered the envoy to leave", "the envoy was ordered to leave"
         leavers += [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(c.lemma_.lower() in DIPLOMAT_NOUNS for c in leavers)
+    return any(c.lemma_.lower() in DIPLOMAT_NOUNS | CIVILIAN_NOUNS for c in leavers)
 
 
 def _backed_acts(token: Token) -> set[int]:
@@ -2860,7 +2867,9 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         elif child.dep_ == "prep" and (behalf := _on_behalf_of(child)):
             # "condemned the coup on behalf of the European Union": who acts (a side named, not "the two")
             subj_tokens.extend(t for t in behalf if not any(m.pair for m in collect([t], set())))
-        elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark"):
+        elif child.dep_ not in ("advcl", "ccomp", "relcl", "conj", "parataxis", "punct", "cc", "mark") and not (
+            _beside(child)
+        ):
             obj_tokens.extend(_phrase(child))
         elif child.dep_ == "ccomp" and (
             child.lemma_.lower() in UNWELCOME_WORDS or any(_no_longer_welcome(c) for c in child.children)
@@ -2996,6 +3005,14 @@ def _verb_roles(verb: Token, collect, trigger_tokens: set[int], skip: Token | No
         objects = [m for m in _clause_subject(verb.head, collect, excluded) if m not in subjects]
         subjects = subjects if objects else []
     return subjects, objects, bool(subjects and objects)
+
+
+def _beside(child: Token) -> bool:
+    """Whether a verb's dependent only places the act beside a state: "stationed a brigade in Lithuania, next to
+    Poland and Latvia", "deployed near the border with Russia" (a neighbour, not a side)."""
+    if child.dep_ == "advmod" and child.lower_ in ("next", "close"):
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in child.children)
+    return child.dep_ == "prep" and child.lower_ in ("near", "beside", "bordering")
 
 
 def _stray_agent(verb: Token) -> list[Token]:
@@ -4232,6 +4249,8 @@ PROSPECT_NOUNS = {
                      "likelihood", "spectre", "specter", "idea", "proposal"), "hypothetical"),
     "plan": "planned",
 }
+# Nouns whose topic is an act still negotiated: "talks on hosting forces", "negotiations over a base"
+TALK_NOUNS = {"talk", "talks", "negotiation", "discussion"}
 # Speculation verbs that raise the act's subject: "is believed to have sent", "is alleged to have supplied"
 # (not the attribution hedges "reportedly", "is said to", "appears to", "suspected": the act is told as real)
 RAISING_HEADS = {"believe", "think", "rumour", "rumor", "allege"}
@@ -4373,6 +4392,8 @@ def _link_status(t: Token, token: Token, chain: list[Token]) -> str | None:
         return _claim_status(holder)  # ("reports of the coup" take it as known)
     if t.dep_ == "pobj" and t.head.lower_ in ("of", "for") and _lemma(holder) in PROSPECT_NOUNS:
         return PROSPECT_NOUNS[_lemma(holder)]
+    if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("on", "over", "about") and _lemma(holder) in TALK_NOUNS:
+        return "planned"  # "talks on hosting American forces": the act is what is negotiated
     if _lemma(t) == "be" and any(g.tag_ == "TO" for c in infinitive for g in c.children):
         return "planned"  # "the president is to visit France", "the ministers were to meet"
     if _lemma(t) in RAISING_HEADS and infinitive:
