@@ -1,0 +1,220 @@
+"""Cooperation checklist 2 (issue 3): cooperation told across sentences and by one side, written by construction
+before measuring, on what test_cooperation_checklist.py, test_pairing_checklist.py, test_lexicon_checklist_3.py
+and test_precision_checklist.py leave out. The shapes: a second sentence that continues the first, its sides
+carried by a pronoun, a title or "the two leaders", and "the visit" or "the deal" pointing back; meetings of
+three or more states (each pair of named states is a side; a bloc not among FORMAT.md's organisations is none);
+joint statements and communiqués; memoranda and framework agreements; pacts renewed or extended; talks held;
+visits told from the host's side ("X rolled out the red carpet for Y"); calls reported by one side ("the
+Kremlin said Putin spoke to Erdogan"); and what must not fire: planned visits, negotiations not concluded,
+a company's deal, twin cities, a sports match, an embassy's reception, a state's own ministries. Sentences are
+our own, about real events of 2011-2025. Rows are (name, text, present, absent): (sorted pair, event type or
+category) among the asserted events; DATED rows name a row and the (sorted pair, category, month) it must
+yield."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import dyad_key
+from tests.nlp.checklist import asserted_events, pair_labels, row_id
+
+C = "cooperation"
+
+CASES = [
+    # a second sentence continues the first: pronoun, title, "the two leaders", "the visit", "the deal"
+    ("he-and-host",
+     "Indian Prime Minister Narendra Modi arrived in Washington in June 2023. He and President Joe Biden "
+     "announced a deal to build General Electric jet engines in India.",
+     [("IND-USA", C)], []),
+    ("two-leaders-agreed",
+     "Japanese Prime Minister Fumio Kishida travelled to Seoul in May 2023. There he met President Yoon Suk "
+     "Yeol, and the two leaders agreed to resume regular visits.",
+     [("JPN-KOR", C)], []),
+    ("during-the-visit",
+     "Xi Jinping arrived in Moscow in March 2023. During the visit he and Vladimir Putin signed a statement on "
+     "economic cooperation.",
+     [("CHN-RUS", C)], []),
+    ("title-only-visitor",
+     "The Indian prime minister visited Moscow in July 2024 and met Vladimir Putin at his residence.",
+     [("IND-RUS", C)], []),
+    ("first-trip-abroad",
+     "Lula arrived in Buenos Aires in January 2023 on his first trip abroad since taking office. He and "
+     "Alberto Fernandez announced work on a common unit for trade.",
+     [("ARG-BRA", C)], []),
+    ("host-named-second",
+     "Argentina's president flew to Israel in February 2024. In Jerusalem, Javier Milei met Benjamin "
+     "Netanyahu.",
+     [("ARG-ISR", C)], []),
+    ("the-deal-brokered",
+     "Saudi Arabia and Iran agreed in March 2023 to restore diplomatic relations. The deal was reached after "
+     "talks in Beijing.",
+     [("IRN-SAU", C)], []),
+    ("signed-treaty-second",
+     "Kim Jong Un received Vladimir Putin in Pyongyang in June 2024. The two leaders signed a mutual defence "
+     "treaty.",
+     [("PRK-RUS", C)], []),
+    ("chancellor-trip",
+     "Chancellor Olaf Scholz travelled to Beijing in November 2022. He was the first G7 leader to visit China "
+     "since the pandemic.",
+     [("CHN-DEU", C)], []),
+    ("host-then-guest",
+     "Emmanuel Macron hosted Narendra Modi in Paris in July 2023. The Indian leader was the guest of honour at "
+     "the Bastille Day parade.",
+     [("FRA-IND", C)], []),
+    ("pm-signed-memorandum",
+     "Niger's prime minister visited Moscow in January 2024. He signed a memorandum on military cooperation "
+     "with Russia.",
+     [("NER-RUS", C)], []),
+
+    # meetings of three or more states; a bloc is not a side
+    ("three-leaders-met",
+     "The leaders of Russia, Iran and Turkey met in Tehran in July 2022 to discuss Syria.",
+     [("IRN-RUS", C), ("IRN-TUR", C), ("RUS-TUR", C)], []),
+    ("quad-listed",
+     "The leaders of the United States, India, Japan and Australia met in Tokyo in May 2022.",
+     [("IND-USA", C), ("AUS-JPN", C)], []),
+    ("sidelines-of-summit",
+     "On the sidelines of the G7 summit in Hiroshima in May 2023, Volodymyr Zelensky met Narendra Modi.",
+     [("IND-UKR", C)], []),
+    ("bloc-gathered", "BRICS leaders gathered in Johannesburg in August 2023.", [], []),
+    ("trilateral-pact",
+     "Australia, the United Kingdom and the United States announced the AUKUS security pact in September "
+     "2021.",
+     [("AUS-GBR", C), ("AUS-USA", C), ("GBR-USA", C)], []),
+
+    # joint statements and communiqués
+    ("joint-statement",
+     "China and Russia issued a joint statement in February 2022 declaring a partnership with no limits.",
+     [("CHN-RUS", C)], []),
+    ("joint-communique",
+     "India and Australia issued a joint communiqué after talks in New Delhi in March 2023.",
+     [("AUS-IND", C)], []),
+    ("released-statement-after-talks",
+     "After talks in Brisbane in July 2023, Australia and the United States released a joint statement on "
+     "defence cooperation.",
+     [("AUS-USA", C)], []),
+
+    # memoranda, framework agreements, partnerships, upgrades
+    ("mou-with",
+     "Italy signed a memorandum of understanding with China in March 2019 to join the Belt and Road "
+     "Initiative.",
+     [("CHN-ITA", "agreement")], []),
+    ("partnership-signed",
+     "The United Kingdom and Rwanda signed a migration and economic development partnership in April 2022.",
+     [("GBR-RWA", C)], []),
+    ("upgraded-ties",
+     "Vietnam and the United States upgraded their ties to a comprehensive strategic partnership in "
+     "September 2023.",
+     [("USA-VNM", C)], []),
+    ("free-trade-agreement",
+     "Israel and the United Arab Emirates signed a free trade agreement in May 2023.",
+     [("ARE-ISR", "agreement")], []),
+    ("maritime-deal", "Greece and Egypt signed a maritime boundary agreement in August 2020.",
+     [("EGY-GRC", "agreement")], []),
+    ("restore-ambassadors", "Egypt and Turkey agreed in July 2023 to restore ties at ambassador level.",
+     [("EGY-TUR", C)], []),
+
+    # renewed and extended
+    ("extended-treaty",
+     "The United States and Russia extended the New START treaty for five years in February 2021.",
+     [("RUS-USA", C)], []),
+    ("renewed-deal",
+     "China and the Vatican renewed their deal on the appointment of bishops in October 2022.",
+     [("CHN-VAT", C)], []),
+    ("prolonged-friendship",
+     "Russia and China prolonged their 2001 friendship treaty for five more years in June 2021.",
+     [("CHN-RUS", C)], []),
+
+    # talks held
+    ("talks-continued",
+     "Talks between Armenia and Azerbaijan on a peace treaty continued near Washington in May 2023.",
+     [("ARM-AZE", C)], []),
+    ("held-talks", "The foreign ministers of India and China held talks in Moscow in September 2020.",
+     [("CHN-IND", C)], []),
+
+    # visits told from the host's side
+    ("red-carpet", "Beijing rolled out the red carpet for Brazil's Lula in April 2023.", [("BRA-CHN", C)], []),
+    ("capital-welcomed", "Hanoi welcomed Xi Jinping for a two-day state visit in December 2023.",
+     [("CHN-VNM", C)], []),
+    ("capital-hosted", "Riyadh hosted Chinese President Xi Jinping in December 2022.", [("CHN-SAU", C)], []),
+    ("greeted-guest",
+     "Xi Jinping greeted the French president at the Great Hall of the People in April 2023.",
+     [("CHN-FRA", C)], []),
+
+    # calls reported by one side
+    ("kremlin-said-spoke",
+     "The Kremlin said Vladimir Putin spoke to Recep Tayyip Erdogan by phone in September 2022.",
+     [("RUS-TUR", C)], []),
+    ("capital-said-phoned", "Beijing said Xi had spoken with Volodymyr Zelensky by phone in April 2023.",
+     [("CHN-UKR", C)], []),
+    ("office-said-call",
+     "Downing Street said Rishi Sunak had a call with Benjamin Netanyahu in October 2023.",
+     [("GBR-ISR", C)], []),
+    ("according-to-ministry",
+     "According to the Turkish presidency, Erdogan and Zelensky held a phone call in March 2022.",
+     [("TUR-UKR", C)], []),
+
+    # announced and carried out; planned; negotiations not concluded
+    ("announced-then-arrived",
+     "Germany announced in January 2023 that it would send Leopard 2 tanks to Ukraine. The first tanks "
+     "arrived in Ukraine in March 2023.",
+     [("DEU-UKR", "arms_transfer")], []),
+    ("planned-visit", "Fumio Kishida said in March 2023 that he planned to visit Seoul.",
+     [], [("JPN-KOR", "visit"), ("JPN-KOR", C)]),
+    ("still-negotiating",
+     "Israel and Saudi Arabia were still negotiating a normalisation deal in September 2023.",
+     [], [("ISR-SAU", "agreement")]),
+    ("began-negotiating",
+     "Japan and the Philippines began negotiating a reciprocal access agreement in November 2023.",
+     [], [("JPN-PHL", "agreement")]),
+    ("expected-to-sign",
+     "Officials said in 2024 that Indonesia and Brazil were expected to sign a defence pact the next year.",
+     [], [("BRA-IDN", "agreement"), ("BRA-IDN", C)]),
+
+    # look-alikes: no two states cooperating
+    ("company-deal",
+     "European planemaker Airbus signed a deal with India's IndiGo in June 2023 for 500 jets.", [], []),
+    ("company-factory",
+     "Chinese carmaker BYD agreed in December 2023 to build a factory in Hungary.", [], []),
+    ("twin-cities", "Paris and Rome have been twin cities since 1956.", [], []),
+    ("football-final",
+     "Argentina beat France on penalties in the World Cup final in December 2022.", [], []),
+    ("cricket-match",
+     "India and Pakistan played a cricket match in Ahmedabad in October 2023.", [], []),
+    ("embassy-reception",
+     "The French embassy in Washington hosted a Bastille Day reception in July 2023.", [], []),
+    ("own-ministries",
+     "Germany's foreign and defence ministries agreed in June 2023 on the country's first national security "
+     "strategy.",
+     [], []),
+    ("own-army-chief",
+     "Pakistan's army chief met Prime Minister Shehbaz Sharif in Islamabad in August 2023.", [], []),
+]
+
+DATED = [
+    ("he-and-host", ("IND-USA", C, "2023-06")),
+    ("during-the-visit", ("CHN-RUS", C, "2023-03")),
+    ("signed-treaty-second", ("PRK-RUS", C, "2024-06")),
+    ("sidelines-of-summit", ("IND-UKR", C, "2023-05")),
+    ("announced-then-arrived", ("DEU-UKR", C, "2023-03")),
+    ("kremlin-said-spoke", ("RUS-TUR", C, "2022-09")),
+    ("red-carpet", ("BRA-CHN", C, "2023-04")),
+]
+
+TEXTS = {row_id(c): (c.values if hasattr(c, "values") else c)[1] for c in CASES}
+
+
+@pytest.mark.parametrize(("name", "text", "present", "absent"), CASES, ids=[row_id(c) for c in CASES])
+def test_cooperation_2(extract, name, text, present, absent):
+    found = pair_labels(asserted_events(extract, name, text))
+    assert set(present) <= found, f"missing {set(present) - found}; found {found}"
+    assert not set(absent) & found, f"wrong {set(absent) & found}"
+    if not present and not absent:
+        assert found == set(), f"no event expected; found {found}"
+
+
+@pytest.mark.parametrize(("name", "dated"), DATED, ids=[row_id(d) for d in DATED])
+def test_cooperation_2_dated(extract, name, dated):
+    found = {(dyad_key(e.source.country, e.target.country), e.category, e.date.value and e.date.value[:7])
+             for e in asserted_events(extract, name, TEXTS[name])}
+    assert dated in found, found
