@@ -134,7 +134,8 @@ RULER_NOUNS = frozenset(
     "emir sultan chancellor".split()
 )
 # A visit told from the host's side: the visitor is the object (or the passive subject)
-HOSTING_LEMMAS = {"host", "welcome", "receive"}
+HOSTING_LEMMAS = {"host", "welcome", "receive", "greet", "roll"}  # "rolled out the red carpet for Lula"
+TRAVEL_LEMMAS = {"arrive", "land", "travel"}  # the visitor is the subject: "Xi Jinping arrived in Moscow"
 # Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
 HAPPENING_NOUNS = {"move", "decision", "step", "measure", "policy", "crisis", "row", "dispute", "development",
                    "change", "shift", "withdrawal", "departure", "rupture", "escalation", "situation"}
@@ -1920,6 +1921,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
+                or (entry.type == "visit" and _leader_visit(token, mentions))
                 # "Egypt and Turkey held talks", "US-China talks": partners named together, as "with" would
                 or (entry.symmetric and "with" in entry.needs and _named_together(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
@@ -1932,6 +1934,18 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _leader_visit(token: Token, mentions: list[Mention]) -> bool:
+    """Whether a visit verb names a leader as the visitor, the visit word the lexicon needs unsaid: the
+    object of a hosting verb ("Kim Jong Un received Vladimir Putin", "Macron hosted Narendra Modi") or the
+    subject of a travelling one ("Xi Jinping arrived in Moscow")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return False
+    deps = ("dobj", "nsubjpass") if lemma in HOSTING_LEMMAS else ("nsubj",) if lemma in TRAVEL_LEMMAS else ()
+    visitors = {t.i for c in token.children if c.dep_ in deps for t in c.subtree}
+    return any(m.actor.kind == "leader" and m.root in visitors for m in mentions)
 
 
 def _named_together(token: Token, mentions: list[Mention]) -> bool:
