@@ -6,7 +6,8 @@ three or more states (each pair of named states is a side; a bloc not among FORM
 joint statements and communiqués; memoranda and framework agreements; pacts renewed or extended; talks held;
 visits told from the host's side ("X rolled out the red carpet for Y"); calls reported by one side ("the
 Kremlin said Putin spoke to Erdogan"); and what must not fire: planned visits, negotiations not concluded,
-a company's deal, twin cities, a sports match, an embassy's reception, a state's own ministries. Sentences are
+a company's deal, twin cities, a sports match, an embassy's reception, a state's own ministries (a second
+pass of 26 rows, written before running it too, below the first). Sentences are
 our own, about real events of 2011-2025. Rows are (name, text, present, absent): (sorted pair, event type or
 category) among the asserted events; DATED rows name a row and the (sorted pair, category, month) it must
 yield, read in an article published at the end of that month (a story's reference time is recent)."""
@@ -195,6 +196,51 @@ CASES = [
      [], []),
     ("own-army-chief",
      "Pakistan's army chief met Prime Minister Shehbaz Sharif in Islamabad in August 2023.", [], []),
+
+    # second pass, written before running it: more ways to tell a visit, a call, a meeting or a signing
+    ("trip-ended-with", "Lula's trip to China in April 2023 ended with fifteen agreements.", [("BRA-CHN", C)], []),
+    ("paid-a-visit", "Anthony Albanese paid a visit to Beijing in November 2023.", [("AUS-CHN", C)], []),
+    ("made-state-visit", "King Charles made a state visit to Kenya in October 2023.", [("GBR-KEN", C)], []),
+    ("on-a-visit-to", "On a visit to Hanoi in September 2023, Joe Biden signed a partnership with Vietnam.",
+     [("USA-VNM", C)], []),
+    ("was-in-for-talks", "Antony Blinken was in Riyadh for talks with Saudi leaders in June 2023.",
+     [("SAU-USA", C)], []),
+    ("postponed-then-visited",
+     "Antony Blinken, who had postponed the trip in February, visited Beijing in June 2023.",
+     [("CHN-USA", C)], []),
+    ("spoke-by-phone", "Joe Biden and Xi Jinping spoke by phone in April 2024.", [("CHN-USA", C)], []),
+    ("call-between", "A phone call between Macron and Putin in May 2022 lasted ninety minutes.",
+     [("FRA-RUS", C)], []),
+    ("video-link", "Xi Jinping and Vladimir Putin talked by video link in December 2022.", [("CHN-RUS", C)], []),
+    ("three-held-summit", "Egypt, Jordan and Iraq held a summit in Baghdad in June 2021.",
+     [("EGY-IRQ", C), ("EGY-JOR", C), ("IRQ-JOR", C)], []),
+    ("ceremony-signed-with",
+     "At a ceremony in Washington in September 2020, Bahrain and the United Arab Emirates signed accords with "
+     "Israel.",
+     [("ARE-ISR", C), ("BHR-ISR", C)], []),
+    ("invited-to-visit", "Joe Biden invited Narendra Modi in 2022 to make a state visit.",
+     [], [("IND-USA", "visit")]),
+    ("talks-stalled", "Talks on a free trade deal between India and the United Kingdom stalled in 2023.",
+     [], [("GBR-IND", "agreement")]),
+    ("will-travel", "Anthony Albanese will travel to China later this year, his office said.",
+     [], [("AUS-CHN", "visit"), ("AUS-CHN", C)]),
+
+    # second pass look-alikes: teams, firms, cities, people and a state's own bodies
+    ("hosted-teams", "Qatar hosted Argentina and France for the World Cup final in December 2022.", [], []),
+    ("company-contract-port",
+     "Indian conglomerate Adani won a contract to run the port of Haifa in Israel in July 2022.", [], []),
+    ("embassy-gala", "The Chinese embassy in Lagos held a Lunar New Year gala in February 2024.", [], []),
+    ("universities-agreement",
+     "Oxford University signed a research agreement with a Saudi university in 2023.", [], []),
+    ("ministry-and-firm",
+     "Russia's defence ministry and the state firm Rosatom signed a cooperation agreement in 2022.", [], []),
+    ("leader-domestic-trip", "Narendra Modi travelled to Kashmir in March 2024.", [], []),
+    ("spoke-to-reporters", "Recep Tayyip Erdogan spoke to reporters in Ankara in March 2024.", [], []),
+    ("met-farmers", "Emmanuel Macron met farmers' leaders in Paris in February 2024.", [], []),
+    ("player-contract", "Lionel Messi signed a contract with Inter Miami in July 2023.", [], []),
+    ("sister-cities-pact", "Kyoto and Paris signed a friendship pact between the two cities in 1958.", [], []),
+    ("tourists-returned", "Chinese tourists returned to Thailand in large numbers in 2023.", [], []),
+    ("exports-fell", "Germany's exports to China fell in 2023.", [], []),
 ]
 
 DATED = [
