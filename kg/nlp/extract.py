@@ -2146,7 +2146,7 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "received a call from Iran's president": the call is the event, no one visits
     if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
-    if _accord_described(token) or _accord_held(token):
+    if _accord_described(token) or _accord_held(token) or _accord_negotiated(token):
         return True
     if lemma == "deal" and token.pos_ == "VERB":
         return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
@@ -2299,6 +2299,23 @@ def _accord_described(noun: Token) -> bool:
         and noun.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
         and noun.head.lemma_.lower() not in MAKING_VERBS
+    )
+
+
+# Talks whose "on" or "for" names the accord they seek: "talks on a free trade deal stalled"
+NEGOTIATION_NOUNS = frozenset("talk talks negotiation negotiations discussion discussions".split())
+
+
+def _accord_negotiated(noun: Token) -> bool:
+    """ "talks on a free trade deal between India and Britain stalled", "negotiations for a peace treaty":
+    the accord sought by talks is not made by them."""
+    prep = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ == "pobj"
+        and prep.lower_ in ("on", "for", "over", "toward", "towards")
+        and prep.head.lemma_.lower() in NEGOTIATION_NOUNS
     )
 
 

@@ -222,6 +222,9 @@ CASES = [
      [], [("IND-USA", "visit")]),
     ("talks-stalled", "Talks on a free trade deal between India and the United Kingdom stalled in 2023.",
      [], [("GBR-IND", "agreement")]),
+    ("negotiations-for-treaty",
+     "Negotiations for a peace treaty between Armenia and Azerbaijan dragged on through 2024.",
+     [], [("ARM-AZE", "agreement")]),
     ("will-travel", "Anthony Albanese will travel to China later this year, his office said.",
      [], [("AUS-CHN", "visit"), ("AUS-CHN", C)]),
 
