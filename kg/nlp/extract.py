@@ -1938,14 +1938,17 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
 
 def _leader_visit(token: Token, mentions: list[Mention]) -> bool:
     """Whether a visit verb names a leader as the visitor, the visit word the lexicon needs unsaid: the
-    object of a hosting verb ("Kim Jong Un received Vladimir Putin", "Macron hosted Narendra Modi") or the
-    subject of a travelling one ("Xi Jinping arrived in Moscow")."""
+    object of a hosting verb ("Kim Jong Un received Vladimir Putin", "Macron hosted Narendra Modi", "Xi
+    greeted the French president") or the subject of a travelling one ("Xi Jinping arrived in Moscow")."""
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB":
         return False
-    deps = ("dobj", "nsubjpass") if lemma in HOSTING_LEMMAS else ("nsubj",) if lemma in TRAVEL_LEMMAS else ()
-    visitors = {t.i for c in token.children if c.dep_ in deps for t in c.subtree}
-    return any(m.actor.kind == "leader" and m.root in visitors for m in mentions)
+    # the active object only: "was greeted by officials" names no host, so the story's focus would be one
+    deps = ("dobj",) if lemma in HOSTING_LEMMAS else ("nsubj",) if lemma in TRAVEL_LEMMAS else ()
+    visitors = [t for c in token.children if c.dep_ in deps for t in c.subtree]
+    if lemma == "greet" and any(t.lemma_.lower() in RULER_NOUNS for t in visitors):
+        return True  # "Xi greeted the French president"
+    return any(m.actor.kind == "leader" and m.root in {t.i for t in visitors} for m in mentions)
 
 
 def _named_together(token: Token, mentions: list[Mention]) -> bool:
