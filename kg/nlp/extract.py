@@ -135,7 +135,8 @@ RULER_NOUNS = frozenset(
     "emir sultan chancellor".split()
 )
 # A visit told from the host's side: the visitor is the object (or the passive subject)
-HOSTING_LEMMAS = {"host", "welcome", "receive"}
+HOSTING_LEMMAS = {"host", "welcome", "receive", "greet", "roll"}  # "rolled out the red carpet for Lula"
+TRAVEL_LEMMAS = {"arrive", "land", "travel"}  # the visitor is the subject: "Xi Jinping arrived in Moscow"
 # Happenings that can endanger something but threaten no one: "a move that threatens the presence of …"
 HAPPENING_NOUNS = {"move", "decision", "step", "measure", "policy", "crisis", "row", "dispute", "development",
                    "change", "shift", "withdrawal", "departure", "rupture", "escalation", "situation"}
@@ -1924,6 +1925,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 not entry.needs
                 or entry.needs & (near if entry.near else phrase)
                 or (entry.type == "withdrawal" and _state_leaves_state(token, mentions))
+                or (entry.type == "visit" and _leader_visit(token, mentions))
                 # "Egypt and Turkey held talks", "US-China talks": partners named together, as "with" would
                 or (entry.symmetric and "with" in entry.needs and _named_together(token, mentions))
                 # "agreed to begin planning an orderly withdrawal": an agreed withdrawal is of forces
@@ -1936,6 +1938,21 @@ def find_triggers(sent: Span, lexicon: Lexicon, mentions: list[Mention]) -> list
                 found.append((token, entry))
                 break
     return _absorb_objects(found)
+
+
+def _leader_visit(token: Token, mentions: list[Mention]) -> bool:
+    """Whether a visit verb names a leader as the visitor, the visit word the lexicon needs unsaid: the
+    object of a hosting verb ("Kim Jong Un received Vladimir Putin", "Macron hosted Narendra Modi", "Xi
+    greeted the French president") or the subject of a travelling one ("Xi Jinping arrived in Moscow")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return False
+    # the active object only: "was greeted by officials" names no host, so the story's focus would be one
+    deps = ("dobj",) if lemma in HOSTING_LEMMAS else ("nsubj",) if lemma in TRAVEL_LEMMAS else ()
+    visitors = [t for c in token.children if c.dep_ in deps for t in c.subtree]
+    if lemma == "greet" and any(t.lemma_.lower() in RULER_NOUNS for t in visitors):
+        return True  # "Xi greeted the French president"
+    return any(m.actor.kind == "leader" and m.root in {t.i for t in visitors} for m in mentions)
 
 
 def _named_together(token: Token, mentions: list[Mention]) -> bool:
@@ -2138,7 +2155,7 @@ def _not_an_event_use(token: Token) -> bool:
         return True  # "received a call from Iran's president": the call is the event, no one visits
     if lemma == "be" and not any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in token.children):
         return True  # "the delegation was in Niamey" tells of a stay; "the delegation was late" does not
-    if _accord_described(token) or _accord_held(token):
+    if _accord_described(token) or _accord_held(token) or _accord_negotiated(token):
         return True
     if lemma == "deal" and token.pos_ == "VERB":
         return True  # "dealing a blow to the bloc", "to deal with the crisis": no deal is made
@@ -2291,6 +2308,23 @@ def _accord_described(noun: Token) -> bool:
         and noun.dep_ in ("nsubj", "nsubjpass")
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in noun.children)
         and noun.head.lemma_.lower() not in MAKING_VERBS
+    )
+
+
+# Talks whose "on" or "for" names the accord they seek: "talks on a free trade deal stalled"
+NEGOTIATION_NOUNS = frozenset("talk talks negotiation negotiations discussion discussions".split())
+
+
+def _accord_negotiated(noun: Token) -> bool:
+    """ "talks on a free trade deal between India and Britain stalled", "negotiations for a peace treaty":
+    the accord sought by talks is not made by them."""
+    prep = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in ACCORD_NOUNS
+        and noun.dep_ == "pobj"
+        and prep.lower_ in ("on", "for", "over", "toward", "towards")
+        and prep.head.lemma_.lower() in NEGOTIATION_NOUNS
     )
 
 
