@@ -1840,7 +1840,7 @@ def _across_frontier(token: Token) -> bool:
 
 def _fights_insurgents(token: Token, index: ActorIndex) -> bool:
     """Whether the act a word is placed in is against rebels or an armed group ("clashed with the Rapid
-    Support Forces", "fought rebels"), so a state across the border is no side (as it is in "built up
+    Support Forces", "fought rebels", "Boko Haram fighters"), so a state across the border is no side (as it is in "built up
     troops near the border with Ukraine")."""
     verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
     if verb is None:
@@ -1855,7 +1855,8 @@ def _fights_insurgents(token: Token, index: ActorIndex) -> bool:
         if ent.label_ == "KG"
         and any(a.kind == "group" and a.country == a.id for a in index.candidates(ent.text))
     }
-    return any(o.lemma_.lower() in INSURGENT_NOUNS or o.i in groups for o in opponents)
+    named = [w for o in opponents for w in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))]
+    return any(w.lemma_.lower() in INSURGENT_NOUNS or w.i in groups for w in named)
 
 
 def _non_state_body(noun: Token) -> bool:

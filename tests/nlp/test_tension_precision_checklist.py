@@ -242,6 +242,45 @@ CASES = [
     ),
 ]
 
+# rows written after the fix, one more wording of each rule, and two guards that a quarrel that flares or
+# escalates is still a new tension
+RULE_ROWS = [
+    (
+        "long-running-dispute",
+        "Thailand and Cambodia have a long-running dispute over the Preah Vihear temple.",
+        NONE,
+    ),
+    ("dispute-persists", "The territorial dispute between Belize and Guatemala persists.", NONE),
+    (
+        "urged-show-restraint",
+        "The United States urged Armenia and Azerbaijan to show restraint in September 2020.",
+        NONE,
+    ),
+    ("demonym-analysts-accused", "Pakistani analysts accused India of stoking unrest in Balochistan.", NONE),
+    (
+        "fought-group-near-border-with",
+        "Chadian troops fought Boko Haram fighters near the border with Niger in 2020.",
+        NONE,
+    ),
+    (
+        "discussed-the-dispute",
+        "The foreign ministers of Egypt and Sudan met in Cairo in March 2021 and discussed the dispute over "
+        "the Nile dam.",
+        [("EGY-SDN", "cooperation", "2021-03")],
+    ),
+    (
+        "tensions-rose",
+        "Tensions between India and China rose sharply in June 2020.",
+        [("CHN-IND", "tension", "2020-06")],
+    ),
+    (
+        "dispute-escalated",
+        "The border dispute between Venezuela and Guyana escalated in December 2023.",
+        [("GUY-VEN", "tension", "2023-12")],
+    ),
+]
+CASES += RULE_ROWS
+
 DIRECTED = [
     (
         "blamed-by-for-drone",
