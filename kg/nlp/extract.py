@@ -3643,13 +3643,24 @@ def _home_of_people(m: Mention, doc: Doc) -> bool:
     )
 
 
+# Words of the names of rights groups and research bodies: "Human Rights Watch", "Amnesty International"
+WATCHDOG_WORDS = frozenset("rights watch amnesty institute foundation".split())
+
+
+def _watchdog(noun: Token) -> bool:
+    """Whether a name is a rights group's or a research body's ("Human Rights Watch", "Amnesty")."""
+    return noun.pos_ == "PROPN" and any(
+        w.lower_ in WATCHDOG_WORDS for w in (noun, *(c for c in noun.children if c.dep_ == "compound"))
+    )
+
+
 def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:
     """Whether the trigger's clause has a named person or body for subject that is no known actor: the
     side is that person's state, which the story's focus does not tell; a body such as "Human Rights
     Watch" speaks for no state."""
     known = {i for m in mentions for i in m.tokens()}
     return any(
-        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN") and c.i not in known
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or _watchdog(c)) and c.i not in known
         for c in _clause_head(trigger).children
     )
 
