@@ -1713,6 +1713,10 @@ def _name_mention(ent: Span, index: ActorIndex, focus: Focus, on: date | None) -
     if country is None:
         return None
     root = ent.root
+    if actor.kind == "state" and _across_frontier(root) and _fights_insurgents(root, index):
+        return None  # "clashed with rebels near the border with Chad": where the fight was, not a side
+    if actor.kind == "state" and root.dep_ == "poss" and _non_state_body(root.head):
+        return None  # "Germany's opposition Christian Democrats criticised Russia": not the state
     if (
         actor.kind == "state"
         and ent.root.dep_ in ("compound", "amod", "nmod")
@@ -1749,8 +1753,10 @@ def _demonym_mention(ent: Span, index: ActorIndex, focus: Focus) -> Mention | No
         return None  # "former Nigerian president Goodluck Jonathan", the bloc's mediator: not his state now
     if head == root and _a_people(root):
         return None  # "100,000 ethnic Armenians fled", "Malians protested": people, not their state
-    if head != root and head.lemma_.lower() in FRONTIER_NOUNS and head.head.lower_ in NEAR_PREPOSITIONS:
+    if head != root and head.lemma_.lower() in FRONTIER_NOUNS and _locates(head):
         return None  # "the downing of a Russian warplane near the Syrian border": a place, not a side
+    if head != root and _non_state_body(head):
+        return None  # "Indian newspapers condemned Pakistan", "Japanese analysts": not their state
     if head != root and head.lemma_.lower() in INSURGENT_NOUNS:
         return None  # "French jets struck a column of Chadian rebels": armed opponents of the state, not it
     if head != root and head.lemma_.lower() in PRIVATE_PEOPLE:
@@ -1809,6 +1815,65 @@ def _a_people(noun: Token) -> bool:
 
 FRONTIER_NOUNS = frozenset("border frontier coast coastline".split())
 NEAR_PREPOSITIONS = frozenset("near along beside by".split())
+# Bodies and people of a state that do not speak for it: its press, its opposition, its analysts
+NON_STATE_BODIES = frozenset(
+    "newspaper paper media medium outlet broadcaster daily tabloid editorial press opposition analyst expert "
+    "commentator scholar academic researcher pundit journalist reporter correspondent".split()
+)
+
+
+def _locates(frontier: Token) -> bool:
+    """Whether a border is where something happened: "near the border", "along the frontier", "close to
+    the border"."""
+    prep = frontier.head
+    if frontier.dep_ != "pobj":
+        return False
+    return prep.lower_ in NEAR_PREPOSITIONS or (prep.lower_ == "to" and prep.head.lower_ in ("close", "next"))
+
+
+def _across_frontier(token: Token) -> bool:
+    """Whether a state is named only as the other side of a border that places an act ("fought rebels
+    near the border with Chad")."""
+    with_ = token.head
+    return (
+        token.dep_ == "pobj"
+        and with_.lower_ == "with"
+        and with_.head.lemma_.lower() in FRONTIER_NOUNS
+        and _locates(with_.head)
+    )
+
+
+def _fights_insurgents(token: Token, index: ActorIndex) -> bool:
+    """Whether the act a word is placed in is against rebels or an armed group ("clashed with the Rapid
+    Support Forces", "fought rebels", "Boko Haram fighters"), so a state across the border is no side (as it is in "built up
+    troops near the border with Ukraine")."""
+    verb = next((a for a in token.ancestors if a.pos_ == "VERB"), None)
+    if verb is None:
+        return False
+    opponents = [c for c in verb.children if c.dep_ == "dobj"]
+    opponents += [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "against") for p in c.children
+    ]
+    groups = {
+        ent.root.i
+        for ent in token.doc.ents
+        if ent.label_ == "KG"
+        and any(a.kind == "group" and a.country == a.id for a in index.candidates(ent.text))
+    }
+    named = [w for o in opponents for w in (o, *(c for c in o.children if c.dep_ in ("compound", "amod")))]
+    return any(w.lemma_.lower() in INSURGENT_NOUNS or w.i in groups for w in named)
+
+
+def _non_state_body(noun: Token) -> bool:
+    """Whether a noun names a state's press, opposition or commentators: "newspapers", or as the one who
+    acts, "opposition Christian Democrats" (not "the release of Georgian opposition leaders", whose
+    state is the one asked)."""
+    described = noun.dep_ == "nsubj" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in NON_STATE_BODIES for c in noun.children
+    )
+    return noun.lemma_.lower() in NON_STATE_BODIES or described
+
+
 INSURGENT_NOUNS = frozenset(
     "rebel insurgent militant jihadist separatist secessionist guerrilla gunman mutineer dissident "
     "opposition protester demonstrator".split()
@@ -2231,6 +2296,11 @@ def _not_an_event_use(token: Token) -> bool:
     settled = token.dep_ in ("dobj", "nsubjpass") and _lemma(token.head) in SETTLING_VERBS
     if lemma in QUARREL_NOUNS and settled:
         return True  # "agreed to resolve a dispute over sea access": the old dispute, no new tension
+    lasting_or_topic = _standing_quarrel(token) or _quarrel_topic(token)
+    if lemma in QUARREL_NOUNS and token.pos_ == "NOUN" and lasting_or_topic:
+        return True  # "have a long-standing dispute", "discussed tensions", "concern over tensions"
+    if lemma == "urge" and _restraint_urged(token):
+        return True  # "China urged India and Pakistan to exercise restraint": an appeal, no pressure
     if lemma == "sink" and token.pos_ == "VERB" and not any(
         c.dep_ in ("dobj", "nsubjpass") for c in token.children
     ):
@@ -2276,6 +2346,48 @@ NON_STATE_AGENTS = frozenset(
 SPORT_WORDS = frozenset(
     "national cricket football soccer rugby olympic hockey basketball volleyball tennis".split()
 )
+
+
+# What tells a quarrel as a lasting state: "a long-standing dispute", "a decades-old feud"
+DURATIVE_WORDS = frozenset(
+    "standing longstanding old running lingering protracted perennial simmering".split()
+)
+# Verbs whose subject quarrel only goes on: "tensions simmered for decades", "the dispute persists"
+STATIVE_VERBS = frozenset("simmer persist linger remain endure date".split())
+# Verbs and prepositions whose object quarrel is what is talked about: "discussed tensions", "talks on the
+# dispute", "concern over tensions"
+QUARREL_TOPIC_VERBS = frozenset("discuss mediate address debate examine".split())
+QUARREL_TOPIC_PREPOSITIONS = frozenset("on over about".split())
+RESTRAINT_WORDS = frozenset("restraint calm escalation de-escalation dialogue".split())
+
+
+def _standing_quarrel(noun: Token) -> bool:
+    """Whether a quarrel noun tells a lasting state, no new act: "Japan and China have a long-standing
+    dispute", "Tensions between Riyadh and Tehran simmered for decades"."""
+    described = any(
+        w.lower_ in DURATIVE_WORDS for c in noun.children if c.dep_ in ("amod", "compound") for w in c.subtree
+    )
+    had = noun.dep_ == "dobj" and noun.head.lemma_.lower() == "have"
+    lasting = noun.dep_ == "nsubj" and noun.head.lemma_.lower() in STATIVE_VERBS
+    return described or had or lasting
+
+
+def _quarrel_topic(noun: Token) -> bool:
+    """Whether a quarrel noun is what a meeting or a comment is about ("discussed border tensions",
+    "talks on their trade dispute", "expressed concern over tensions between Venezuela and Guyana")."""
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in QUARREL_TOPIC_VERBS
+    return noun.dep_ == "pobj" and noun.head.lower_ in QUARREL_TOPIC_PREPOSITIONS
+
+
+def _restraint_urged(verb: Token) -> bool:
+    """Whether "urge" asks for restraint ("urged both to exercise restraint", "to avoid escalation")."""
+    return any(
+        t.lemma_.lower() in RESTRAINT_WORDS and t.head.dep_ in ("xcomp", "advcl", "ccomp")
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advcl", "ccomp")
+        for t in c.subtree
+    )
 
 
 def _non_state_agent(subject: Token) -> bool:
@@ -3177,6 +3289,10 @@ def _pairs(
     # "to support its operations in Libya": backing one's own operations supports no state
     if entry.type == "support" and objects and all(_in_own(m, trigger) for m in objects):
         return out
+    # "expressed concern over tensions between Venezuela and Guyana": the sides of another quarrel
+    objects = [m for m in objects if not _in_others_quarrel(m, trigger)]
+    # "Analysts in Canberra accused China": where the people who speak are, not a state that speaks
+    subjects = [m for m in subjects if not _home_of_people(m, trigger.doc)]
     # "The French president, on a visit to Morocco, criticised Algeria": where the subject is, not who
     subjects = [m for m in subjects if not _aside_of_subject(m, trigger.doc)]
     # "the African Union's chairman, Congolese President Félix Tshisekedi": he speaks for the bloc
@@ -3541,19 +3657,61 @@ PEOPLE_NOUNS = frozenset(
 
 
 def _people_subject(trigger: Token) -> bool:
-    """Whether the trigger's clause has for subject people who are no state ("critics", "analysts")."""
+    """Whether the trigger's clause has for subject people who are no state ("critics", "analysts"), or a
+    state's press or opposition ("Indian newspapers", "the opposition")."""
     return any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in PEOPLE_NOUNS and c.tag_ == "NNS"
+        c.dep_ == "nsubj" and ((c.lemma_.lower() in PEOPLE_NOUNS and c.tag_ == "NNS") or _non_state_body(c))
         for c in _clause_head(trigger).children
     )
 
 
+def _in_others_quarrel(m: Mention, trigger: Token) -> bool:
+    """Whether a state is named as a side of a quarrel the trigger is about ("concern over tensions between
+    Venezuela and Guyana"), not as a side of the trigger's own act."""
+    word = trigger.doc[m.root]
+    while word.dep_ == "conj" and word.head != word:
+        word = word.head
+    between = word.head
+    quarrel = between.head
+    return (
+        word.dep_ == "pobj"
+        and between.lower_ == "between"
+        and quarrel != trigger
+        and quarrel.lemma_.lower() in QUARREL_NOUNS
+    )
+
+
+def _home_of_people(m: Mention, doc: Doc) -> bool:
+    """Whether a state is named only as where people who are no state are ("analysts in Canberra",
+    "journalists from Britain")."""
+    token = doc[m.root]
+    prep = token.head
+    people = prep.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in ("in", "from")
+        and ((people.lemma_.lower() in PEOPLE_NOUNS and people.tag_ == "NNS") or _non_state_body(people))
+    )
+
+
+# Words of the names of rights groups and research bodies: "Human Rights Watch", "Amnesty International"
+WATCHDOG_WORDS = frozenset("rights watch amnesty institute foundation".split())
+
+
+def _watchdog(noun: Token) -> bool:
+    """Whether a name is a rights group's or a research body's ("Human Rights Watch", "Amnesty")."""
+    return noun.pos_ == "PROPN" and any(
+        w.lower_ in WATCHDOG_WORDS for w in (noun, *(c for c in noun.children if c.dep_ == "compound"))
+    )
+
+
 def _unknown_person_subject(trigger: Token, mentions: list[Mention]) -> bool:
-    """Whether the trigger's clause has a named person for subject that is no known actor: the side is
-    that person's state, which the story's focus does not tell."""
+    """Whether the trigger's clause has a named person or body for subject that is no known actor: the
+    side is that person's state, which the story's focus does not tell; a body such as "Human Rights
+    Watch" speaks for no state."""
     known = {i for m in mentions for i in m.tokens()}
     return any(
-        c.dep_ == "nsubj" and c.ent_type_ == "PERSON" and c.i not in known
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or _watchdog(c)) and c.i not in known
         for c in _clause_head(trigger).children
     )
 
