@@ -102,12 +102,10 @@ CASES = [
         NONE,
         reason="the story's focus fills the other side with a state named only in 'near the Chinese border'",
     ),
-    known_gap(
+    (
         "troops-near-eritrea",
         "Ethiopian federal troops fought Tigrayan forces near the border with Eritrea in November 2020.",
         NONE,
-        reason="'fought Tigrayan forces': an armed side the gazetteer does not know keeps the state "
-        "across the border",
     ),
     (
         "clashed-close-to-frontier",
