@@ -4863,7 +4863,7 @@ def event_date(
     local = [
         (m, root)
         for m, root in dates
-        if sent.start <= root.i < sent.end and not _dateline_date(m, root.doc.text)
+        if sent.start <= root.i < sent.end and not _dateline_date(m, _text(root.doc))
     ]
     head = _clause_head(token)
     if local:
@@ -5047,12 +5047,20 @@ def _same_paragraph(token: Token, sent: Span) -> bool:
     return "\n" not in token.doc[token.i : sent.start].text_with_ws
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, joined once (spaCy's ``Doc.text`` joins every token on each call)."""
+    if "kg.text" not in doc.user_data:
+        doc.user_data["kg.text"] = doc.text
+    return doc.user_data["kg.text"]
+
+
 def _furniture(m: DateMention, doc: Doc) -> bool:
     """Whether a date stands on a line without a verb ("By Staff | Tuesday 1 February 2022", "13 December
     2024 | Updated 10:42 GMT"): when the page was published, not a time the story tells."""
-    start = doc.text.rfind("\n", 0, m.start) + 1
-    end = doc.text.find("\n", m.end)
-    line = doc.char_span(start, len(doc.text) if end < 0 else end, alignment_mode="expand")
+    text = _text(doc)
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand")
     return line is not None and not any(t.pos_ in ("VERB", "AUX") for t in line)
 
 
