@@ -3659,10 +3659,13 @@ PEOPLE_NOUNS = frozenset(
 def _people_subject(trigger: Token) -> bool:
     """Whether the trigger's clause has for subject people who are no state ("critics", "analysts"), or a
     state's press or opposition ("Indian newspapers", "the opposition")."""
-    return any(
-        c.dep_ == "nsubj" and ((c.lemma_.lower() in PEOPLE_NOUNS and c.tag_ == "NNS") or _non_state_body(c))
-        for c in _clause_head(trigger).children
-    )
+    return any(c.dep_ == "nsubj" and _no_state_people(c) for c in _clause_head(trigger).children)
+
+
+def _no_state_people(noun: Token) -> bool:
+    """Whether a noun names people who are no state ("critics", "analysts"), or a state's press or
+    opposition."""
+    return (noun.lemma_.lower() in PEOPLE_NOUNS and noun.tag_ == "NNS") or _non_state_body(noun)
 
 
 def _in_others_quarrel(m: Mention, trigger: Token) -> bool:
@@ -3690,7 +3693,7 @@ def _home_of_people(m: Mention, doc: Doc) -> bool:
     return (
         token.dep_ == "pobj"
         and prep.lower_ in ("in", "from")
-        and ((people.lemma_.lower() in PEOPLE_NOUNS and people.tag_ == "NNS") or _non_state_body(people))
+        and _no_state_people(people)
     )
 
 
